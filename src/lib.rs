@@ -1,0 +1,22 @@
+//! Stagecraft: a B2B sales-process toolkit that runs entirely in the browser.
+//!
+//! The crate is split so that everything worth testing for correctness is
+//! pure Rust and builds natively in seconds:
+//! - `route`, `embed`, `numbers`, `storage` and each `tools::<tool>::model`
+//!   have no browser or Leptos dependency;
+//! - `app`, `components`, `storage::browser` and each tool's views exist only
+//!   on `wasm32`, where Leptos and web-sys are compiled in.
+
+pub mod embed;
+pub mod numbers;
+pub mod route;
+pub mod storage;
+pub mod tools;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::{mount, App};

@@ -1,0 +1,162 @@
+//! Parsing and validating what people type into number fields.
+//!
+//! Fields keep the raw text (so nothing typed is ever lost) and derive the
+//! number, or an error message, from it with these pure functions.
+
+use thiserror::Error;
+
+/// What kind of number a field holds; decides the limits and the wording.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NumberRules {
+    /// Whole numbers only (counts, days of a stage are fine as decimals).
+    pub integer: bool,
+    /// Largest accepted value, if any.
+    pub max: Option<f64>,
+    /// Whether an empty field is an error or simply "no value yet".
+    pub required: bool,
+}
+
+impl NumberRules {
+    /// A count of things: 0, 1, 2, …
+    pub const COUNT: NumberRules = NumberRules { integer: true, max: None, required: true };
+    /// A money amount of 0 or more.
+    pub const MONEY: NumberRules = NumberRules { integer: false, max: None, required: true };
+    /// A percentage from 0 to 100.
+    pub const PERCENT: NumberRules = NumberRules { integer: false, max: Some(100.0), required: true };
+    /// A duration in days, at most ten years.
+    pub const DAYS: NumberRules = NumberRules { integer: false, max: Some(3650.0), required: true };
+
+    /// The same rules, but an empty field is allowed (parses to `None`).
+    pub const fn optional(self) -> NumberRules {
+        NumberRules { required: false, ..self }
+    }
+}
+
+/// Why a field's text is not an acceptable number. The messages are shown
+/// under the field, so they say what to do.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum NumberError {
+    #[error("Enter a number.")]
+    Empty,
+    #[error("Use digits only, for example 1250.")]
+    NotANumber,
+    #[error("Enter 0 or more.")]
+    Negative,
+    #[error("Enter a whole number.")]
+    NotWhole,
+    #[error("Enter {max} or less.")]
+    TooLarge { max: f64 },
+}
+
+/// Parses a field. Thousands separators, spaces, and a leading currency
+/// sign or trailing `%` are tolerated because people paste them.
+pub fn parse_number(raw: &str, rules: NumberRules) -> Result<Option<f64>, NumberError> {
+    let cleaned: String = raw
+        .trim()
+        .trim_start_matches(['$', '€', '£', '¥'])
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
+        .collect();
+    if cleaned.is_empty() {
+        return if rules.required { Err(NumberError::Empty) } else { Ok(None) };
+    }
+    if !cleaned
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
+    {
+        return Err(NumberError::NotANumber);
+    }
+    let value: f64 = cleaned.parse().map_err(|_| NumberError::NotANumber)?;
+    if !value.is_finite() {
+        return Err(NumberError::NotANumber);
+    }
+    if value < 0.0 {
+        return Err(NumberError::Negative);
+    }
+    if rules.integer && value.fract() != 0.0 {
+        return Err(NumberError::NotWhole);
+    }
+    if let Some(max) = rules.max {
+        if value > max {
+            return Err(NumberError::TooLarge { max });
+        }
+    }
+    Ok(Some(value + 0.0))
+}
+
+/// Parses a required field straight to a number.
+pub fn parse_required(raw: &str, rules: NumberRules) -> Result<f64, NumberError> {
+    parse_number(raw, NumberRules { required: true, ..rules }).map(|v| v.unwrap_or(0.0))
+}
+
+/// Makes any computed value safe to show: NaN, infinities and negatives
+/// (including -0) become 0.
+pub fn finite_non_negative(x: f64) -> f64 {
+    if x.is_finite() && x > 0.0 {
+        x
+    } else {
+        0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn accepts_plain_and_pasted_numbers() {
+        assert_eq!(parse_required("1250", NumberRules::MONEY), Ok(1250.0));
+        assert_eq!(parse_required(" $1,250.50 ", NumberRules::MONEY), Ok(1250.5));
+        assert_eq!(parse_required("45%", NumberRules::PERCENT), Ok(45.0));
+        assert_eq!(parse_required("0", NumberRules::COUNT), Ok(0.0));
+    }
+
+    #[test]
+    fn rejects_with_a_helpful_reason() {
+        assert_eq!(parse_required("", NumberRules::COUNT), Err(NumberError::Empty));
+        assert_eq!(parse_required("abc", NumberRules::COUNT), Err(NumberError::NotANumber));
+        assert_eq!(parse_required("1.2.3", NumberRules::COUNT), Err(NumberError::NotANumber));
+        assert_eq!(parse_required("-5", NumberRules::MONEY), Err(NumberError::Negative));
+        assert_eq!(parse_required("2.5", NumberRules::COUNT), Err(NumberError::NotWhole));
+        assert_eq!(
+            parse_required("100.1", NumberRules::PERCENT),
+            Err(NumberError::TooLarge { max: 100.0 })
+        );
+        assert_eq!(
+            parse_required("3651", NumberRules::DAYS),
+            Err(NumberError::TooLarge { max: 3650.0 })
+        );
+        assert_eq!(parse_required("inf", NumberRules::MONEY), Err(NumberError::NotANumber));
+        assert_eq!(parse_required("1e999", NumberRules::MONEY), Err(NumberError::NotANumber));
+        assert_eq!(NumberError::TooLarge { max: 100.0 }.to_string(), "Enter 100 or less.");
+    }
+
+    #[test]
+    fn optional_fields_may_be_empty() {
+        assert_eq!(parse_number("  ", NumberRules::MONEY.optional()), Ok(None));
+        assert_eq!(parse_number("7", NumberRules::MONEY.optional()), Ok(Some(7.0)));
+    }
+
+    #[test]
+    fn boundaries_are_inclusive() {
+        assert_eq!(parse_required("100", NumberRules::PERCENT), Ok(100.0));
+        assert_eq!(parse_required("3650", NumberRules::DAYS), Ok(3650.0));
+    }
+
+    proptest! {
+        #[test]
+        fn never_yields_a_negative_or_non_finite_number(s in "\\PC{0,12}") {
+            if let Ok(Some(v)) = parse_number(&s, NumberRules::MONEY) {
+                prop_assert!(v.is_finite() && v >= 0.0);
+            }
+        }
+
+        #[test]
+        fn safe_values_are_finite_and_non_negative(x in proptest::num::f64::ANY) {
+            let y = finite_non_negative(x);
+            prop_assert!(y.is_finite() && y >= 0.0);
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! Hash-based routes (`#/audit`, `#/qualify/…`, `#/embed/audit?…`).
+//!
+//! The fragment never reaches the server, so every deep link survives a
+//! reload on a plain static host, at a domain root or under any sub-path,
+//! with no rewrite rules. leptos_router has no hash mode, so this small
+//! parser stands in for it; it is pure and tested natively.
+
+use crate::embed::EmbedOptions;
+
+/// The four tools, in the order the home page presents them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tool {
+    Audit,
+    Qualify,
+    Discovery,
+    Benchmarks,
+}
+
+impl Tool {
+    pub const ALL: [Tool; 4] = [Tool::Audit, Tool::Qualify, Tool::Discovery, Tool::Benchmarks];
+
+    /// The path segment, also used by the embed loader's `data-stagecraft-tool`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Tool::Audit => "audit",
+            Tool::Qualify => "qualify",
+            Tool::Discovery => "discovery",
+            Tool::Benchmarks => "benchmarks",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Tool> {
+        Tool::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Tool::Audit => "Self-audit scorecard",
+            Tool::Qualify => "Qualification wizard",
+            Tool::Discovery => "Discovery-call script",
+            Tool::Benchmarks => "Stage benchmark calculator",
+        }
+    }
+
+    /// Short label for navigation.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Tool::Audit => "Audit",
+            Tool::Qualify => "Qualify",
+            Tool::Discovery => "Discovery",
+            Tool::Benchmarks => "Benchmarks",
+        }
+    }
+
+    /// The one-line promise on the home page.
+    pub fn promise(self) -> &'static str {
+        match self {
+            Tool::Audit => "Score your sales process in two minutes and get the fixes that matter most, in order.",
+            Tool::Qualify => "Run BANT or MEDDPICC on a deal and walk away with a verdict and your next moves.",
+            Tool::Discovery => "Keep a timed, four-part call on track and send the recap before the buyer hangs up.",
+            Tool::Benchmarks => "Hold your funnel against seven-stage benchmarks and see which fix pays the most.",
+        }
+    }
+}
+
+/// A screen of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    /// A tool, plus whatever follows its slug (`share/…`, a deal id, …),
+    /// which the tool interprets itself.
+    Tool { tool: Tool, rest: String },
+    /// Export, import and reset.
+    Data,
+    NotFound(String),
+}
+
+impl Route {
+    pub fn tool(tool: Tool) -> Route {
+        Route::Tool {
+            tool,
+            rest: String::new(),
+        }
+    }
+
+    /// The fragment that opens this route, e.g. `#/audit`.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Home => "#/".into(),
+            Route::Tool { tool, rest } if rest.is_empty() => format!("#/{}", tool.slug()),
+            Route::Tool { tool, rest } => format!("#/{}/{}", tool.slug(), rest),
+            Route::Data => "#/data".into(),
+            Route::NotFound(path) => format!("#/{path}"),
+        }
+    }
+
+    /// The page title for this route.
+    pub fn title(&self) -> String {
+        match self {
+            Route::Home => "Stagecraft — B2B sales-process toolkit".into(),
+            Route::Tool { tool, .. } => format!("{} — Stagecraft", tool.name()),
+            Route::Data => "Your data — Stagecraft".into(),
+            Route::NotFound(_) => "Page not found — Stagecraft".into(),
+        }
+    }
+}
+
+/// Where the app is: the screen, and whether it runs as an embedded widget.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Location {
+    pub route: Route,
+    pub embed: Option<EmbedOptions>,
+}
+
+/// Reads `location.hash` (with or without the leading `#`).
+pub fn parse_hash(hash: &str) -> Location {
+    let trimmed = hash.trim_start_matches('#').trim_start_matches('/');
+    let (path, query) = match trimmed.split_once('?') {
+        Some((p, q)) => (p, q),
+        None => (trimmed, ""),
+    };
+    let path = path.trim_end_matches('/');
+    let (first, rest) = match path.split_once('/') {
+        Some((f, r)) => (f, r),
+        None => (path, ""),
+    };
+    if first == "embed" {
+        let (slug, inner) = match rest.split_once('/') {
+            Some((s, r)) => (s, r),
+            None => (rest, ""),
+        };
+        if let Some(tool) = Tool::from_slug(slug) {
+            return Location {
+                route: Route::Tool {
+                    tool,
+                    rest: inner.to_string(),
+                },
+                embed: Some(EmbedOptions::from_query(tool, query)),
+            };
+        }
+        return Location {
+            route: Route::NotFound(path.to_string()),
+            embed: None,
+        };
+    }
+    let route = match first {
+        "" => Route::Home,
+        "data" if rest.is_empty() => Route::Data,
+        slug => match Tool::from_slug(slug) {
+            Some(tool) => Route::Tool {
+                tool,
+                rest: rest.to_string(),
+            },
+            None => Route::NotFound(path.to_string()),
+        },
+    };
+    Location { route, embed: None }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_hash_is_home() {
+        for h in ["", "#", "#/", "/"] {
+            assert_eq!(parse_hash(h).route, Route::Home, "{h:?}");
+        }
+    }
+
+    #[test]
+    fn tool_routes_keep_the_rest_of_the_path() {
+        assert_eq!(parse_hash("#/audit").route, Route::tool(Tool::Audit));
+        assert_eq!(parse_hash("#/benchmarks/").route, Route::tool(Tool::Benchmarks));
+        assert_eq!(
+            parse_hash("#/audit/share/AbC").route,
+            Route::Tool {
+                tool: Tool::Audit,
+                rest: "share/AbC".into()
+            }
+        );
+        assert_eq!(parse_hash("#/data").route, Route::Data);
+    }
+
+    #[test]
+    fn unknown_paths_are_not_found() {
+        assert_eq!(parse_hash("#/pricing").route, Route::NotFound("pricing".into()));
+        assert_eq!(parse_hash("#/data/x").route, Route::NotFound("data/x".into()));
+        assert_eq!(parse_hash("#/embed/nothing").route, Route::NotFound("embed/nothing".into()));
+    }
+
+    #[test]
+    fn hrefs_parse_back_to_their_route() {
+        let routes = [
+            Route::Home,
+            Route::Data,
+            Route::tool(Tool::Qualify),
+            Route::Tool {
+                tool: Tool::Discovery,
+                rest: "call/42".into(),
+            },
+        ];
+        for r in routes {
+            assert_eq!(parse_hash(&r.href()).route, r);
+        }
+    }
+
+    #[test]
+    fn embed_routes_carry_options() {
+        let loc = parse_hash("#/embed/audit?frame=sc-2&origin=http%3A%2F%2Flocalhost%3A9000&theme=dark");
+        assert_eq!(loc.route, Route::tool(Tool::Audit));
+        let embed = loc.embed.expect("embed options");
+        assert_eq!(embed.frame_id, "sc-2");
+        assert_eq!(embed.parent_origin.as_deref(), Some("http://localhost:9000"));
+    }
+}

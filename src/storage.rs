@@ -1,0 +1,340 @@
+//! Versioned, never-lossy persistence for every tool.
+//!
+//! The pure half (this file) decides what a stored string *means*: a current
+//! document, an older one to migrate, one written by a newer app, or damage.
+//! The browser half (`storage/browser.rs`) talks to `localStorage`, falls back
+//! to memory when storage is missing, and reports problems as notices. Keeping
+//! the decisions pure lets every failure path be tested natively.
+
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+
+/// Every key the app writes starts with this, so export, reset and the
+/// cross-tab listener can tell our data from a host page's.
+pub const KEY_PREFIX: &str = "stagecraft.";
+
+/// Corrupt data is copied here before a tool starts from empty.
+pub const BACKUP_SUFFIX: &str = ".backup";
+
+/// A tool's persisted state. Implementors choose a key and a schema version,
+/// and supply one migration step per older version they still understand.
+pub trait Document:
+    Serialize + DeserializeOwned + Default + Clone + PartialEq + Send + Sync + 'static
+{
+    /// Short key, without the prefix: `"audit"` is stored at `stagecraft.audit`.
+    const KEY: &'static str;
+    /// The schema version this build writes.
+    const VERSION: u32;
+
+    /// Upgrades the JSON of version `from` to version `from + 1`.
+    /// Steps run in order, so each one only knows its neighbour.
+    fn migrate(from: u32, data: Value) -> Result<Value, String> {
+        let _ = data;
+        Err(format!("no migration from version {from}"))
+    }
+}
+
+/// The wire format of one stored document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub version: u32,
+    pub data: Value,
+}
+
+/// What a stored string turned out to hold.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded<T> {
+    /// Nothing stored yet.
+    Missing,
+    /// A usable document, migrated to the current version if needed.
+    Ready(T),
+    /// Unreadable JSON or a failed migration. `raw` must be backed up.
+    Corrupt { raw: String, reason: String },
+    /// Written by a newer Stagecraft: leave it alone, never overwrite.
+    Newer { found: u32 },
+}
+
+/// The full storage key of a document type.
+pub fn storage_key<T: Document>() -> String {
+    format!("{KEY_PREFIX}{}", T::KEY)
+}
+
+/// Where the raw text of a damaged document is kept.
+pub fn backup_key(key: &str) -> String {
+    format!("{key}{BACKUP_SUFFIX}")
+}
+
+/// Serialises a document in its envelope.
+pub fn encode<T: Document>(value: &T) -> String {
+    let envelope = Envelope {
+        version: T::VERSION,
+        data: serde_json::to_value(value).unwrap_or(Value::Null),
+    };
+    serde_json::to_string(&envelope).unwrap_or_default()
+}
+
+/// Interprets a stored string, running migrations in order.
+pub fn decode<T: Document>(raw: Option<&str>) -> Loaded<T> {
+    let Some(raw) = raw else {
+        return Loaded::Missing;
+    };
+    let corrupt = |reason: String| Loaded::Corrupt {
+        raw: raw.to_string(),
+        reason,
+    };
+    let envelope: Envelope = match serde_json::from_str(raw) {
+        Ok(e) => e,
+        Err(e) => return corrupt(format!("not valid saved data ({e})")),
+    };
+    if envelope.version > T::VERSION {
+        return Loaded::Newer {
+            found: envelope.version,
+        };
+    }
+    if envelope.version == 0 {
+        return corrupt("version 0 does not exist".into());
+    }
+    let mut data = envelope.data;
+    for from in envelope.version..T::VERSION {
+        data = match T::migrate(from, data) {
+            Ok(d) => d,
+            Err(e) => return corrupt(format!("could not upgrade from version {from}: {e}")),
+        };
+    }
+    match serde_json::from_value::<T>(data) {
+        Ok(v) => Loaded::Ready(v),
+        Err(e) => corrupt(format!("saved data has an unexpected shape ({e})")),
+    }
+}
+
+/// One file holding every document, for "Export my data" and "Import".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportBundle {
+    /// Always `"stagecraft"`, so a random JSON file is rejected early.
+    pub app: String,
+    pub format: u32,
+    pub exported_at: String,
+    /// Full storage key → the stored envelope, as JSON.
+    pub documents: BTreeMap<String, Value>,
+}
+
+pub const EXPORT_FORMAT: u32 = 1;
+
+/// Why an import file was refused. Nothing is changed when this is returned.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ImportError {
+    #[error("This file is not valid JSON, so nothing was imported.")]
+    NotJson,
+    #[error("This file is not a Stagecraft export, so nothing was imported.")]
+    NotStagecraft,
+    #[error("This export was made by a newer Stagecraft (format {0}). Nothing was imported.")]
+    NewerFormat(u32),
+    #[error("The export holds no data, so nothing was imported.")]
+    Empty,
+    #[error("“{key}” in this file can't be used: {reason}. Nothing was imported.")]
+    BadDocument { key: String, reason: String },
+}
+
+/// Builds the export file from `(full key, raw stored text)` pairs.
+/// Backups and unknown keys are skipped; unreadable documents are kept as
+/// text so an export never loses anything.
+pub fn build_export(entries: &[(String, String)], exported_at: &str) -> String {
+    let documents = entries
+        .iter()
+        .filter(|(k, _)| k.starts_with(KEY_PREFIX) && !k.ends_with(BACKUP_SUFFIX))
+        .map(|(k, raw)| {
+            let value = serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.clone()));
+            (k.clone(), value)
+        })
+        .collect();
+    let bundle = ExportBundle {
+        app: "stagecraft".into(),
+        format: EXPORT_FORMAT,
+        exported_at: exported_at.into(),
+        documents,
+    };
+    serde_json::to_string_pretty(&bundle).unwrap_or_default()
+}
+
+/// Checks an import file completely before anything is written.
+/// `validate` is asked about each document (key, raw envelope text) and
+/// returns why it is unusable; see `crate::tools::validate_document`.
+/// On success, returns the `(full key, raw text)` pairs to write.
+pub fn parse_import(
+    text: &str,
+    validate: impl Fn(&str, &str) -> Result<(), String>,
+) -> Result<Vec<(String, String)>, ImportError> {
+    let value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
+    let bundle: ExportBundle =
+        serde_json::from_value(value).map_err(|_| ImportError::NotStagecraft)?;
+    if bundle.app != "stagecraft" {
+        return Err(ImportError::NotStagecraft);
+    }
+    if bundle.format > EXPORT_FORMAT {
+        return Err(ImportError::NewerFormat(bundle.format));
+    }
+    if bundle.documents.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let mut out = Vec::new();
+    for (key, doc) in bundle.documents {
+        let raw = serde_json::to_string(&doc).unwrap_or_default();
+        validate(&key, &raw).map_err(|reason| ImportError::BadDocument {
+            key: key.clone(),
+            reason,
+        })?;
+        out.push((key, raw));
+    }
+    Ok(out)
+}
+
+/// The shared import check for one document type: it must decode cleanly.
+pub fn check_document<T: Document>(raw: &str) -> Result<(), String> {
+    match decode::<T>(Some(raw)) {
+        Loaded::Ready(_) => Ok(()),
+        Loaded::Missing => Err("it is empty".into()),
+        Loaded::Corrupt { reason, .. } => Err(reason),
+        Loaded::Newer { found } => Err(format!(
+            "it was saved by a newer Stagecraft (version {found})"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Version 3 of a toy document. Version 1 stored `count` as a string,
+    /// version 2 called it `total`.
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    struct Counter {
+        count: u32,
+    }
+
+    impl Document for Counter {
+        const KEY: &'static str = "counter";
+        const VERSION: u32 = 3;
+        fn migrate(from: u32, data: Value) -> Result<Value, String> {
+            match from {
+                1 => {
+                    let s = data["total"].as_str().ok_or("total missing")?;
+                    let n: u32 = s.parse().map_err(|_| "total is not a number")?;
+                    Ok(serde_json::json!({ "total": n }))
+                }
+                2 => Ok(serde_json::json!({ "count": data["total"] })),
+                _ => Err(format!("unknown version {from}")),
+            }
+        }
+    }
+
+    #[test]
+    fn round_trips_current_version() {
+        let raw = encode(&Counter { count: 7 });
+        assert_eq!(raw, r#"{"version":3,"data":{"count":7}}"#);
+        assert_eq!(decode::<Counter>(Some(&raw)), Loaded::Ready(Counter { count: 7 }));
+    }
+
+    #[test]
+    fn missing_is_not_an_error() {
+        assert_eq!(decode::<Counter>(None), Loaded::Missing);
+    }
+
+    #[test]
+    fn migrations_run_in_order_from_the_stored_version() {
+        let v1 = r#"{"version":1,"data":{"total":"41"}}"#;
+        assert_eq!(decode::<Counter>(Some(v1)), Loaded::Ready(Counter { count: 41 }));
+        let v2 = r#"{"version":2,"data":{"total":5}}"#;
+        assert_eq!(decode::<Counter>(Some(v2)), Loaded::Ready(Counter { count: 5 }));
+    }
+
+    #[test]
+    fn failed_migration_is_corrupt_and_keeps_raw_text() {
+        let v1 = r#"{"version":1,"data":{"total":"lots"}}"#;
+        match decode::<Counter>(Some(v1)) {
+            Loaded::Corrupt { raw, reason } => {
+                assert_eq!(raw, v1);
+                assert!(reason.contains("version 1"), "{reason}");
+            }
+            other => panic!("expected corrupt, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn bad_json_is_corrupt_and_keeps_raw_text() {
+        match decode::<Counter>(Some("{not json")) {
+            Loaded::Corrupt { raw, .. } => assert_eq!(raw, "{not json"),
+            other => panic!("expected corrupt, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn wrong_shape_is_corrupt() {
+        let raw = r#"{"version":3,"data":{"count":"seven"}}"#;
+        assert!(matches!(decode::<Counter>(Some(raw)), Loaded::Corrupt { .. }));
+        assert!(matches!(decode::<Counter>(Some("[1,2]")), Loaded::Corrupt { .. }));
+        assert!(matches!(
+            decode::<Counter>(Some(r#"{"version":0,"data":{}}"#)),
+            Loaded::Corrupt { .. }
+        ));
+    }
+
+    #[test]
+    fn newer_version_is_left_alone() {
+        let raw = r#"{"version":9,"data":{"anything":true}}"#;
+        assert_eq!(decode::<Counter>(Some(raw)), Loaded::Newer { found: 9 });
+    }
+
+    fn accept_counters(key: &str, raw: &str) -> Result<(), String> {
+        if key == "stagecraft.counter" {
+            check_document::<Counter>(raw)
+        } else {
+            Err("unknown document".into())
+        }
+    }
+
+    #[test]
+    fn export_then_import_round_trips_and_skips_backups() {
+        let entries = vec![
+            ("stagecraft.counter".to_string(), encode(&Counter { count: 3 })),
+            ("stagecraft.counter.backup".to_string(), "{broken".to_string()),
+            ("someone.else".to_string(), "x".to_string()),
+        ];
+        let file = build_export(&entries, "2026-11-29T10:00:00Z");
+        let docs = parse_import(&file, accept_counters).expect("valid export");
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].0, "stagecraft.counter");
+        assert_eq!(
+            decode::<Counter>(Some(&docs[0].1)),
+            Loaded::Ready(Counter { count: 3 })
+        );
+    }
+
+    #[test]
+    fn import_rejects_every_kind_of_bad_file() {
+        assert_eq!(parse_import("nope", accept_counters), Err(ImportError::NotJson));
+        assert_eq!(
+            parse_import(r#"{"hello":1}"#, accept_counters),
+            Err(ImportError::NotStagecraft)
+        );
+        let other_app = r#"{"app":"other","format":1,"exported_at":"","documents":{}}"#;
+        assert_eq!(parse_import(other_app, accept_counters), Err(ImportError::NotStagecraft));
+        let newer = r#"{"app":"stagecraft","format":2,"exported_at":"","documents":{}}"#;
+        assert_eq!(parse_import(newer, accept_counters), Err(ImportError::NewerFormat(2)));
+        let empty = r#"{"app":"stagecraft","format":1,"exported_at":"","documents":{}}"#;
+        assert_eq!(parse_import(empty, accept_counters), Err(ImportError::Empty));
+        let bad_doc = r#"{"app":"stagecraft","format":1,"exported_at":"","documents":{"stagecraft.counter":{"version":3,"data":{"count":-1}}}}"#;
+        assert!(matches!(
+            parse_import(bad_doc, accept_counters),
+            Err(ImportError::BadDocument { .. })
+        ));
+        let unknown = r#"{"app":"stagecraft","format":1,"exported_at":"","documents":{"stagecraft.mystery":{"version":1,"data":{}}}}"#;
+        assert!(matches!(
+            parse_import(unknown, accept_counters),
+            Err(ImportError::BadDocument { .. })
+        ));
+    }
+}

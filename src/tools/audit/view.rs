@@ -1,0 +1,10 @@
+//! Views of the audit tool.
+
+use leptos::prelude::*;
+
+/// The audit tool. `rest` is the part of the route after the tool's slug.
+#[component]
+pub fn AuditTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
+    let _ = rest;
+    view! { <section class="sc-tool"><h1>"Audit"</h1></section> }
+}

@@ -1,0 +1,10 @@
+//! Views of the benchmarks tool.
+
+use leptos::prelude::*;
+
+/// The benchmarks tool. `rest` is the part of the route after the tool's slug.
+#[component]
+pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
+    let _ = rest;
+    view! { <section class="sc-tool"><h1>"Benchmarks"</h1></section> }
+}

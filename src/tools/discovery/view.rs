@@ -1,0 +1,10 @@
+//! Views of the discovery tool.
+
+use leptos::prelude::*;
+
+/// The discovery tool. `rest` is the part of the route after the tool's slug.
+#[component]
+pub fn DiscoveryTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
+    let _ = rest;
+    view! { <section class="sc-tool"><h1>"Discovery"</h1></section> }
+}

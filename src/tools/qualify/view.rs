@@ -1,0 +1,10 @@
+//! Views of the qualify tool.
+
+use leptos::prelude::*;
+
+/// The qualify tool. `rest` is the part of the route after the tool's slug.
+#[component]
+pub fn QualifyTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
+    let _ = rest;
+    view! { <section class="sc-tool"><h1>"Qualify"</h1></section> }
+}
