@@ -284,12 +284,18 @@ fn BasicsStep(
                 </div>
             </div>
 
-            <aside class="sc-card sc-stack sc-qualify-reco" aria-live="polite" class:sc-qualify-stale=move || plan.get().1>
+            <aside class="sc-card sc-stack sc-qualify-reco" aria-live="polite">
                 <h3>"Recommended framework"</h3>
-                <p class="sc-qualify-reco__name" data-testid="recommended-framework">{move || plan.get().0.label()}</p>
-                <p>{move || plan.get().0.reason()}</p>
+                <p
+                    class="sc-qualify-reco__name"
+                    class:sc-qualify-stale=move || plan.get().1
+                    data-testid="recommended-framework"
+                >
+                    {move || plan.get().0.label()}
+                </p>
+                <p class:sc-qualify-stale=move || plan.get().1>{move || plan.get().0.reason()}</p>
                 <p class="sc-qualify-muted" hidden=move || !plan.get().1>
-                    "Based on the last valid contract value. Fix the value to update it."
+                    "Out of date: the contract value isn't valid right now, so this still reflects the last valid one."
                 </p>
                 {move || override_fw.get().filter(|f| *f != plan.get().0.first_framework()).map(|f| view! {
                     <p class="sc-qualify-override">
