@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use leptos::prelude::{document, window};
+use leptos::prelude::window;
 use stagecraft::tools::qualify::model::{Criterion, DealsDoc, Rating, Step};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -23,7 +23,10 @@ fn heading(root: &Element) -> String {
 }
 
 fn progress(root: &Element) -> String {
-    find(root, ".sc-progress__count").unwrap().text_content().unwrap()
+    find(root, ".sc-progress__count")
+        .unwrap()
+        .text_content()
+        .unwrap()
 }
 
 /// The radio with this option label inside the current step.
@@ -40,7 +43,9 @@ fn option(root: &Element, label: &str) -> HtmlInputElement {
 }
 
 fn checked_option(root: &Element) -> Option<String> {
-    let inputs = root.query_selector_all("label.sc-choice input[type=radio]").unwrap();
+    let inputs = root
+        .query_selector_all("label.sc-choice input[type=radio]")
+        .unwrap();
     (0..inputs.length()).find_map(|i| {
         let input: HtmlInputElement = inputs.item(i).unwrap().unchecked_into();
         input.checked().then(|| input.value())
@@ -48,7 +53,9 @@ fn checked_option(root: &Element) -> Option<String> {
 }
 
 fn gap_order(root: &Element) -> Vec<String> {
-    let items = by_testid(root, "qual-gaps").query_selector_all("li").unwrap();
+    let items = by_testid(root, "qual-gaps")
+        .query_selector_all("li")
+        .unwrap();
     (0..items.length())
         .map(|i| {
             items
@@ -62,7 +69,10 @@ fn gap_order(root: &Element) -> Vec<String> {
 }
 
 fn saved() -> DealsDoc {
-    let raw = local_storage().get_item("stagecraft.qualify").unwrap().expect("saved deals");
+    let raw = local_storage()
+        .get_item("stagecraft.qualify")
+        .unwrap()
+        .expect("saved deals");
     match stagecraft::storage::decode::<DealsDoc>(Some(&raw)) {
         stagecraft::storage::Loaded::Ready(d) => d,
         other => panic!("unreadable save: {other:?}"),
@@ -89,9 +99,16 @@ async fn fill_basics(root: &Element, name: &str, acv: &str, stakeholders: &str) 
 #[wasm_bindgen_test]
 async fn wizard_runs_basics_criteria_summary_and_offers_meddic() {
     let root = mount_app("#/qualify").await;
-    assert!(root.text_content().unwrap().contains("No deals yet"), "empty state");
+    assert!(
+        root.text_content().unwrap().contains("No deals yet"),
+        "empty state"
+    );
     new_deal(&root).await;
-    assert!(window().location().hash().unwrap().starts_with("#/qualify/deal/"));
+    assert!(window()
+        .location()
+        .hash()
+        .unwrap()
+        .starts_with("#/qualify/deal/"));
     assert_eq!(heading(&root), "Deal basics");
     assert_eq!(progress(&root), "1 of 6");
 
@@ -100,9 +117,14 @@ async fn wizard_runs_basics_criteria_summary_and_offers_meddic() {
     settle().await;
     assert_eq!(heading(&root), "Deal basics");
     let err = by_id(&root, "sc-qualify-name-error");
-    assert!(err.text_content().unwrap().contains("name"), "inline name error");
+    assert!(
+        err.text_content().unwrap().contains("name"),
+        "inline name error"
+    );
     assert_eq!(
-        input_by_label(&root, "Deal name").get_attribute("aria-invalid").as_deref(),
+        input_by_label(&root, "Deal name")
+            .get_attribute("aria-invalid")
+            .as_deref(),
         Some("true")
     );
 
@@ -147,7 +169,10 @@ async fn wizard_runs_basics_criteria_summary_and_offers_meddic() {
     settle().await;
     assert_eq!(heading(&root), "Authority");
     assert_eq!(checked_option(&root).as_deref(), Some("red-flag"));
-    assert_eq!(input_by_label(&root, "Evidence").value(), "Only the IT lead, 2 calls");
+    assert_eq!(
+        input_by_label(&root, "Evidence").value(),
+        "Only the IT lead, 2 calls"
+    );
     click(&button(&root, "Next"));
     settle().await;
     assert_eq!(checked_option(&root).as_deref(), Some("partially"));
@@ -169,7 +194,12 @@ async fn wizard_runs_basics_criteria_summary_and_offers_meddic() {
         assert!(warnings.contains(w), "missing {w}: {warnings}");
     }
     assert_eq!(gap_order(&root), vec!["Authority", "Timeline", "Need"]);
-    assert!(root.text_content().unwrap().contains("Only the IT lead, 2 calls"), "evidence shown");
+    assert!(
+        root.text_content()
+            .unwrap()
+            .contains("Only the IT lead, 2 calls"),
+        "evidence shown"
+    );
 
     // 25k–50k: MEDDIC is offered as a second pass.
     click(&button(&root, "Start the MEDDIC pass"));
@@ -229,9 +259,17 @@ async fn invalid_contract_value_keeps_the_last_recommendation_and_blocks_next() 
     settle().await;
     let err = by_id(&root, "sc-qualify-acv-error");
     assert!(!err.text_content().unwrap().is_empty(), "inline error");
-    assert_eq!(text_of(&root, "recommended-framework"), "MEDDICC", "last valid stays");
+    assert_eq!(
+        text_of(&root, "recommended-framework"),
+        "MEDDICC",
+        "last valid stays"
+    );
     assert!(find(&root, ".sc-qualify-stale").is_some(), "marked stale");
-    assert_eq!(input_by_label(&root, "Annual contract value").value(), "-5", "typed text kept");
+    assert_eq!(
+        input_by_label(&root, "Annual contract value").value(),
+        "-5",
+        "typed text kept"
+    );
     click(&button(&root, "Next"));
     settle().await;
     assert_eq!(heading(&root), "Deal basics");
@@ -259,7 +297,10 @@ async fn delete_then_undo_restores_the_deal() {
     settle().await;
     assert_eq!(rows(), 1);
     assert_eq!(saved().deals.len(), 1, "deleted from storage");
-    assert!(root.text_content().unwrap().contains("“Second deal” deleted."));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("“Second deal” deleted."));
     click(&button(&root, "Undo"));
     settle().await;
     assert_eq!(rows(), 2);
@@ -277,5 +318,4 @@ async fn delete_then_undo_restores_the_deal() {
     assert_eq!(rows(), 3);
     let first = find(&root, "tbody tr th").unwrap().text_content().unwrap();
     assert!(first.contains("Renamed deal (copy)"), "{first}");
-    let _ = document();
 }

@@ -209,3 +209,29 @@ test("a list of 250 deals stays fast", async () => {
   assert.ok(Date.now() - t0 < 1500, `delete took ${Date.now() - t0} ms`);
   assertClean(page);
 });
+
+test("the dark theme passes axe on every wizard screen", async () => {
+  const ctx = await h.newContext({ colorScheme: "dark", viewport: { width: 360, height: 800 } });
+  const page = await h.newPage("#/qualify", ctx);
+  const q = new QualifyPage(page);
+  await q.newDeal.click();
+  await q.fillBasics({ name: "Night shift", acv: "abc", stakeholders: "-1" });
+  await q.next.click();
+  await page.getByText("Fix the fields marked above to continue.").waitFor();
+  await assertAxe(page, "dark basics with errors");
+  await q.acv.fill("12000");
+  await q.stakeholders.fill("1");
+  await q.next.click();
+  await q.criterion("Budget").waitFor();
+  await page.keyboard.press("2");
+  await assertAxe(page, "dark criterion");
+  for (const name of ["Budget", "Authority", "Need", "Timeline"]) await q.answerWithKeys(name, "2");
+  await q.score.waitFor();
+  assert.equal((await q.score.textContent()).trim(), "50");
+  assert.equal((await q.verdict.textContent()).trim(), "Needs work");
+  await assertAxe(page, "dark summary");
+  await q.allDeals.click();
+  await q.rows().first().waitFor();
+  await assertAxe(page, "dark list, phone width");
+  assertClean(page);
+});

@@ -29,7 +29,11 @@ pub fn verdict_badge_class(v: Verdict) -> &'static str {
 }
 
 fn open_href(id: &str) -> String {
-    Route::Tool { tool: Tool::Qualify, rest: deal_rest(id) }.href()
+    Route::Tool {
+        tool: Tool::Qualify,
+        rest: deal_rest(id),
+    }
+    .href()
 }
 
 /// Moves focus after the DOM caught up (rows are rebuilt on change).
@@ -62,7 +66,11 @@ pub fn DealList(
     let status = RwSignal::new(String::new());
     let count = Memo::new(move |_| rows.with(Vec::len));
     let resume = Memo::new(move |_| {
-        rows.with(|r| r.first().filter(|r| !r.finished).map(|r| (r.id.clone(), r.name.clone(), r.resume.clone())))
+        rows.with(|r| {
+            r.first()
+                .filter(|r| !r.finished)
+                .map(|r| (r.id.clone(), r.name.clone(), r.resume.clone()))
+        })
     });
 
     let create = move |_| on_command.run(ListCommand::Create);
@@ -162,7 +170,18 @@ fn DealListRow(
     /// Carries out the row's actions.
     on_command: Callback<ListCommand>,
 ) -> impl IntoView {
-    let DealRow { id, name, company, acv, framework, score, verdict, updated, resume, finished } = row;
+    let DealRow {
+        id,
+        name,
+        company,
+        acv,
+        framework,
+        score,
+        verdict,
+        updated,
+        resume,
+        finished,
+    } = row;
     let is_renaming = {
         let id = id.clone();
         Memo::new(move |_| renaming.with(|r| r.as_deref() == Some(id.as_str())))
@@ -171,7 +190,12 @@ fn DealListRow(
     let open_id = format!("sc-qualify-open-{id}");
     let rename_input_id = format!("sc-qualify-rename-{id}");
     let updated_local = updated.with_timezone(&Local);
-    let when = move || relative_time(updated_local.naive_local(), now.get().with_timezone(&Local).naive_local());
+    let when = move || {
+        relative_time(
+            updated_local.naive_local(),
+            now.get().with_timezone(&Local).naive_local(),
+        )
+    };
 
     let save = {
         let id = id.clone();
@@ -256,7 +280,9 @@ fn DealListRow(
         let name = name.clone();
         move |_| {
             on_command.run(ListCommand::Duplicate(id.clone()));
-            status.set(format!("Copied “{name}”. The copy is at the top of the list."));
+            status.set(format!(
+                "Copied “{name}”. The copy is at the top of the list."
+            ));
         }
     };
     let delete = {

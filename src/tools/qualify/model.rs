@@ -231,7 +231,12 @@ pub enum Rating {
 }
 
 impl Rating {
-    pub const ALL: [Rating; 4] = [Rating::Confirmed, Rating::Partially, Rating::Unknown, Rating::RedFlag];
+    pub const ALL: [Rating; 4] = [
+        Rating::Confirmed,
+        Rating::Partially,
+        Rating::Unknown,
+        Rating::RedFlag,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -448,7 +453,9 @@ impl Verdict {
     pub fn meaning(self) -> &'static str {
         match self {
             Verdict::Qualified => "Worth your time. Keep investing and close the remaining gaps.",
-            Verdict::NeedsWork => "Promising but not proven. Close the gaps below before you invest more.",
+            Verdict::NeedsWork => {
+                "Promising but not proven. Close the gaps below before you invest more."
+            }
             Verdict::Disqualify => "Not worth more time right now. Clear the red flags or move on.",
         }
     }
@@ -577,7 +584,12 @@ pub fn assess(
     acv: Option<f64>,
     stakeholders: Option<u32>,
 ) -> Assessment {
-    let rating_of = |c: Criterion| answers.get(&c).map(Answer::effective).unwrap_or(Rating::Unknown);
+    let rating_of = |c: Criterion| {
+        answers
+            .get(&c)
+            .map(Answer::effective)
+            .unwrap_or(Rating::Unknown)
+    };
     let ratings: Vec<Rating> = framework.criteria().iter().map(|&c| rating_of(c)).collect();
     let red_flags = ratings.iter().filter(|r| **r == Rating::RedFlag).count();
     let s = score(&ratings);
@@ -647,7 +659,8 @@ impl Step {
             Step::Basics => Step::Criterion(list[0]),
             Step::Criterion(c) => {
                 let i = list.iter().position(|x| *x == c).unwrap_or(0);
-                list.get(i + 1).map_or(Step::Summary, |n| Step::Criterion(*n))
+                list.get(i + 1)
+                    .map_or(Step::Summary, |n| Step::Criterion(*n))
             }
             Step::Summary => Step::Summary,
         }
@@ -1245,7 +1258,10 @@ fn one_line(s: &str) -> String {
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in one_line(s).chars() {
-        if matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '|') {
+        if matches!(
+            ch,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '|'
+        ) {
             out.push('\\');
         }
         out.push(ch);
@@ -1319,7 +1335,12 @@ pub fn summary_text(deal: &Deal) -> String {
         s.push_str("- None recorded yet\n");
     }
     for (c, r, e) in ev {
-        s.push_str(&format!("- {} ({}): {}\n", c.name(), r.label(), one_line(e)));
+        s.push_str(&format!(
+            "- {} ({}): {}\n",
+            c.name(),
+            r.label(),
+            one_line(e)
+        ));
     }
     s.push_str(&format!(
         "\nUpdated {} with Stagecraft.\n",
@@ -1332,16 +1353,31 @@ pub fn summary_text(deal: &Deal) -> String {
 pub fn summary_markdown(deal: &Deal) -> String {
     let a = deal.assessment();
     let mut s = String::new();
-    s.push_str(&format!("# Deal brief: {}\n\n", md_escape(deal.display_name())));
+    s.push_str(&format!(
+        "# Deal brief: {}\n\n",
+        md_escape(deal.display_name())
+    ));
     let company = md_escape(&deal.company);
     if !company.is_empty() {
         s.push_str(&format!("- **Company:** {company}\n"));
     }
-    s.push_str(&format!("- **Annual contract value:** {}\n", acv_display(deal)));
-    s.push_str(&format!("- **Stakeholders engaged:** {}\n", stakeholders_display(deal)));
+    s.push_str(&format!(
+        "- **Annual contract value:** {}\n",
+        acv_display(deal)
+    ));
+    s.push_str(&format!(
+        "- **Stakeholders engaged:** {}\n",
+        stakeholders_display(deal)
+    ));
     s.push_str(&format!("- **Framework:** {}\n", a.framework.name()));
-    s.push_str(&format!("- **Methodology:** {}\n", deal.methodology().name()));
-    s.push_str(&format!("- **Updated:** {}\n\n", deal.updated.format("%Y-%m-%d")));
+    s.push_str(&format!(
+        "- **Methodology:** {}\n",
+        deal.methodology().name()
+    ));
+    s.push_str(&format!(
+        "- **Updated:** {}\n\n",
+        deal.updated.format("%Y-%m-%d")
+    ));
     s.push_str(&format!(
         "## Verdict: {} ({}/100)\n\n{}\n\n",
         a.verdict.label(),
@@ -1381,7 +1417,12 @@ pub fn summary_markdown(deal: &Deal) -> String {
         s.push_str("None recorded yet.\n");
     }
     for (c, r, e) in ev {
-        s.push_str(&format!("- **{}** ({}): {}\n", c.name(), r.label(), md_escape(e)));
+        s.push_str(&format!(
+            "- **{}** ({}): {}\n",
+            c.name(),
+            r.label(),
+            md_escape(e)
+        ));
     }
     s
 }
@@ -1401,5 +1442,6 @@ pub fn summary_filename(deal: &Deal) -> String {
     format!("{slug}-qualification.md")
 }
 
-#[cfg(test)]
+// Native only: proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

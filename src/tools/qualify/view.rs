@@ -3,7 +3,9 @@
 //! and callbacks.
 
 use super::list::{DealList, ListCommand};
-use super::model::{deal_rest, deal_rows, parse_rest, BasicsErrors, DealAction, DealsDoc, Removed, Screen, Step};
+use super::model::{
+    deal_rest, deal_rows, parse_rest, BasicsErrors, DealAction, DealsDoc, Removed, Screen, Step,
+};
 use super::wizard::DealWizard;
 use crate::app::{navigate, report_completed};
 use crate::embed::Completed;
@@ -19,7 +21,10 @@ fn salt() -> u32 {
 }
 
 fn deal_route(id: &str) -> Route {
-    Route::Tool { tool: Tool::Qualify, rest: deal_rest(id) }
+    Route::Tool {
+        tool: Tool::Qualify,
+        rest: deal_rest(id),
+    }
 }
 
 /// The qualification wizard: the deal list at `#/qualify`, one deal's
@@ -87,7 +92,10 @@ fn ListScreen(
         }
     });
     let undo_message = Signal::derive(move || {
-        pending.with(|p| p.as_ref().map(|r| format!("“{}” deleted.", r.deal.display_name())))
+        pending.with(|p| {
+            p.as_ref()
+                .map(|r| format!("“{}” deleted.", r.deal.display_name()))
+        })
     });
     view! { <DealList rows=rows undo_message=undo_message on_command=on_command /> }
 }
@@ -110,7 +118,10 @@ fn DealScreen(
         let before = found.with_untracked(|d| d.as_ref().map(|d| d.current_step()));
         let now = Utc::now();
         let result = doc
-            .try_update(|d| d.get_mut(&id).map(|deal| (deal.apply(action, now), deal.assessment())))
+            .try_update(|d| {
+                d.get_mut(&id)
+                    .map(|deal| (deal.apply(action, now), deal.assessment()))
+            })
             .flatten();
         match result {
             Some((Ok(Step::Summary), a)) => {

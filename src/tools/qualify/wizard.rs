@@ -39,17 +39,40 @@ struct KeyTarget {
 }
 
 fn key_target(ev: &web_sys::KeyboardEvent) -> KeyTarget {
-    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
-        return KeyTarget { typing: false, control: false, radio: false };
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return KeyTarget {
+            typing: false,
+            control: false,
+            radio: false,
+        };
     };
     let tag = el.tag_name().to_ascii_lowercase();
-    let input_type = el.get_attribute("type").unwrap_or_default().to_ascii_lowercase();
+    let input_type = el
+        .get_attribute("type")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let radio = tag == "input" && input_type == "radio";
     let typing = matches!(tag.as_str(), "textarea" | "select")
-        || (tag == "input" && !matches!(input_type.as_str(), "radio" | "checkbox" | "button" | "submit"))
-        || el.get_attribute("contenteditable").is_some_and(|v| v != "false");
-    let control = matches!(tag.as_str(), "button" | "a" | "summary" | "textarea" | "select");
-    KeyTarget { typing, control, radio }
+        || (tag == "input"
+            && !matches!(
+                input_type.as_str(),
+                "radio" | "checkbox" | "button" | "submit"
+            ))
+        || el
+            .get_attribute("contenteditable")
+            .is_some_and(|v| v != "false");
+    let control = matches!(
+        tag.as_str(),
+        "button" | "a" | "summary" | "textarea" | "select"
+    );
+    KeyTarget {
+        typing,
+        control,
+        radio,
+    }
 }
 
 /// The wizard for one deal.
@@ -79,33 +102,39 @@ pub fn DealWizard(
     // so evidence can contain digits, and while the wizard is not in the page
     // (a host page may detach us without unmounting).
     let root = NodeRef::<leptos::html::Div>::new();
-    let _ = use_event_listener(window(), leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
-        if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
-        }
-        if !root.get_untracked().is_some_and(|el| el.is_connected()) {
-            return;
-        }
-        let Step::Criterion(c) = step.get_untracked() else { return };
-        let t = key_target(&ev);
-        let key = ev.key();
-        if let Some(r) = Rating::from_key(&key) {
-            if !t.typing {
-                ev.prevent_default();
-                let _ = on_action.run(DealAction::Answer(c, r));
+    let _ = use_event_listener(
+        window(),
+        leptos::ev::keydown,
+        move |ev: web_sys::KeyboardEvent| {
+            if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+                return;
             }
-            return;
-        }
-        let free = !t.typing && !t.control && !t.radio;
-        let action = match key.as_str() {
-            "Enter" if !t.control => DealAction::Next,
-            "ArrowRight" if free => DealAction::Next,
-            "ArrowLeft" if free => DealAction::Back,
-            _ => return,
-        };
-        ev.prevent_default();
-        let _ = on_action.run(action);
-    });
+            if !root.get_untracked().is_some_and(|el| el.is_connected()) {
+                return;
+            }
+            let Step::Criterion(c) = step.get_untracked() else {
+                return;
+            };
+            let t = key_target(&ev);
+            let key = ev.key();
+            if let Some(r) = Rating::from_key(&key) {
+                if !t.typing {
+                    ev.prevent_default();
+                    let _ = on_action.run(DealAction::Answer(c, r));
+                }
+                return;
+            }
+            let free = !t.typing && !t.control && !t.radio;
+            let action = match key.as_str() {
+                "Enter" if !t.control => DealAction::Next,
+                "ArrowRight" if free => DealAction::Next,
+                "ArrowLeft" if free => DealAction::Back,
+                _ => return,
+            };
+            ev.prevent_default();
+            let _ = on_action.run(action);
+        },
+    );
 
     view! {
         <div class="sc-qualify-wizard sc-stack" node_ref=root>
@@ -151,10 +180,12 @@ fn BasicsStep(
     let name_missing = Memo::new(move |_| tried.get() && deal.with(|d| d.name.trim().is_empty()));
     // The last valid recommendation stays visible (marked stale) while the
     // contract value is being corrected.
-    let plan = Memo::new(move |prev: Option<&(Plan, bool)>| match deal.with(Deal::acv_value) {
-        Ok(v) => (recommend_framework(v), false),
-        Err(_) => (prev.map_or(Plan::NoValueYet, |p| p.0), true),
-    });
+    let plan = Memo::new(
+        move |prev: Option<&(Plan, bool)>| match deal.with(Deal::acv_value) {
+            Ok(v) => (recommend_framework(v), false),
+            Err(_) => (prev.map_or(Plan::NoValueYet, |p| p.0), true),
+        },
+    );
     let methodology = Memo::new(move |_| deal.with(Deal::methodology));
     let override_fw = Memo::new(move |_| deal.with(|d| d.framework_override));
     let blocked = RwSignal::new(false);
@@ -338,9 +369,15 @@ fn CriterionStep(
 ) -> impl IntoView {
     let text = criterion.text();
     let name = criterion.name();
-    let rating = Memo::new(move |_| deal.with(|d| d.answers.get(&criterion).and_then(|a| a.rating)));
+    let rating =
+        Memo::new(move |_| deal.with(|d| d.answers.get(&criterion).and_then(|a| a.rating)));
     let evidence = Signal::derive(move || {
-        deal.with(|d| d.answers.get(&criterion).map(|a| a.evidence.clone()).unwrap_or_default())
+        deal.with(|d| {
+            d.answers
+                .get(&criterion)
+                .map(|a| a.evidence.clone())
+                .unwrap_or_default()
+        })
     });
     let group = format!("sc-qualify-rating-{}", criterion.slug());
 
