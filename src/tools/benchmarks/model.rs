@@ -1224,6 +1224,37 @@ pub fn headline(doc: &BenchmarksDoc) -> Option<Headline> {
     })
 }
 
+/// A complete result together with what produced it, so a view can keep
+/// showing the last valid one (marked stale) while a field is being fixed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub analysis: Analysis,
+    pub baseline: Baseline,
+    pub segment: Segment,
+    pub figures: Figures,
+}
+
+/// `None` while any input or the chosen baseline is invalid.
+pub fn snapshot(doc: &BenchmarksDoc) -> Option<Snapshot> {
+    let figures = doc.figures()?;
+    let baseline = doc.active_baseline()?;
+    Some(Snapshot {
+        analysis: analyse(&figures, &baseline),
+        baseline,
+        segment: doc.segment,
+        figures,
+    })
+}
+
+/// Why the velocity card shows "—" instead of a number.
+pub fn velocity_gap_reason(a: &Analysis) -> &'static str {
+    if a.cycle_days > 0.0 {
+        "The result is too large to show. Check the deal size and opportunity count."
+    } else {
+        ZERO_CYCLE_REASON
+    }
+}
+
 /// Why velocity shows "—".
 pub const ZERO_CYCLE_REASON: &str =
     "Your stage days add up to 0, so there is no cycle to divide by. Enter the days deals spend from qualification to close.";
@@ -1712,6 +1743,20 @@ mod tests {
         assert_eq!(d.baseline.cycle_high, "100");
         d.apply(Action::Restore(Box::new(before.clone())));
         assert_eq!(d, before);
+    }
+
+    #[test]
+    fn snapshot_carries_its_baseline() {
+        let mut d = example_doc();
+        d.apply(Action::SetSegment(Segment::Enterprise));
+        let s = snapshot(&d).unwrap();
+        assert_eq!(s.baseline, ENTERPRISE);
+        assert_eq!(s.segment, Segment::Enterprise);
+        assert_eq!(s.analysis, d.analysis().unwrap());
+        d.apply(Action::SetField(Field::DealSize, "lots".into()));
+        assert_eq!(snapshot(&d), None);
+        let f = figures([50.0; 6], [0.0; 6]);
+        assert_eq!(velocity_gap_reason(&analyse(&f, &MID_MARKET)), ZERO_CYCLE_REASON);
     }
 
     #[test]
