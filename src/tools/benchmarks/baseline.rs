@@ -1,6 +1,7 @@
 //! The "My baseline" form: the user's own range for every stage and target.
 
 use super::model::*;
+use super::model::Action;
 use leptos::prelude::*;
 
 /// Edits the custom baseline. Shown while "My baseline" is the segment.

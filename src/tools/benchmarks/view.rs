@@ -5,6 +5,7 @@
 use super::baseline::BaselineEditor;
 use super::chart::FunnelChart;
 use super::model::*;
+use super::model::Action;
 use super::table::StageTable;
 use super::whatif::WhatIfPanel;
 use crate::components::format::{money, number, percent};
@@ -208,7 +209,7 @@ fn InputsPanel(
         .collect_view();
 
     view! {
-        <form class="sc-benchmarks-inputs sc-stack" on:submit=|ev| ev.prevent_default() aria-label="Your funnel">
+        <form class="sc-benchmarks-inputs sc-stack sc-no-print" on:submit=|ev| ev.prevent_default() aria-label="Your funnel">
             <div class="sc-card sc-stack">
                 <div class="sc-field">
                     <label class="sc-field__label" for="sc-benchmarks-segment">"Segment"</label>
@@ -233,8 +234,9 @@ fn InputsPanel(
                 </Show>
                 <fieldset class="sc-benchmarks-mode">
                     <legend>"How do you want to enter conversion?"</legend>
-                    <label class="sc-choice">
+                    <label class="sc-choice" for="sc-benchmarks-mode-rates">
                         <input
+                            id="sc-benchmarks-mode-rates"
                             type="radio"
                             name="sc-benchmarks-mode"
                             prop:checked=move || mode.get() == InputMode::Rates
@@ -242,8 +244,9 @@ fn InputsPanel(
                         />
                         <span>"Conversion rates (%)"</span>
                     </label>
-                    <label class="sc-choice">
+                    <label class="sc-choice" for="sc-benchmarks-mode-counts">
                         <input
+                            id="sc-benchmarks-mode-counts"
                             type="radio"
                             name="sc-benchmarks-mode"
                             prop:checked=move || mode.get() == InputMode::Counts
