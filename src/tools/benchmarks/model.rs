@@ -461,23 +461,18 @@ impl BaselineField {
         }
     }
 
-    /// Visible label: unique, so each field can be found by its label.
+    /// Visible label: unique, and never containing one of the main form's
+    /// labels, so a lookup by label text finds exactly one field.
     pub fn label(self) -> String {
         match self {
-            BaselineField::ConversionLow(i) => {
-                format!("{} conversion, low end (%)", Stage::ALL[i].name())
-            }
-            BaselineField::ConversionHigh(i) => {
-                format!("{} conversion, high end (%)", Stage::ALL[i].name())
-            }
-            BaselineField::DaysLow(6) => "Onboarding days to first value, low end".into(),
-            BaselineField::DaysHigh(6) => "Onboarding days to first value, high end".into(),
-            BaselineField::DaysLow(i) => format!("{} days, low end", Stage::ALL[i].name()),
-            BaselineField::DaysHigh(i) => format!("{} days, high end", Stage::ALL[i].name()),
-            BaselineField::WinRateLow => "Win rate target, low end (%)".into(),
-            BaselineField::WinRateHigh => "Win rate target, high end (%)".into(),
-            BaselineField::CycleLow => "Sales cycle target, low end (days)".into(),
-            BaselineField::CycleHigh => "Sales cycle target, high end (days)".into(),
+            BaselineField::ConversionLow(i) => format!("{}: low end of conversion (%)", Stage::ALL[i].name()),
+            BaselineField::ConversionHigh(i) => format!("{}: high end of conversion (%)", Stage::ALL[i].name()),
+            BaselineField::DaysLow(i) => format!("{}: low end of days", Stage::ALL[i].name()),
+            BaselineField::DaysHigh(i) => format!("{}: high end of days", Stage::ALL[i].name()),
+            BaselineField::WinRateLow => "Win rate target: low end (%)".into(),
+            BaselineField::WinRateHigh => "Win rate target: high end (%)".into(),
+            BaselineField::CycleLow => "Sales cycle target: low end (days)".into(),
+            BaselineField::CycleHigh => "Sales cycle target: high end (days)".into(),
         }
     }
 
@@ -1823,6 +1818,17 @@ mod tests {
         labels.sort();
         labels.dedup();
         assert_eq!(labels.len(), 30);
+        // Playwright's getByLabel matches substrings: keep the form's labels
+        // from matching any baseline field too.
+        for mode in [InputMode::Rates, InputMode::Counts] {
+            for f in Field::visible(mode) {
+                let main = f.label().to_lowercase();
+                assert!(
+                    labels.iter().all(|l| !l.to_lowercase().contains(&main)),
+                    "{main} is part of a baseline label"
+                );
+            }
+        }
     }
 
     #[test]

@@ -22,9 +22,12 @@ fn Slider(
     /// Element id.
     id: &'static str,
     /// Visible label.
-    label: Signal<String>,
+    label: &'static str,
+    /// Smallest value.
     min: f64,
+    /// Largest value.
     max: f64,
+    /// Step between values.
     step: f64,
     /// Current value.
     value: Signal<f64>,
@@ -162,35 +165,35 @@ pub fn WhatIfPanel(
                     </div>
                     <Slider
                         id="sc-benchmarks-whatif-conv"
-                        label=Signal::derive(move || format!("{} conversion change (points)", Stage::ALL[stage.get()].name()))
+                        label="Nudge the conversion (points)"
                         min=-30.0 max=30.0 step=1.0
                         value=conv shown=conv_shown
                         on_change=Callback::new(move |v| what_if.update(|w| w.conversion_pp[stage.get_untracked()] = v))
                     />
                     <Slider
                         id="sc-benchmarks-whatif-days"
-                        label=Signal::derive(move || format!("{} days change", Stage::ALL[stage.get()].name()))
+                        label="Nudge the time in stage (days)"
                         min=-30.0 max=30.0 step=1.0
                         value=days shown=days_shown
                         on_change=Callback::new(move |v| what_if.update(|w| w.days[stage.get_untracked()] = v))
                     />
                     <Slider
                         id="sc-benchmarks-whatif-open"
-                        label=Signal::derive(|| "Open opportunities change (%)".to_string())
+                        label="Nudge open deals (%)"
                         min=-50.0 max=100.0 step=5.0
                         value=open shown=pct_shown(open)
                         on_change=Callback::new(move |v| what_if.update(|w| w.open_pct = v))
                     />
                     <Slider
                         id="sc-benchmarks-whatif-deal"
-                        label=Signal::derive(|| "Average deal size change (%)".to_string())
+                        label="Nudge the deal value (%)"
                         min=-50.0 max=100.0 step=5.0
                         value=deal shown=pct_shown(deal)
                         on_change=Callback::new(move |v| what_if.update(|w| w.deal_pct = v))
                     />
                     <Slider
                         id="sc-benchmarks-whatif-prospects"
-                        label=Signal::derive(|| "New prospects change (%)".to_string())
+                        label="Nudge new prospects (%)"
                         min=-50.0 max=100.0 step=5.0
                         value=prospects shown=pct_shown(prospects)
                         on_change=Callback::new(move |v| what_if.update(|w| w.prospects_pct = v))
