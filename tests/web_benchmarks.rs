@@ -169,3 +169,31 @@ async fn counts_mode_derives_rates_and_warns() {
     settle().await;
     assert!(root.text_content().unwrap().contains("30 deals closed-won, but only 14 entered Closing"));
 }
+
+#[wasm_bindgen_test]
+async fn a_fresh_form_is_not_covered_in_errors_but_an_emptied_field_is_flagged() {
+    let root = mount_app("#/benchmarks").await;
+    let visible_errors = |root: &web_sys::HtmlElement| {
+        let list = root.query_selector_all(".sc-field__error:not([hidden])").unwrap();
+        list.length()
+    };
+    assert_eq!(visible_errors(&root), 0, "no errors before the user types");
+    assert!(root.text_content().unwrap().contains("16 fields still need a valid number."));
+
+    let input = input_by_label(&root, "Open opportunities");
+    set_value(&input, "60");
+    set_value(&input, "");
+    settle().await;
+    assert_eq!(visible_errors(&root), 1);
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = input.get_attribute("aria-describedby").expect("error is linked");
+    let error = leptos::prelude::document().get_element_by_id(&described).unwrap();
+    assert_eq!(error.text_content().unwrap(), "Enter a number.");
+
+    // Clear empties every field for the user, without flagging them.
+    click(&button(&root, "Load example team"));
+    settle().await;
+    click(&button(&root, "Clear"));
+    settle().await;
+    assert_eq!(visible_errors(&root), 0);
+}

@@ -5,9 +5,11 @@
 use super::model::*;
 use leptos::prelude::*;
 
-const WIDTH: f64 = 640.0;
+const WIDTH: f64 = 720.0;
 const LABEL_W: f64 = 190.0;
-const PLOT_W: f64 = 370.0;
+const PLOT_W: f64 = 360.0;
+/// Values sit in their own column right of the plot, clear of the bands.
+const VALUE_X: f64 = LABEL_W + PLOT_W + 12.0;
 const ROW_H: f64 = 40.0;
 const TOP: f64 = 12.0;
 const AXIS_H: f64 = 48.0;
@@ -66,7 +68,7 @@ pub fn FunnelChart(
                                 height="12"
                                 rx="2"
                             />
-                            <text class="sc-benchmarks-chart__value" x=x_of(c) + 6.0 y=y + ROW_H / 2.0 + 5.0>
+                            <text class="sc-benchmarks-chart__value" class:sc-benchmarks-chart__value--bottleneck=is_bottleneck x=VALUE_X y=y + ROW_H / 2.0 + 5.0>
                                 {value}
                             </text>
                         </g>

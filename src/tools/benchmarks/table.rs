@@ -44,7 +44,7 @@ pub fn StageTable(
             };
             let conversion_bench = move || match baseline() {
                 Some(b) if i < FUNNEL => format!("{}%", b.conversion[i].label()),
-                Some(_) => "no conversion benchmark".into(),
+                Some(_) => "—".into(),
                 None => "—".into(),
             };
             let conversion_status = move || match row().and_then(|(r, _)| r.conversion_status) {

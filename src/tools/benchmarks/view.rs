@@ -9,7 +9,8 @@ use super::model::Action;
 use super::table::StageTable;
 use super::whatif::WhatIfPanel;
 use crate::components::format::{money, number, percent};
-use crate::components::{CopyButton, DownloadButton, NumberField, PrintButton, UndoToast};
+use super::field::FunnelField;
+use crate::components::{CopyButton, DownloadButton, PrintButton, UndoToast};
 use crate::embed::Completed;
 use crate::storage::browser::use_document;
 use leptos::prelude::*;
@@ -261,12 +262,14 @@ fn InputsPanel(
                     </Show>
                 </fieldset>
             </div>
-            <fieldset class="sc-card sc-stack sc-benchmarks-pipeline">
-                <legend>"Your pipeline"</legend>
-                {field_view(doc, on_action, Field::Prospects)}
-                {field_view(doc, on_action, Field::OpenOpportunities)}
-                {field_view(doc, on_action, Field::DealSize)}
-            </fieldset>
+            <div class="sc-card">
+                <fieldset class="sc-stack sc-benchmarks-pipeline">
+                    <legend>"Your pipeline"</legend>
+                    {field_view(doc, on_action, Field::Prospects)}
+                    {field_view(doc, on_action, Field::OpenOpportunities)}
+                    {field_view(doc, on_action, Field::DealSize)}
+                </fieldset>
+            </div>
             <div class="sc-card sc-stack">
                 <h2 class="sc-benchmarks-subtitle">"Stage by stage"</h2>
                 <p class="sc-field__hint">
@@ -288,22 +291,12 @@ fn InputsPanel(
 }
 
 /// One labelled number field bound to a document field.
-fn field_view(doc: Signal<BenchmarksDoc>, on_action: Callback<Action>, f: Field) -> AnyView {
+fn field_view(doc: Signal<BenchmarksDoc>, on_action: Callback<Action>, f: Field) -> impl IntoView {
     let value = Signal::derive(move || doc.with(|d| d.raw(f).to_string()));
     let on_input = Callback::new(move |v: String| on_action.run(Action::SetField(f, v)));
-    match (f, f.suffix()) {
-        (Field::DealSize, _) => view! {
-            <NumberField id=f.id() label=f.label() value=value on_input=on_input rules=f.rules() prefix="$" />
-        }
-        .into_any(),
-        (_, Some(sfx)) => view! {
-            <NumberField id=f.id() label=f.label() value=value on_input=on_input rules=f.rules() suffix=sfx />
-        }
-        .into_any(),
-        (_, None) => view! {
-            <NumberField id=f.id() label=f.label() value=value on_input=on_input rules=f.rules() />
-        }
-        .into_any(),
+    let prefix = (f == Field::DealSize).then_some("$");
+    view! {
+        <FunnelField id=f.id() label=f.label() value=value on_input=on_input rules=f.rules() prefix=prefix suffix=f.suffix() />
     }
 }
 
@@ -327,7 +320,7 @@ fn SummaryCards(
         let n = invalid.get();
         let why = if n > 0 {
             format!(
-                "{n} {} need{} fixing.",
+                "{n} {} still need{} a valid number.",
                 if n == 1 { "field" } else { "fields" },
                 if n == 1 { "s" } else { "" }
             )
@@ -347,8 +340,8 @@ fn SummaryCards(
         } else if shown.with(Option::is_none) {
             Some(view! {
                 <p class="sc-benchmarks-empty">
-                    {if n > 0 && n < 16 { format!("{why} ") } else { String::new() }}
-                    "Fill in every field, or load the example team, to see where your funnel leaks."
+                    "Fill in every field, or load the example team, to see where your funnel leaks. "
+                    {why}
                 </p>
             }
             .into_any())
