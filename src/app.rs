@@ -118,6 +118,20 @@ pub fn App() -> impl IntoView {
     if let Some(opts) = embed.clone() {
         embed_bridge::start(opts, root_ref);
     }
+    // The host's accent goes in through the CSSOM, not a style attribute, so
+    // the strict CSP (style-src 'self') holds inside embeds too.
+    if let Some(accent) = accent {
+        Effect::new(move |_| {
+            if let Some(el) = root_ref.get() {
+                let style = web_sys::HtmlElement::style(&el);
+                let _ = style.set_property("--sc-accent", &accent);
+                let _ = style.set_property("--sc-focus", &accent);
+                if let Some(text) = crate::embed::readable_text_on(&accent) {
+                    let _ = style.set_property("--sc-accent-contrast", text);
+                }
+            }
+        });
+    }
 
     view! {
         <div
@@ -126,7 +140,6 @@ pub fn App() -> impl IntoView {
             class:sc-root--transparent=transparent
             data-sc-theme=theme_attr
             on:click=move |ev| if is_embed { embed_bridge::open_other_tools_in_new_tab(&ev) }
-            style=accent.map(|a| format!("--sc-accent: {a};"))
             node_ref=root_ref
         >
             {(!is_embed).then(|| view! { <SiteHeader route=route /> })}
