@@ -4,7 +4,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { setup, runAxe, waitForApp } from "./support/harness.mjs";
+import { setup, runAxe, waitForApp, serveStatic } from "./support/harness.mjs";
+import { hostPageHtml, HostPage } from "./pages/host.mjs";
 import { BenchmarksPage, TEAM } from "./pages/benchmarks.mjs";
 
 let h;
@@ -23,7 +24,7 @@ async function open(options = {}) {
 
 // Hand-worked figures for TEAM against mid-market benchmarks:
 // win rate .52·.58·.70·.82 = 17.3%, cycle 6+12+18+16+10 = 62 days,
-// velocity 60·0.1731184·24 000/62 = $4,020.80 a day,
+// velocity 60·0.1731184·24 000/62 = $4,020.81 a day,
 // revenue 400·.12·.55·0.1731184·24 000 = $109,687.82 a month.
 const EXPECTED = {
   "win-rate": "17.3%",
@@ -235,4 +236,40 @@ test("the whole tool works with the keyboard alone", async () => {
   await tool.tabTo("Download CSV");
   const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
   assert.ok(await download.path());
+});
+
+test("embedded, each distinct finished result is reported to the host page once", async () => {
+  const app = await serveStatic({ headers: { "access-control-allow-origin": "*" } });
+  const widgets = [{ id: "bench", tool: "benchmarks" }];
+  const host = await serveStatic({
+    host: "localhost",
+    extra: { "/landing.html": { type: "text/html; charset=utf-8", body: hostPageHtml(app.origin, widgets) } },
+  });
+  const ctx = await h.browser.newContext({ locale: "en-US" });
+  try {
+    const page = await ctx.newPage();
+    await page.goto(`http://localhost:${host.port}/landing.html`);
+    const hp = new HostPage(page);
+    await hp.waitForEvent("stagecraft:ready", "bench");
+    const frame = hp.frame("bench");
+    await frame.getByRole("button", { name: "Load example team", exact: true }).click();
+    await hp.waitForEvent("stagecraft:completed", "bench");
+    let done = await hp.events("stagecraft:completed", "bench");
+    assert.equal(done.length, 1);
+    assert.deepEqual(done[0].detail, { tool: "benchmarks", velocityPerDay: 4020.81, bottleneck: "Discovery" });
+    // A typo and its fix come back to the same result: no second report.
+    await frame.getByLabel("Closing days").fill("x");
+    await frame.getByLabel("Closing days").fill("10");
+    await page.waitForTimeout(200);
+    assert.equal((await hp.events("stagecraft:completed", "bench")).length, 1);
+    // A new result is reported.
+    await frame.getByLabel("Discovery conversion (%)").fill("70");
+    await page.waitForFunction(() => window.__events.filter((e) => e.name === "stagecraft:completed").length === 2);
+    done = await hp.events("stagecraft:completed", "bench");
+    assert.equal(done[1].detail.bottleneck, null);
+  } finally {
+    await ctx.close();
+    await host.close();
+    await app.close();
+  }
 });

@@ -1450,7 +1450,7 @@ mod tests {
         // Cycle = 6 + 12 + 18 + 16 + 10 = 62 → within 60–90
         assert_eq!(a.cycle_days, 62.0);
         assert_eq!(a.cycle_status, TimeStatus::Within);
-        // Velocity = 60 · 0.1731184 · 24 000 / 62 = 4020.8016…
+        // Velocity = 60 · 0.1731184 · 24 000 / 62 = 4020.81…
         assert!(close(
             a.velocity_per_day.unwrap(),
             60.0 * 0.1731184 * 24000.0 / 62.0
