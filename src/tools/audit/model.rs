@@ -124,7 +124,7 @@ impl AnswerSet {
                 priority: question.weight * u32::from(3 - answer.value()),
             })
             .collect();
-        fixes.sort_by(|a, b| b.priority.cmp(&a.priority));
+        fixes.sort_by_key(|f| std::cmp::Reverse(f.priority));
         fixes
     }
 
@@ -499,7 +499,7 @@ pub enum AuditRoute {
 impl AuditRoute {
     pub fn parse(rest: &str) -> AuditRoute {
         match rest.strip_prefix("share") {
-            Some(tail) if tail.is_empty() => AuditRoute::Shared(super::share::decode("")),
+            Some("") => AuditRoute::Shared(super::share::decode("")),
             Some(tail) => match tail.strip_prefix('/') {
                 Some(code) => AuditRoute::Shared(super::share::decode(code)),
                 // e.g. "shared": not a share route at all.
