@@ -776,8 +776,8 @@ mod tests {
         assert_eq!(doc.history.len(), 1);
         let later = Date::new(2026, 4, 2).unwrap();
         let mut out = None;
-        for i in 0..COUNT {
-            let v = if QUESTIONS[i].area == Area::Design { 3 } else { 1 };
+        for (i, q) in QUESTIONS.iter().enumerate() {
+            let v = if q.area == Area::Design { 3 } else { 1 };
             out = doc.apply(answer(i, v, true), later);
         }
         assert!(matches!(out, Some(Outcome::Completed { .. })));
