@@ -682,6 +682,21 @@ mod tests {
     }
 
     #[test]
+    fn mixed_example_used_by_the_end_to_end_tests() {
+        let a = set([0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3]);
+        // 47 of 102 points → 46.1.
+        assert_eq!(a.overall(), 46);
+        assert_eq!(a.tier(), Tier::Emerging);
+        let areas: Vec<u32> = a.area_scores().iter().map(|(_, s)| *s).collect();
+        // 3/18, 12/15, 6/21, 5/12, 14/27, 7/9.
+        assert_eq!(areas, [17, 80, 29, 42, 52, 78]);
+        assert_eq!(
+            ids(&a.fixes()),
+            ["q1", "q5", "q2", "q13", "q6", "q10", "q14", "q3", "q9", "q11", "q7", "q15"]
+        );
+    }
+
+    #[test]
     fn all_zero_ties_keep_question_order() {
         let fixes = AnswerSet::uniform(Answer::ZERO).fixes();
         assert_eq!(fixes.len(), 16);
