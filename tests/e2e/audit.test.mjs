@@ -196,3 +196,28 @@ test("intro, question, report and shared report pass axe in light and dark", asy
     assert.deepEqual(page.external.list, []);
   }
 });
+
+test("the report carries the calculator's headline once the calculator is filled in", async () => {
+  const { BenchmarksPage } = await import("./pages/benchmarks.mjs");
+  const ctx = await h.newContext();
+  const page = await h.newPage("#/audit", ctx);
+  const audit = new AuditPage(page);
+  await audit.completeWithKeyboard(MIXED);
+  // Not filled in yet: the report invites the user to the calculator.
+  const section = page.getByTestId("audit-calculator");
+  assert.match(await section.textContent(), /Open the stage benchmark calculator/);
+  assert.equal(await page.getByTestId("audit-calc-bottleneck").count(), 0);
+
+  await page.evaluate(() => (location.hash = "#/benchmarks"));
+  const calc = new BenchmarksPage(page);
+  await calc.fillTeam();
+  const bottleneck = await calc.text("bottleneck-stage");
+  const velocity = await calc.text("velocity-per-day");
+
+  await page.evaluate(() => (location.hash = "#/audit"));
+  await audit.score.waitFor();
+  assert.equal((await page.getByTestId("audit-calc-bottleneck").textContent()).trim(), bottleneck);
+  assert.match(await page.getByTestId("audit-calc-win-rate").textContent(), /^\d+(\.\d)?%$/);
+  assert.equal((await page.getByTestId("audit-calc-velocity").textContent()).trim(), `${velocity} per day`);
+  assert.equal(await section.getByRole("link").getAttribute("href"), "#/benchmarks");
+});

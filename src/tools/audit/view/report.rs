@@ -347,18 +347,54 @@ fn FixItem(
 }
 
 /// The benchmark calculator's headline, when the user has filled it in;
-/// otherwise an invitation to do so.
+/// otherwise an invitation to do so. Read once: the report is a snapshot.
 #[component]
 fn CalculatorHeadline() -> impl IntoView {
+    use crate::components::format::{money, percent};
+    use crate::storage::browser::read_document;
+    use crate::tools::benchmarks::model::{headline, BenchmarksDoc};
+
     let href = Route::tool(Tool::Benchmarks).href();
+    let found = read_document::<BenchmarksDoc>().as_ref().and_then(headline);
+    // Only an invitation: worth nothing on paper.
+    let invite = found.is_none();
     view! {
-        <section class="sc-card sc-stack sc-audit-calculator" aria-labelledby="audit-calculator-heading">
+        <section
+            class="sc-card sc-stack sc-audit-calculator"
+            class:sc-audit-calculator--invite=invite
+            aria-labelledby="audit-calculator-heading"
+            data-testid="audit-calculator"
+        >
             <h2 id="audit-calculator-heading">"Your funnel numbers"</h2>
-            <p>
-                "The audit shows how you sell. The benchmark calculator shows where deals leak: "
-                "enter your stage counts and days to find your bottleneck, win rate and pipeline velocity."
-            </p>
-            <p><a href=href>"Open the stage benchmark calculator →"</a></p>
+            {match found {
+                Some(h) => view! {
+                    <p>"From your stage benchmark calculator:"</p>
+                    <dl class="sc-audit-calculator__figures">
+                        <div>
+                            <dt>"Bottleneck stage"</dt>
+                            <dd data-testid="audit-calc-bottleneck">{h.bottleneck.unwrap_or_else(|| "None: every stage meets its benchmark".into())}</dd>
+                        </div>
+                        <div>
+                            <dt>"Win rate"</dt>
+                            <dd data-testid="audit-calc-win-rate">{percent(h.win_rate_pct, 1)}</dd>
+                        </div>
+                        <div>
+                            <dt>"Pipeline velocity"</dt>
+                            <dd data-testid="audit-calc-velocity">{h.velocity_per_day.map(|v| format!("{} per day", money(v))).unwrap_or_else(|| "—".into())}</dd>
+                        </div>
+                    </dl>
+                    <p><a href=href.clone()>"Review your numbers in the calculator →"</a></p>
+                }
+                .into_any(),
+                None => view! {
+                    <p>
+                        "The audit shows how you sell. The benchmark calculator shows where deals leak: "
+                        "enter your stage counts and days to find your bottleneck, win rate and pipeline velocity."
+                    </p>
+                    <p><a href=href.clone()>"Open the stage benchmark calculator →"</a></p>
+                }
+                .into_any(),
+            }}
         </section>
     }
 }
