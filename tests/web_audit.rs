@@ -23,8 +23,12 @@ fn legend(root: &Element) -> String {
 }
 
 fn radios(root: &Element) -> Vec<HtmlInputElement> {
-    let list = root.query_selector_all("fieldset input[type='radio']").unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+    let list = root
+        .query_selector_all("fieldset input[type='radio']")
+        .unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
 }
 
 fn body() -> Element {
@@ -55,7 +59,10 @@ async fn the_question_flow_works_with_keys_clicks_and_back() {
     for (i, input) in options.iter().enumerate() {
         assert_eq!(input.value(), i.to_string());
         let label = find(&root, &format!("label[for='{}']", input.id())).unwrap();
-        assert!(label.text_content().unwrap().contains(QUESTIONS[0].answers[i]));
+        assert!(label
+            .text_content()
+            .unwrap()
+            .contains(QUESTIONS[0].answers[i]));
     }
     // Focus moved into the group, so the keyboard works straight away.
     assert_eq!(focused().id(), options[0].id());
@@ -70,7 +77,10 @@ async fn the_question_flow_works_with_keys_clicks_and_back() {
     press_key(&body(), "Enter");
     settle().await;
     assert_eq!(legend(&root), QUESTIONS[1].prompt);
-    assert!(root.text_content().unwrap().contains("Pick an answer first"));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Pick an answer first"));
 
     // A keyboard-style click (no pointer) selects without advancing…
     radios(&root)[1].click();
@@ -117,19 +127,33 @@ async fn the_question_flow_works_with_keys_clicks_and_back() {
     assert_eq!(fixes.tag_name(), "OL");
     let items = fixes.query_selector_all("li").unwrap();
     let order: Vec<String> = (0..items.length())
-        .map(|i| items.item(i).unwrap().unchecked_into::<Element>().get_attribute("data-question").unwrap())
+        .map(|i| {
+            items
+                .item(i)
+                .unwrap()
+                .unchecked_into::<Element>()
+                .get_attribute("data-question")
+                .unwrap()
+        })
         .collect();
     // q2 (3·2 = 6) before q1 (3·1 = 3).
     assert_eq!(order, ["q2", "q1"]);
     let link: HtmlInputElement = by_testid(&root, "share-link").unchecked_into();
-    assert!(link.value().contains("#/audit/share/1-"), "{}", link.value());
+    assert!(
+        link.value().contains("#/audit/share/1-"),
+        "{}",
+        link.value()
+    );
 
     // Keys on the report do nothing, and the finished audit is in history.
     press_key(&body(), "1");
     settle().await;
     assert_eq!(text_of(&root, "audit-score"), "91");
     let saved = saved_audit().unwrap();
-    assert!(saved.contains(r#""history":[{"answers":[2,1,3,"#), "{saved}");
+    assert!(
+        saved.contains(r#""history":[{"answers":[2,1,3,"#),
+        "{saved}"
+    );
     assert_eq!(saved.matches(r#""date":""#).count(), 1, "{saved}");
 
     // Retake starts again at question 1, and the next report shows the change.
@@ -148,7 +172,9 @@ async fn the_question_flow_works_with_keys_clicks_and_back() {
 
 #[wasm_bindgen_test]
 async fn a_share_link_shows_the_report_without_touching_saved_data() {
-    let shared = AnswerSet([0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3].map(|v| Answer::new(v).unwrap()));
+    let shared = AnswerSet(
+        [0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3].map(|v| Answer::new(v).unwrap()),
+    );
     let code = share::encode(&shared);
     local_storage().clear().unwrap();
     let mine = r#"{"version":1,"data":{"step":{"at":"question","index":4},"answers":[1,1,1,1,null,null,null,null,null,null,null,null,null,null,null,null],"history":[]}}"#;

@@ -42,7 +42,11 @@ async fn type_team(root: &web_sys::HtmlElement) {
 #[wasm_bindgen_test]
 async fn typing_fills_every_result() {
     let root = mount_app("#/benchmarks").await;
-    assert_eq!(text_of(&root, "win-rate"), "—", "nothing to show before any input");
+    assert_eq!(
+        text_of(&root, "win-rate"),
+        "—",
+        "nothing to show before any input"
+    );
     type_team(&root).await;
 
     // .52 · .58 · .70 · .82 = 17.3%; 6 + 12 + 18 + 16 + 10 = 62 days.
@@ -59,7 +63,11 @@ async fn typing_fills_every_result() {
     assert_eq!(text_of(&root, "time-status-solution"), "slower");
     assert_eq!(text_of(&root, "time-status-prospecting"), "within");
     assert_eq!(text_of(&root, "stale-days-proposal"), "42");
-    assert_eq!(text_of(&root, "fix-value-qualification"), "", "55% is the midpoint: no fix");
+    assert_eq!(
+        text_of(&root, "fix-value-qualification"),
+        "",
+        "55% is the midpoint: no fix"
+    );
     assert!(text_of(&root, "fix-value-discovery").starts_with('$'));
 
     // Raising discovery to 70% moves the bottleneck away and lifts the win rate.
@@ -81,8 +89,12 @@ async fn bad_input_shows_an_error_and_keeps_the_last_results() {
     // The text stays as typed, the error is linked to the field…
     assert_eq!(input.value(), "140");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
-    let described = input.get_attribute("aria-describedby").expect("error is linked");
-    let error = leptos::prelude::document().get_element_by_id(&described).unwrap();
+    let described = input
+        .get_attribute("aria-describedby")
+        .expect("error is linked");
+    let error = leptos::prelude::document()
+        .get_element_by_id(&described)
+        .unwrap();
     assert_eq!(error.text_content().unwrap(), "Enter 100 or less.");
     // …and the last valid result stays, marked out of date.
     assert_eq!(text_of(&root, "win-rate"), "17.3%");
@@ -111,7 +123,10 @@ async fn zero_cycle_shows_a_dash_with_a_reason() {
     }
     settle().await;
     assert_eq!(text_of(&root, "velocity-per-day"), "—");
-    assert!(root.text_content().unwrap().contains("no cycle to divide by"));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("no cycle to divide by"));
     let text = root.text_content().unwrap();
     assert!(!text.contains("NaN") && !text.contains("Infinity") && !text.contains('∞'));
 }
@@ -123,12 +138,14 @@ async fn segment_switch_changes_statuses_and_stale_days() {
     let select: HtmlSelectElement = input_by_label(&root, "Segment").unchecked_into();
     select.set_value("enterprise");
     select
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &{
-            let init = web_sys::EventInit::new();
-            init.set_bubbles(true);
-            init
-        })
-        .unwrap())
+        .dispatch_event(
+            &web_sys::Event::new_with_event_init_dict("change", &{
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                init
+            })
+            .unwrap(),
+        )
         .unwrap();
     settle().await;
     assert_eq!(text_of(&root, "stale-days-proposal"), "90");
@@ -167,18 +184,26 @@ async fn counts_mode_derives_rates_and_warns() {
     assert_eq!(text_of(&root, "win-rate"), "16.7%");
     set_value(&input_by_label(&root, "Deals closed-won"), "30");
     settle().await;
-    assert!(root.text_content().unwrap().contains("30 deals closed-won, but only 14 entered Closing"));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("30 deals closed-won, but only 14 entered Closing"));
 }
 
 #[wasm_bindgen_test]
 async fn a_fresh_form_is_not_covered_in_errors_but_an_emptied_field_is_flagged() {
     let root = mount_app("#/benchmarks").await;
     let visible_errors = |root: &web_sys::HtmlElement| {
-        let list = root.query_selector_all(".sc-field__error:not([hidden])").unwrap();
+        let list = root
+            .query_selector_all(".sc-field__error:not([hidden])")
+            .unwrap();
         list.length()
     };
     assert_eq!(visible_errors(&root), 0, "no errors before the user types");
-    assert!(root.text_content().unwrap().contains("16 fields still need a valid number."));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("16 fields still need a valid number."));
 
     let input = input_by_label(&root, "Open opportunities");
     set_value(&input, "60");
@@ -186,8 +211,12 @@ async fn a_fresh_form_is_not_covered_in_errors_but_an_emptied_field_is_flagged()
     settle().await;
     assert_eq!(visible_errors(&root), 1);
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
-    let described = input.get_attribute("aria-describedby").expect("error is linked");
-    let error = leptos::prelude::document().get_element_by_id(&described).unwrap();
+    let described = input
+        .get_attribute("aria-describedby")
+        .expect("error is linked");
+    let error = leptos::prelude::document()
+        .get_element_by_id(&described)
+        .unwrap();
     assert_eq!(error.text_content().unwrap(), "Enter a number.");
 
     // Clear empties every field for the user, without flagging them.

@@ -17,7 +17,7 @@ before(async () => {
   app = await serveStatic({ headers: { "access-control-allow-origin": "*" } });
   const sandboxed = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandboxed</title></head><body>
 <iframe id="sandboxed" title="Sandboxed Stagecraft" sandbox="allow-scripts" style="width:100%;height:600px"
-  src="${app.origin}/#/embed/audit?frame=sandbox-1&origin=${encodeURIComponent("http://localhost")}"></iframe></body></html>`;
+  src="${app.origin}/audit/#/embed/audit?frame=sandbox-1&origin=${encodeURIComponent("http://localhost")}"></iframe></body></html>`;
   host = await serveStatic({
     host: "localhost",
     extra: {

@@ -233,7 +233,11 @@ pub enum Action {
     Start,
     /// Record an answer to question `index`; with `advance`, move on too
     /// (keys 1–4, or a tap on an option).
-    Answer { index: usize, answer: Answer, advance: bool },
+    Answer {
+        index: usize,
+        answer: Answer,
+        advance: bool,
+    },
     /// Move on from question `from` if it is answered and still showing.
     /// Carrying `from` makes a delayed advance harmless if the user already
     /// moved elsewhere.
@@ -342,7 +346,10 @@ impl AuditDoc {
 
     /// The completed audit before the latest, for "change since last time".
     pub fn previous(&self) -> Option<&CompletedAudit> {
-        self.history.len().checked_sub(2).and_then(|i| self.history.get(i))
+        self.history
+            .len()
+            .checked_sub(2)
+            .and_then(|i| self.history.get(i))
     }
 
     /// Change from the previous completed audit to the latest one.
@@ -380,7 +387,11 @@ impl AuditDoc {
                 self.step = Step::Question(self.first_unanswered().unwrap_or(0));
                 None
             }
-            Action::Answer { index, answer, advance } => {
+            Action::Answer {
+                index,
+                answer,
+                advance,
+            } => {
                 if index >= COUNT || screen != Step::Question(index) {
                     return None;
                 }
@@ -392,7 +403,9 @@ impl AuditDoc {
                 }
             }
             Action::Next { from } => {
-                if screen != Step::Question(from) || self.answers.get(from).copied().flatten().is_none() {
+                if screen != Step::Question(from)
+                    || self.answers.get(from).copied().flatten().is_none()
+                {
                     return None;
                 }
                 self.advance_from(from, today)
@@ -440,7 +453,10 @@ impl AuditDoc {
     }
 
     fn finish(&mut self, set: AnswerSet, today: Date) -> Outcome {
-        self.history.push(CompletedAudit { date: today, answers: set });
+        self.history.push(CompletedAudit {
+            date: today,
+            answers: set,
+        });
         self.step = Step::Report;
         Outcome::Completed {
             score: set.overall(),
@@ -468,7 +484,13 @@ impl Change {
             since: before.date,
             overall: diff(after.answers.overall(), before.answers.overall()),
             areas: Area::ALL.map(|area| {
-                (area, diff(after.answers.area_score(area), before.answers.area_score(area)))
+                (
+                    area,
+                    diff(
+                        after.answers.area_score(area),
+                        before.answers.area_score(area),
+                    ),
+                )
             }),
         }
     }
@@ -533,7 +555,11 @@ pub fn summary(set: &AnswerSet, date: Option<Date>, change: Option<&Change>) -> 
         tier.description()
     ));
     if let Some(c) = change {
-        out.push_str(&format!("Change since {}: {} points\n", c.since, signed(c.overall)));
+        out.push_str(&format!(
+            "Change since {}: {} points\n",
+            c.since,
+            signed(c.overall)
+        ));
     }
     out.push_str("\nArea scores:\n");
     for (area, score) in set.area_scores() {
@@ -570,7 +596,11 @@ mod tests {
     use crate::storage::{decode, encode, Loaded};
     use proptest::prelude::*;
 
-    const DAY: Date = Date { year: 2026, month: 3, day: 19 };
+    const DAY: Date = Date {
+        year: 2026,
+        month: 3,
+        day: 19,
+    };
 
     fn set(values: [u8; COUNT]) -> AnswerSet {
         AnswerSet(values.map(|v| Answer::new(v).unwrap()))
@@ -659,7 +689,12 @@ mod tests {
 
     #[test]
     fn tier_descriptions_are_two_sentences() {
-        for t in [Tier::AdHoc, Tier::Emerging, Tier::Structured, Tier::Optimized] {
+        for t in [
+            Tier::AdHoc,
+            Tier::Emerging,
+            Tier::Structured,
+            Tier::Optimized,
+        ] {
             let d = t.description();
             assert_eq!(d.matches(". ").count() + 1, 2, "{d}");
             assert!(d.ends_with('.'));
@@ -702,7 +737,10 @@ mod tests {
         assert_eq!(fixes.len(), 16);
         assert_eq!(
             ids(&fixes),
-            ["q1", "q2", "q3", "q5", "q11", "q4", "q6", "q7", "q10", "q12", "q13", "q14", "q15", "q8", "q9", "q16"]
+            [
+                "q1", "q2", "q3", "q5", "q11", "q4", "q6", "q7", "q10", "q12", "q13", "q14", "q15",
+                "q8", "q9", "q16"
+            ]
         );
     }
 
@@ -727,7 +765,11 @@ mod tests {
     }
 
     fn answer(index: usize, v: u8, advance: bool) -> Action {
-        Action::Answer { index, answer: Answer::new(v).unwrap(), advance }
+        Action::Answer {
+            index,
+            answer: Answer::new(v).unwrap(),
+            advance,
+        }
     }
 
     #[test]
@@ -753,7 +795,13 @@ mod tests {
         }
         // q1 was answered 2: 99 of 102 points → 97.06.
         let out = doc.apply(answer(15, 3, true), DAY);
-        assert_eq!(out, Some(Outcome::Completed { score: 97, tier: Tier::Optimized }));
+        assert_eq!(
+            out,
+            Some(Outcome::Completed {
+                score: 97,
+                tier: Tier::Optimized
+            })
+        );
         assert_eq!(doc.screen(), Step::Report);
         assert_eq!(doc.history.len(), 1);
         assert_eq!(doc.latest().unwrap().date, DAY);
@@ -783,7 +831,10 @@ mod tests {
     #[test]
     fn retake_keeps_history_and_reports_change() {
         let mut doc = AuditDoc::default();
-        doc.apply(Action::SaveShared(AnswerSet::uniform(Answer::new(1).unwrap())), DAY);
+        doc.apply(
+            Action::SaveShared(AnswerSet::uniform(Answer::new(1).unwrap())),
+            DAY,
+        );
         assert_eq!(doc.change(), None);
         doc.apply(Action::Retake, DAY);
         assert_eq!(doc.screen(), Step::Question(0));
@@ -810,7 +861,10 @@ mod tests {
 
     #[test]
     fn damaged_steps_fall_back_safely() {
-        let mut doc = AuditDoc { step: Step::Report, ..Default::default() };
+        let mut doc = AuditDoc {
+            step: Step::Report,
+            ..Default::default()
+        };
         assert_eq!(doc.screen(), Step::Intro);
         doc.step = Step::Question(99);
         assert_eq!(doc.screen(), Step::Question(0));
@@ -824,11 +878,17 @@ mod tests {
     #[test]
     fn document_round_trips_and_refuses_bad_answers() {
         let mut doc = AuditDoc::default();
-        doc.apply(Action::SaveShared(AnswerSet::uniform(Answer::new(2).unwrap())), DAY);
+        doc.apply(
+            Action::SaveShared(AnswerSet::uniform(Answer::new(2).unwrap())),
+            DAY,
+        );
         let raw = encode(&doc);
         assert_eq!(decode::<AuditDoc>(Some(&raw)), Loaded::Ready(doc));
         let bad = raw.replace("2,2,2", "7,2,2");
-        assert!(matches!(decode::<AuditDoc>(Some(&bad)), Loaded::Corrupt { .. }));
+        assert!(matches!(
+            decode::<AuditDoc>(Some(&bad)),
+            Loaded::Corrupt { .. }
+        ));
         // Older or partial data keeps loading thanks to defaults.
         let partial = r#"{"version":1,"data":{"step":{"at":"question","index":3}}}"#;
         match decode::<AuditDoc>(Some(partial)) {
@@ -846,8 +906,14 @@ mod tests {
         assert_eq!(AuditRoute::parse(rest), AuditRoute::Shared(Ok(a)));
         assert_eq!(AuditRoute::parse(""), AuditRoute::Own);
         assert_eq!(AuditRoute::parse("shared"), AuditRoute::Own);
-        assert!(matches!(AuditRoute::parse("share"), AuditRoute::Shared(Err(_))));
-        assert!(matches!(AuditRoute::parse("share/zz"), AuditRoute::Shared(Err(_))));
+        assert!(matches!(
+            AuditRoute::parse("share"),
+            AuditRoute::Shared(Err(_))
+        ));
+        assert!(matches!(
+            AuditRoute::parse("share/zz"),
+            AuditRoute::Shared(Err(_))
+        ));
     }
 
     #[test]
@@ -857,7 +923,10 @@ mod tests {
         assert!(text.contains("(2026-03-19)"));
         assert!(text.contains("Score: 52/100, Emerging"));
         assert!(text.contains("- Discovery: 0/100"));
-        assert!(text.contains("1. Finish discovery before any demo"), "{text}");
+        assert!(
+            text.contains("1. Finish discovery before any demo"),
+            "{text}"
+        );
         assert!(text.contains("- Your stages follow buyer milestones."));
         let perfect = summary(&AnswerSet::uniform(Answer::MAX), None, None);
         assert!(perfect.contains("Fixes: none"));
@@ -867,7 +936,14 @@ mod tests {
     fn dates_round_trip_and_reject_nonsense() {
         assert_eq!(DAY.to_string(), "2026-03-19");
         assert_eq!(Date::try_from("2026-03-19".to_string()), Ok(DAY));
-        for bad in ["", "2026-13-01", "2026-00-10", "2026-01", "x-y-z", "2026-01-32"] {
+        for bad in [
+            "",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-01",
+            "x-y-z",
+            "2026-01-32",
+        ] {
             assert!(Date::try_from(bad.to_string()).is_err(), "{bad}");
         }
     }
@@ -891,6 +967,9 @@ mod tests {
     }
 
     fn index_of(f: &Fix) -> usize {
-        QUESTIONS.iter().position(|q| q.id == f.question.id).unwrap()
+        QUESTIONS
+            .iter()
+            .position(|q| q.id == f.question.id)
+            .unwrap()
     }
 }

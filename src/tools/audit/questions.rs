@@ -455,7 +455,11 @@ mod tests {
             a.dedup();
             assert_eq!(a.len(), 4, "{}", q.id);
             assert!(!q.fix.title.is_empty() && !q.strength.is_empty());
-            assert!(q.fix.why.ends_with('.') && q.fix.first_step.ends_with('.'), "{}", q.id);
+            assert!(
+                q.fix.why.ends_with('.') && q.fix.first_step.ends_with('.'),
+                "{}",
+                q.id
+            );
         }
     }
 }

@@ -109,13 +109,15 @@ fn unpack(packed: u32) -> AnswerSet {
 /// it detects every error burst up to 8 bits, so any one wrong character.
 fn checksum(version: u32, packed: u32) -> u8 {
     let mut crc: u8 = 0;
-    let bytes = [version as u8]
-        .into_iter()
-        .chain(packed.to_be_bytes());
+    let bytes = [version as u8].into_iter().chain(packed.to_be_bytes());
     for byte in bytes {
         crc ^= byte;
         for _ in 0..8 {
-            crc = if crc & 0x80 != 0 { (crc << 1) ^ 0x07 } else { crc << 1 };
+            crc = if crc & 0x80 != 0 {
+                (crc << 1) ^ 0x07
+            } else {
+                crc << 1
+            };
         }
     }
     crc
@@ -163,20 +165,47 @@ mod tests {
         let payload = &good[2..];
         assert_eq!(decode(""), Err(ShareError::Empty));
         assert_eq!(decode(payload), Err(ShareError::MissingVersion));
-        assert_eq!(decode(&format!("-{payload}")), Err(ShareError::MissingVersion));
-        assert_eq!(decode(&format!("v1-{payload}")), Err(ShareError::BadVersion("v1".into())));
-        assert_eq!(decode(&format!("01-{payload}")), Err(ShareError::BadVersion("01".into())));
-        assert_eq!(decode(&format!("+1-{payload}")), Err(ShareError::BadVersion("+1".into())));
+        assert_eq!(
+            decode(&format!("-{payload}")),
+            Err(ShareError::MissingVersion)
+        );
+        assert_eq!(
+            decode(&format!("v1-{payload}")),
+            Err(ShareError::BadVersion("v1".into()))
+        );
+        assert_eq!(
+            decode(&format!("01-{payload}")),
+            Err(ShareError::BadVersion("01".into()))
+        );
+        assert_eq!(
+            decode(&format!("+1-{payload}")),
+            Err(ShareError::BadVersion("+1".into()))
+        );
         assert_eq!(
             decode(&format!("99999999999-{payload}")),
             Err(ShareError::BadVersion("99999999999".into()))
         );
-        assert_eq!(decode(&format!("2-{payload}")), Err(ShareError::UnsupportedVersion(2)));
-        assert_eq!(decode(&format!("0-{payload}")), Err(ShareError::UnsupportedVersion(0)));
+        assert_eq!(
+            decode(&format!("2-{payload}")),
+            Err(ShareError::UnsupportedVersion(2))
+        );
+        assert_eq!(
+            decode(&format!("0-{payload}")),
+            Err(ShareError::UnsupportedVersion(0))
+        );
         assert_eq!(decode("1-"), Err(ShareError::WrongLength { found: 0 }));
-        assert_eq!(decode(&good[..9]), Err(ShareError::WrongLength { found: 7 }));
-        assert_eq!(decode(&format!("{good}0")), Err(ShareError::WrongLength { found: 9 }));
-        assert_eq!(decode(&format!("{good}/x")), Err(ShareError::WrongLength { found: 10 }));
+        assert_eq!(
+            decode(&good[..9]),
+            Err(ShareError::WrongLength { found: 7 })
+        );
+        assert_eq!(
+            decode(&format!("{good}0")),
+            Err(ShareError::WrongLength { found: 9 })
+        );
+        assert_eq!(
+            decode(&format!("{good}/x")),
+            Err(ShareError::WrongLength { found: 10 })
+        );
         for bad in ['i', 'l', 'o', 'u', 'A', '%', '/', ' ', 'é', '-'] {
             let mut code = good.clone();
             code.replace_range(5..6, &bad.to_string());

@@ -19,8 +19,16 @@ use report::{Report, ReportMode};
 /// Today's local date, for dating a completed audit.
 fn today() -> Date {
     let now = js_sys::Date::new_0();
-    Date::new(now.get_full_year() as u16, now.get_month() as u8 + 1, now.get_date() as u8)
-        .unwrap_or(Date { year: 2026, month: 1, day: 1 })
+    Date::new(
+        now.get_full_year() as u16,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
+    .unwrap_or(Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    })
 }
 
 /// The audit tool. `rest` is the part of the route after `#/audit/`:
@@ -118,7 +126,8 @@ fn OwnAudit(
         }
         .into_any(),
         Step::Question(index) => {
-            let answer = Signal::derive(move || doc.with(|d| d.answers.get(index).copied().flatten()));
+            let answer =
+                Signal::derive(move || doc.with(|d| d.answers.get(index).copied().flatten()));
             view! {
                 <QuestionScreen
                     index=index

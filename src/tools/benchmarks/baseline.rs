@@ -1,7 +1,7 @@
 //! The "My baseline" form: the user's own range for every stage and target.
 
-use super::model::*;
 use super::model::Action;
+use super::model::*;
 use leptos::prelude::*;
 
 /// Edits the custom baseline. Shown while "My baseline" is the segment.
@@ -92,7 +92,8 @@ fn RangeField(
 ) -> impl IntoView {
     let id = field.id();
     let error_id = format!("{id}-error");
-    let error = move || errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()));
+    let error =
+        move || errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()));
     let described = {
         let error_id = error_id.clone();
         move || error().map(|_| error_id.clone())

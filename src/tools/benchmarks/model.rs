@@ -465,8 +465,12 @@ impl BaselineField {
     /// labels, so a lookup by label text finds exactly one field.
     pub fn label(self) -> String {
         match self {
-            BaselineField::ConversionLow(i) => format!("{}: low end of conversion (%)", Stage::ALL[i].name()),
-            BaselineField::ConversionHigh(i) => format!("{}: high end of conversion (%)", Stage::ALL[i].name()),
+            BaselineField::ConversionLow(i) => {
+                format!("{}: low end of conversion (%)", Stage::ALL[i].name())
+            }
+            BaselineField::ConversionHigh(i) => {
+                format!("{}: high end of conversion (%)", Stage::ALL[i].name())
+            }
             BaselineField::DaysLow(i) => format!("{}: low end of days", Stage::ALL[i].name()),
             BaselineField::DaysHigh(i) => format!("{}: high end of days", Stage::ALL[i].name()),
             BaselineField::WinRateLow => "Win rate target: low end (%)".into(),
@@ -1751,7 +1755,10 @@ mod tests {
         d.apply(Action::SetField(Field::DealSize, "lots".into()));
         assert_eq!(snapshot(&d), None);
         let f = figures([50.0; 6], [0.0; 6]);
-        assert_eq!(velocity_gap_reason(&analyse(&f, &MID_MARKET)), ZERO_CYCLE_REASON);
+        assert_eq!(
+            velocity_gap_reason(&analyse(&f, &MID_MARKET)),
+            ZERO_CYCLE_REASON
+        );
     }
 
     #[test]

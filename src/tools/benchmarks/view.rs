@@ -4,12 +4,12 @@
 
 use super::baseline::BaselineEditor;
 use super::chart::FunnelChart;
-use super::model::*;
+use super::field::FunnelField;
 use super::model::Action;
+use super::model::*;
 use super::table::StageTable;
 use super::whatif::WhatIfPanel;
 use crate::components::format::{money, number, percent};
-use super::field::FunnelField;
 use crate::components::{CopyButton, DownloadButton, PrintButton, UndoToast};
 use crate::embed::Completed;
 use crate::storage::browser::use_document;
@@ -64,7 +64,8 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
         None if blank.get() => None,
         None => prev.cloned().flatten(),
     });
-    let stale = Signal::derive(move || current.with(Option::is_none) && shown.with(Option::is_some));
+    let stale =
+        Signal::derive(move || current.with(Option::is_none) && shown.with(Option::is_some));
     let shown_sig: Signal<Option<Snapshot>> = shown.into();
 
     // Tell an embedding page about each distinct finished result, once.
@@ -89,7 +90,8 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
         on_action.run(Action::Clear);
         cleared.set(Some(before));
     };
-    let undo_message = Signal::derive(move || cleared.with(|c| c.as_ref().map(|_| "Form cleared.".to_string())));
+    let undo_message =
+        Signal::derive(move || cleared.with(|c| c.as_ref().map(|_| "Form cleared.".to_string())));
     let on_undo = Callback::new(move |_| {
         if let Some(before) = cleared.get_untracked() {
             on_action.run(Action::Restore(Box::new(before)));
@@ -99,7 +101,11 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
     let on_expire = Callback::new(move |_| cleared.set(None));
 
     let csv = Signal::derive(move || {
-        shown.with(|s| s.as_ref().map(|s| stage_csv(&s.analysis, &s.baseline, s.segment)).unwrap_or_default())
+        shown.with(|s| {
+            s.as_ref()
+                .map(|s| stage_csv(&s.analysis, &s.baseline, s.segment))
+                .unwrap_or_default()
+        })
     });
     let print_date = js_sys::Date::new_0()
         .to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED)
@@ -197,7 +203,9 @@ fn InputsPanel(
                 } else {
                     list.push(Field::OnboardingDays);
                 }
-                list.into_iter().map(|f| field_view(doc, on_action, f)).collect_view()
+                list.into_iter()
+                    .map(|f| field_view(doc, on_action, f))
+                    .collect_view()
             };
             view! {
                 <fieldset class="sc-benchmarks-stage">
@@ -330,13 +338,15 @@ fn SummaryCards(
             String::new()
         };
         if stale.get() {
-            Some(view! {
-                <p class="sc-benchmarks-stale" role="status">
-                    <span class="sc-badge sc-badge--warn">"Out of date"</span>
-                    " "{why}" These are the results from your last valid numbers."
-                </p>
-            }
-            .into_any())
+            Some(
+                view! {
+                    <p class="sc-benchmarks-stale" role="status">
+                        <span class="sc-badge sc-badge--warn">"Out of date"</span>
+                        " "{why}" These are the results from your last valid numbers."
+                    </p>
+                }
+                .into_any(),
+            )
         } else if shown.with(Option::is_none) {
             Some(view! {
                 <p class="sc-benchmarks-empty">
@@ -350,7 +360,10 @@ fn SummaryCards(
         }
     };
 
-    let win_text = move || a().map(|a| percent(a.win_rate_pct, 1)).unwrap_or_else(|| "—".into());
+    let win_text = move || {
+        a().map(|a| percent(a.win_rate_pct, 1))
+            .unwrap_or_else(|| "—".into())
+    };
     let win_meta = move || {
         a().zip(b()).map(|(a, b)| {
             let st = a.win_rate_status;
@@ -362,7 +375,10 @@ fn SummaryCards(
             }
         })
     };
-    let cycle_text = move || a().map(|a| days_text(a.cycle_days)).unwrap_or_else(|| "—".into());
+    let cycle_text = move || {
+        a().map(|a| days_text(a.cycle_days))
+            .unwrap_or_else(|| "—".into())
+    };
     let cycle_meta = move || {
         a().zip(b()).map(|(a, b)| {
             let st = a.cycle_status;
@@ -375,39 +391,64 @@ fn SummaryCards(
         })
     };
     let velocity_text = move || {
-        a().and_then(|a| a.velocity_per_day).map(money).unwrap_or_else(|| "—".into())
+        a().and_then(|a| a.velocity_per_day)
+            .map(money)
+            .unwrap_or_else(|| "—".into())
     };
     let velocity_meta = move || {
-        a().map(|a| match (a.velocity_per_month(), a.velocity_per_quarter()) {
-            (Some(m), Some(q)) => format!(
+        a().map(
+            |a| match (a.velocity_per_month(), a.velocity_per_quarter()) {
+                (Some(m), Some(q)) => format!(
                 "{} a month, {} a quarter. Open opportunities × win rate × deal size ÷ cycle days.",
                 money(m),
                 money(q)
             ),
-            _ => velocity_gap_reason(&a).to_string(),
+                _ => velocity_gap_reason(&a).to_string(),
+            },
+        )
+    };
+    let revenue_text = move || {
+        a().map(|a| money(a.revenue_per_month))
+            .unwrap_or_else(|| "—".into())
+    };
+    let revenue_meta = move || {
+        a().map(|a| {
+            format!(
+                "From {} deals won a month out of your new prospects.",
+                number(a.deals_per_month, 1)
+            )
         })
     };
-    let revenue_text = move || a().map(|a| money(a.revenue_per_month)).unwrap_or_else(|| "—".into());
-    let revenue_meta = move || {
-        a().map(|a| format!("From {} deals won a month out of your new prospects.", number(a.deals_per_month, 1)))
-    };
     let bottleneck_text = move || {
-        a().map(|a| a.bottleneck.map(|s| s.name().to_string()).unwrap_or_else(|| "none below benchmark".into()))
-            .unwrap_or_else(|| "—".into())
+        a().map(|a| {
+            a.bottleneck
+                .map(|s| s.name().to_string())
+                .unwrap_or_else(|| "none below benchmark".into())
+        })
+        .unwrap_or_else(|| "—".into())
     };
     let bottleneck_meta = move || {
         a().zip(b()).map(|(a, b)| {
             let worth = a
                 .bottleneck
                 .and_then(|s| a.stage(s).fix_value)
-                .map(|v| format!(" Bringing it to the benchmark midpoint is worth {} more a month.", money(v)))
+                .map(|v| {
+                    format!(
+                        " Bringing it to the benchmark midpoint is worth {} more a month.",
+                        money(v)
+                    )
+                })
                 .unwrap_or_default();
             format!("{}{}", bottleneck_sentence(&a, &b), worth)
         })
     };
     let slowest_text = move || {
-        a().map(|a| a.slowest.map(|s| s.name().to_string()).unwrap_or_else(|| "none over benchmark".into()))
-            .unwrap_or_else(|| "—".into())
+        a().map(|a| {
+            a.slowest
+                .map(|s| s.name().to_string())
+                .unwrap_or_else(|| "none over benchmark".into())
+        })
+        .unwrap_or_else(|| "—".into())
     };
     let slowest_meta = move || a().zip(b()).map(|(a, b)| slowest_sentence(&a, &b));
     let savings = move || {

@@ -88,7 +88,10 @@ pub fn WhatIfPanel(
     let prospects = Signal::derive(move || what_if.with(|w| w.prospects_pct));
 
     let comparison = move || {
-        shown.with(|s| s.as_ref().map(|s| compare(&s.figures, &s.baseline, &what_if.get())))
+        shown.with(|s| {
+            s.as_ref()
+                .map(|s| compare(&s.figures, &s.baseline, &what_if.get()))
+        })
     };
     let change = |before: f64, after: f64| {
         if before > 0.0 {
@@ -106,7 +109,10 @@ pub fn WhatIfPanel(
     };
     let before_after = move || {
         comparison().map(|c| {
-            let v = |x: Option<f64>| x.map(|v| format!("{} a day", money(v))).unwrap_or_else(|| "— (no cycle)".into());
+            let v = |x: Option<f64>| {
+                x.map(|v| format!("{} a day", money(v)))
+                    .unwrap_or_else(|| "— (no cycle)".into())
+            };
             let vel_change = match (c.velocity_before, c.velocity_after) {
                 (Some(b), Some(a)) => change(b, a),
                 _ => String::new(),

@@ -23,7 +23,10 @@ pub fn Intro(
 ) -> impl IntoView {
     let start_label = move || {
         if in_progress.get() {
-            format!("Continue the audit ({} of {COUNT} answered)", answered.get())
+            format!(
+                "Continue the audit ({} of {COUNT} answered)",
+                answered.get()
+            )
         } else {
             "Start the audit".to_string()
         }

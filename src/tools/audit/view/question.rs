@@ -23,7 +23,11 @@ const BEAT: Duration = Duration::from_millis(200);
 /// What a key press on the question screen means, if anything.
 fn key_action(key: &str, index: usize, on_control: bool) -> Option<Action> {
     if let Some(answer) = Answer::from_key(key) {
-        return Some(Action::Answer { index, answer, advance: true });
+        return Some(Action::Answer {
+            index,
+            answer,
+            advance: true,
+        });
     }
     match key {
         // Enter on a button or link belongs to that control.
@@ -75,19 +79,25 @@ pub fn QuestionScreen(
         if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.repeat() {
             return;
         }
-        let Some(el) = root.get_untracked() else { return };
+        let Some(el) = root.get_untracked() else {
+            return;
+        };
         if !el.is_connected() {
             return;
         }
         pointer_armed.set_value(false);
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         let (tag, input_type) = target
             .as_ref()
             .map(|t| (t.tag_name(), t.get_attribute("type").unwrap_or_default()))
             .unwrap_or_default();
         let typing = matches!(tag.as_str(), "TEXTAREA" | "SELECT")
             || (tag == "INPUT" && input_type != "radio")
-            || target.as_ref().is_some_and(|t| t.closest("[contenteditable]").ok().flatten().is_some());
+            || target
+                .as_ref()
+                .is_some_and(|t| t.closest("[contenteditable]").ok().flatten().is_some());
         if typing {
             return;
         }

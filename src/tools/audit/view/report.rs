@@ -49,9 +49,20 @@ pub fn Report(
     let score = answers.overall();
     let tier = answers.tier();
     let (date, change, history, autofocus, on_retake, on_save) = match mode {
-        ReportMode::Own { date, change, history, on_retake, autofocus } => {
-            (Some(date), change, history, autofocus, Some(on_retake), None)
-        }
+        ReportMode::Own {
+            date,
+            change,
+            history,
+            on_retake,
+            autofocus,
+        } => (
+            Some(date),
+            change,
+            history,
+            autofocus,
+            Some(on_retake),
+            None,
+        ),
         ReportMode::Shared { on_save } => (None, None, Vec::new(), false, None, Some(on_save)),
     };
     let shared = on_save.is_some();
