@@ -132,3 +132,8 @@ pub fn press_key(target: &Element, key: &str) {
 pub fn local_storage() -> web_sys::Storage {
     window().local_storage().unwrap().unwrap()
 }
+
+/// The raw text saved under `key`, if any.
+pub fn stored(key: &str) -> Option<String> {
+    local_storage().get_item(key).unwrap()
+}
