@@ -4,13 +4,12 @@
 
 use super::baseline::BaselineEditor;
 use super::chart::FunnelChart;
-use super::field::FunnelField;
 use super::model::Action;
 use super::model::*;
 use super::table::StageTable;
 use super::whatif::WhatIfPanel;
 use crate::components::format::{money, number, percent};
-use crate::components::{CopyButton, DownloadButton, PrintButton, UndoToast};
+use crate::components::{CopyButton, DownloadButton, NumberField, PrintButton, UndoToast};
 use crate::embed::Completed;
 use crate::storage::browser::use_document;
 use leptos::prelude::*;
@@ -304,7 +303,7 @@ fn field_view(doc: Signal<BenchmarksDoc>, on_action: Callback<Action>, f: Field)
     let on_input = Callback::new(move |v: String| on_action.run(Action::SetField(f, v)));
     let prefix = (f == Field::DealSize).then_some("$");
     view! {
-        <FunnelField id=f.id() label=f.label() value=value on_input=on_input rules=f.rules() prefix=prefix suffix=f.suffix() />
+        <NumberField id=f.id() label=f.label() value=value on_input=on_input rules=f.rules() prefix=prefix suffix=f.suffix() />
     }
 }
 

@@ -250,7 +250,7 @@ fn BasicsStep(
                     value=text(|d| &d.acv)
                     on_input=Callback::new(move |v| { let _ = on_action.run(DealAction::Acv(v)); })
                     rules=ACV_RULES
-                    prefix="$"
+                    prefix=Some("$")
                     hint="What the customer would pay per year. Leave it blank if you don't know yet.".to_string()
                 />
                 <NumberField
