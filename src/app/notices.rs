@@ -12,6 +12,13 @@ pub fn NoticeBanners() -> impl IntoView {
             {move || notices.list().get().into_iter().enumerate().map(|(i, n)| {
                 let dismiss = move |_| notices.dismiss(i);
                 match n {
+                    // Inside a widget the host page's layout matters: one line.
+                    Notice::MemoryOnly if crate::app::is_embedded() => view! {
+                        <div class="sc-notice" data-testid="notice-memory-only">
+                            <p>"Your browser blocks saving here, so answers won't be kept after you leave."</p>
+                            <button type="button" class="sc-button sc-button--ghost" on:click=dismiss>"Dismiss"</button>
+                        </div>
+                    }.into_any(),
                     Notice::MemoryOnly => view! {
                         <div class="sc-notice" data-testid="notice-memory-only">
                             <p>"This browser isn't letting Stagecraft save. Everything works, but your answers will be gone when you close this page."</p>
