@@ -5,6 +5,8 @@
  * fragment (#/audit), which never reaches the server: this script, loaded
  * before the app, moves a fragment to the page that serves it, on load and
  * whenever the fragment changes. No rewrite rules needed on any static host.
+ * Loaded with `defer`: it never blocks the first paint, and still runs
+ * before the page's own module script.
  */
 (function () {
   "use strict";
