@@ -63,9 +63,19 @@ pub fn storage_key<T: Document>() -> String {
     format!("{KEY_PREFIX}{}", T::KEY)
 }
 
-/// Where the raw text of a damaged document is kept.
-pub fn backup_key(key: &str) -> String {
-    format!("{key}{BACKUP_SUFFIX}")
+/// Where the raw text of a damaged document is kept. `n` counts earlier
+/// backups of the same key, so a second accident never overwrites the first.
+pub fn backup_key(key: &str, n: u32) -> String {
+    if n <= 1 {
+        format!("{key}{BACKUP_SUFFIX}")
+    } else {
+        format!("{key}{BACKUP_SUFFIX}.{n}")
+    }
+}
+
+/// Whether a key holds a backup rather than a live document.
+pub fn is_backup_key(key: &str) -> bool {
+    key.contains(BACKUP_SUFFIX)
 }
 
 /// Serialises a document in its envelope.
@@ -145,7 +155,7 @@ pub enum ImportError {
 pub fn build_export(entries: &[(String, String)], exported_at: &str) -> String {
     let documents = entries
         .iter()
-        .filter(|(k, _)| k.starts_with(KEY_PREFIX) && !k.ends_with(BACKUP_SUFFIX))
+        .filter(|(k, _)| k.starts_with(KEY_PREFIX) && !is_backup_key(k))
         .map(|(k, raw)| {
             let value = serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.clone()));
             (k.clone(), value)
@@ -280,6 +290,14 @@ mod tests {
             decode::<Counter>(Some(r#"{"version":0,"data":{}}"#)),
             Loaded::Corrupt { .. }
         ));
+    }
+
+    #[test]
+    fn backup_keys_never_collide_with_documents() {
+        assert_eq!(backup_key("stagecraft.audit", 1), "stagecraft.audit.backup");
+        assert_eq!(backup_key("stagecraft.audit", 3), "stagecraft.audit.backup.3");
+        assert!(is_backup_key("stagecraft.audit.backup.3"));
+        assert!(!is_backup_key("stagecraft.audit"));
     }
 
     #[test]

@@ -1,0 +1,224 @@
+//! The app shell: mounting, hash routing, the site chrome, storage notices,
+//! and the bridge to a host page when running as an embedded widget.
+
+mod data_page;
+mod embed_bridge;
+mod home;
+mod notices;
+
+use crate::embed::{EmbedOptions, Theme};
+use crate::route::{parse_hash, Route, Tool};
+use crate::storage::browser::{is_persistent, Notice, Notices};
+use crate::tools;
+use leptos::prelude::*;
+use leptos_use::use_event_listener;
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+
+pub use embed_bridge::{is_embedded, report_completed};
+
+thread_local! {
+    /// Embed options are fixed for the life of the page: the loader sets them
+    /// once in the iframe URL.
+    static EMBED: RefCell<Option<(EmbedOptions, String)>> = const { RefCell::new(None) };
+}
+
+/// Mounts the app into `#stagecraft` (replacing the static shell that
+/// `index.html` shows before the wasm arrives), or into a new element at
+/// the end of `<body>` when the host page has no such element.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    let document = document();
+    let host = match document.get_element_by_id("stagecraft") {
+        Some(el) => el,
+        None => {
+            let el = document.create_element("div").expect("create host element");
+            el.set_id("stagecraft");
+            if let Some(body) = document.body() {
+                let _ = body.append_child(&el);
+            }
+            el
+        }
+    };
+    host.set_inner_html("");
+    let host: web_sys::HtmlElement = host.unchecked_into();
+    leptos::mount::mount_to(host, App).forget();
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// The raw query of the embed URL (`frame=…&origin=…`), kept so routes
+/// inside an embed stay embedded.
+fn embed_query(hash: &str) -> String {
+    hash.split_once('?').map(|(_, q)| q.to_string()).unwrap_or_default()
+}
+
+/// Opens a route: the hash changes and the `hashchange` listener re-renders.
+pub fn navigate(route: &Route) {
+    let _ = window().location().set_hash(&route.href());
+}
+
+/// The whole application.
+#[component]
+pub fn App() -> impl IntoView {
+    let first_hash = current_hash();
+    let first = parse_hash(&first_hash);
+    let embed = first.embed.clone();
+    EMBED.with(|e| *e.borrow_mut() = embed.clone().map(|o| (o, embed_query(&first_hash))));
+    let location = RwSignal::new(first);
+
+    let _ = use_event_listener(window(), leptos::ev::hashchange, move |_| {
+        let next = parse_hash(&current_hash());
+        match embed_bridge::keep_embedded(&next) {
+            Some(fixed) => location.set(fixed),
+            None => location.set(next),
+        }
+    });
+
+    let notices = Notices::new();
+    provide_context(notices);
+    if !is_persistent() {
+        notices.push(Notice::MemoryOnly);
+    }
+
+    let route = Memo::new(move |_| location.with(|l| l.route.clone()));
+    let main_ref = NodeRef::<leptos::html::Main>::new();
+
+    // Announce the new page: title for tabs and history, focus for screen
+    // readers (skipped on first load so the page doesn't jump).
+    Effect::new(move |previous: Option<Route>| {
+        let r = route.get();
+        document().set_title(&r.title());
+        if previous.is_some_and(|p| p != r) {
+            if let Some(main) = main_ref.get_untracked() {
+                let _ = main.focus();
+            }
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        r
+    });
+
+    let (theme, accent, transparent) = match &embed {
+        Some(o) => (o.theme, o.accent.clone(), o.transparent),
+        None => (Theme::Auto, None, false),
+    };
+    let theme_attr = match theme {
+        Theme::Auto => None,
+        Theme::Light => Some("light"),
+        Theme::Dark => Some("dark"),
+    };
+    let is_embed = embed.is_some();
+    let root_ref = NodeRef::<leptos::html::Div>::new();
+    if let Some(opts) = embed.clone() {
+        embed_bridge::start(opts, root_ref);
+    }
+
+    view! {
+        <div
+            class="sc-root"
+            class:sc-root--embed=is_embed
+            class:sc-root--transparent=transparent
+            data-sc-theme=theme_attr
+            on:click=move |ev| if is_embed { embed_bridge::open_other_tools_in_new_tab(&ev) }
+            style=accent.map(|a| format!("--sc-accent: {a};"))
+            node_ref=root_ref
+        >
+            {(!is_embed).then(|| view! { <SiteHeader route=route /> })}
+            <notices::NoticeBanners />
+            <main class="sc-main" id="sc-main" tabindex="-1" node_ref=main_ref>
+                // Only one screen shows at a time, and each tool reads storage
+                // when it mounts, so an import or reset on the data page
+                // needs no extra refresh.
+                {move || render_route(route.get())}
+            </main>
+            {if is_embed {
+                embed_bridge::open_full_app_link(location).into_any()
+            } else {
+                view! {
+                    <footer class="sc-footer">
+                        <p>"Runs in your browser. Your data never leaves this device."</p>
+                        <p><a href=Route::Data.href()>"Export, import or reset your data"</a></p>
+                    </footer>
+                }
+                .into_any()
+            }}
+        </div>
+    }
+}
+
+fn render_route(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <home::HomePage /> }.into_any(),
+        Route::Data => view! { <data_page::DataPage /> }.into_any(),
+        Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
+        Route::Tool { tool, rest } => {
+            let rest = Signal::derive(move || rest.clone());
+            match tool {
+                Tool::Audit => view! { <tools::audit::AuditTool rest=rest /> }.into_any(),
+                Tool::Qualify => view! { <tools::qualify::QualifyTool rest=rest /> }.into_any(),
+                Tool::Discovery => view! { <tools::discovery::DiscoveryTool rest=rest /> }.into_any(),
+                Tool::Benchmarks => view! { <tools::benchmarks::BenchmarksTool rest=rest /> }.into_any(),
+            }
+        }
+    }
+}
+
+/// Brand and navigation between the tools.
+#[component]
+fn SiteHeader(
+    /// The current route, to mark the active link.
+    route: Memo<Route>,
+) -> impl IntoView {
+    let is_current = move |tool: Tool| {
+        route.with(|r| matches!(r, Route::Tool { tool: t, .. } if *t == tool))
+    };
+    view! {
+        <header class="sc-header">
+            <a class="sc-brand" href=Route::Home.href()>
+                <svg class="sc-brand__mark" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
+                    <path d="M3 20h4V10H3zm7 0h4V4h-4zm7 0h4v-7h-4z" fill="currentColor"></path>
+                </svg>
+                "Stagecraft"
+            </a>
+            <nav class="sc-nav" aria-label="Tools">
+                <ul>
+                    {Tool::ALL.into_iter().map(|tool| view! {
+                        <li>
+                            <a
+                                href=Route::tool(tool).href()
+                                aria-current=move || is_current(tool).then_some("page")
+                            >
+                                {tool.short_name()}
+                            </a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// Shown for any fragment the app does not know, with a way back.
+#[component]
+fn NotFound(
+    /// The path that was asked for, echoed so a typo is easy to spot.
+    path: String,
+) -> impl IntoView {
+    view! {
+        <section class="sc-tool sc-stack">
+            <h1 class="sc-page-title">"We couldn't find that page"</h1>
+            <p class="sc-lede">
+                "Nothing lives at " <code>{format!("#/{path}")}</code>
+                ". The link may be mistyped or from an older version. Pick a tool instead:"
+            </p>
+            <ul class="sc-link-list">
+                {Tool::ALL.into_iter().map(|tool| view! {
+                    <li><a href=Route::tool(tool).href()>{tool.name()}</a></li>
+                }).collect_view()}
+                <li><a href=Route::Home.href()>"Home"</a></li>
+            </ul>
+        </section>
+    }
+}

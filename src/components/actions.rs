@@ -1,0 +1,93 @@
+use leptos::prelude::*;
+use leptos_use::{use_clipboard, UseClipboardReturn};
+use wasm_bindgen::JsCast;
+
+/// Saves `text` as a file through a temporary object URL, so nothing ever
+/// leaves the page.
+pub fn download_text(filename: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let document = document();
+    if let Ok(a) = document.create_element("a") {
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
+            a.set_href(&url);
+            a.set_download(filename);
+            a.set_class_name("sc-visually-hidden");
+            if let Some(body) = document.body() {
+                let _ = body.append_child(&a);
+                a.click();
+                let _ = body.remove_child(&a);
+            }
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Copies plain text (a summary, a recap) for pasting into email or a CRM.
+#[component]
+pub fn CopyButton(
+    /// Button text, such as "Copy summary".
+    #[prop(into)]
+    label: String,
+    /// What gets copied, computed when clicked.
+    #[prop(into)]
+    text: Signal<String>,
+) -> impl IntoView {
+    let UseClipboardReturn { copy, copied, is_supported, .. } = use_clipboard();
+    let label_now = move || if copied.get() { "Copied".to_string() } else { label.clone() };
+    view! {
+        <button
+            type="button"
+            class="sc-button"
+            disabled=move || !is_supported.get()
+            title=move || (!is_supported.get()).then_some("Copying needs a secure (https) page")
+            on:click=move |_| copy(&text.get_untracked())
+        >
+            {label_now}
+        </button>
+        <span class="sc-visually-hidden" role="status">{move || if copied.get() { "Copied to clipboard" } else { "" }}</span>
+    }
+}
+
+/// Saves text as a file (CSV, Markdown, JSON).
+#[component]
+pub fn DownloadButton(
+    /// Button text, such as "Download CSV".
+    #[prop(into)]
+    label: String,
+    /// Suggested file name.
+    #[prop(into)]
+    filename: String,
+    /// MIME type of the file.
+    mime: &'static str,
+    /// File contents, computed when clicked.
+    #[prop(into)]
+    text: Signal<String>,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="sc-button"
+            on:click=move |_| download_text(&filename, mime, &text.get_untracked())
+        >
+            {label}
+        </button>
+    }
+}
+
+/// Opens the browser's print dialog; the print stylesheet does the rest.
+#[component]
+pub fn PrintButton() -> impl IntoView {
+    view! {
+        <button type="button" class="sc-button" on:click=move |_| { let _ = window().print(); }>
+            "Print"
+        </button>
+    }
+}

@@ -1,0 +1,78 @@
+use crate::numbers::{parse_number, NumberRules};
+use leptos::prelude::*;
+
+/// A labelled numeric input that keeps exactly what the user typed and
+/// explains, right under the field, why a value can't be used.
+///
+/// The parent owns the raw text and derives the number itself with
+/// `parse_number`, so an invalid entry never erases the last good result.
+#[component]
+pub fn NumberField(
+    /// Unique DOM id; the label, hint and error ids derive from it.
+    #[prop(into)]
+    id: String,
+    /// Visible label text (tests and screen readers find the field by it).
+    #[prop(into)]
+    label: String,
+    /// The raw text, exactly as typed.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the new raw text on every keystroke.
+    on_input: Callback<String>,
+    /// What counts as valid, and how errors are worded.
+    rules: NumberRules,
+    /// Unit shown before the value inside the field, such as `$`.
+    #[prop(optional)]
+    prefix: Option<&'static str>,
+    /// Unit shown after the value inside the field, such as `%` or `days`.
+    #[prop(optional)]
+    suffix: Option<&'static str>,
+    /// One line of guidance under the label.
+    #[prop(optional, into)]
+    hint: Option<String>,
+) -> impl IntoView {
+    let error = Memo::new(move |_| {
+        value.with(|v| parse_number(v, rules).err().map(|e| e.to_string()))
+    });
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        let has_hint = hint.is_some();
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="sc-field" class:sc-field--invalid=move || error.with(Option::is_some)>
+            <label class="sc-field__label" for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="sc-field__hint" id=hint_id.clone()>{h}</p> })}
+            <div class="sc-input-wrap">
+                {prefix.map(|p| view! { <span class="sc-input-affix" aria-hidden="true">{p}</span> })}
+                <input
+                    class="sc-input"
+                    id=id.clone()
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    prop:value=move || value.get()
+                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                    aria-describedby=described_by
+                    on:input=move |ev| on_input.run(event_target_value(&ev))
+                />
+                {suffix.map(|s| view! { <span class="sc-input-affix" aria-hidden="true">{s}</span> })}
+            </div>
+            <p class="sc-field__error" id=error_id.clone() role="alert" hidden=move || error.with(Option::is_none)>
+                {move || error.get().unwrap_or_default()}
+            </p>
+        </div>
+    }
+}
