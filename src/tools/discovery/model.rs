@@ -1013,7 +1013,7 @@ impl Call {
     pub fn display_title(&self) -> String {
         let t = self.title.trim();
         if t.is_empty() {
-            format!("Untitled call, {}", self.date.format("%-d %b %Y"))
+            format!("Untitled call, {}", format_date_short(self.date))
         } else {
             t.to_string()
         }
@@ -1163,6 +1163,163 @@ impl Call {
     }
 }
 
+/// One change a rep makes to a call. The views send these up through a
+/// single callback, and `Call::apply` is the only place a call changes, so
+/// every rule (touching the call, resetting a confirmation when a date
+/// changes, starting the call on the first talk toggle) lives here.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CallEdit {
+    Title(String),
+    /// The linked qualification deal (`None` to unlink).
+    Deal(Option<String>),
+    Date(NaiveDate),
+    SectionMinutes(String),
+    Clock(ClockAction),
+    Talk(Speaker),
+    Notes(Section, String),
+    ToggleAsked(String),
+    PainText(String),
+    MonthlyCost(String),
+    AnnualPrice(String),
+    AddStakeholder,
+    RemoveStakeholder(u64),
+    /// Undo of a removal: the stakeholder goes back where it was.
+    RestoreStakeholder(usize, Stakeholder),
+    StakeholderName(u64, String),
+    StakeholderTitle(u64, String),
+    StakeholderRole(u64, Role),
+    OutcomeMetric(String),
+    OutcomeTarget(String),
+    DecisionSteps(String),
+    DecisionDate(Option<NaiveDate>),
+    Competitors(String),
+    AddAction,
+    RemoveAction(u64),
+    RestoreAction(ActionItem),
+    ActionText(u64, String),
+    ActionOwner(u64, Side),
+    ActionDue(u64, Option<NaiveDate>),
+    ActionDone(u64, bool),
+    /// "Keep this date": the rep meant a due date before the call date.
+    ConfirmEarlyDue(u64),
+}
+
+impl Call {
+    fn stakeholder_mut(&mut self, id: u64) -> Option<&mut Stakeholder> {
+        self.stakeholders.iter_mut().find(|s| s.id == id)
+    }
+
+    fn action_mut(&mut self, id: u64) -> Option<&mut ActionItem> {
+        self.plan.iter_mut().find(|i| i.id == id)
+    }
+
+    /// Applies one edit at `now`. Edits aimed at a row that no longer
+    /// exists (deleted in another tab) are ignored.
+    pub fn apply(&mut self, edit: CallEdit, now: DateTime<Utc>) {
+        match edit {
+            CallEdit::Title(t) => self.title = t,
+            CallEdit::Deal(d) => self.deal_id = d.filter(|d| !d.is_empty()),
+            CallEdit::Date(d) => self.date = d,
+            CallEdit::SectionMinutes(m) => self.section_minutes = m,
+            CallEdit::Clock(a) => self.apply_clock(a, now),
+            CallEdit::Talk(s) => self.toggle_talk(s, now),
+            CallEdit::Notes(s, text) => {
+                self.notes.insert(s, text);
+            }
+            CallEdit::ToggleAsked(id) => self.toggle_asked(&id),
+            CallEdit::PainText(t) => self.pain.description = t,
+            CallEdit::MonthlyCost(t) => self.pain.monthly_cost = t,
+            CallEdit::AnnualPrice(t) => self.pain.annual_price = t,
+            CallEdit::AddStakeholder => {
+                self.add_stakeholder();
+            }
+            CallEdit::RemoveStakeholder(id) => self.stakeholders.retain(|s| s.id != id),
+            CallEdit::RestoreStakeholder(pos, s) => {
+                if !self.stakeholders.iter().any(|x| x.id == s.id) {
+                    let pos = pos.min(self.stakeholders.len());
+                    self.stakeholders.insert(pos, s);
+                }
+            }
+            CallEdit::StakeholderName(id, v) => {
+                if let Some(s) = self.stakeholder_mut(id) {
+                    s.name = v;
+                }
+            }
+            CallEdit::StakeholderTitle(id, v) => {
+                if let Some(s) = self.stakeholder_mut(id) {
+                    s.title = v;
+                }
+            }
+            CallEdit::StakeholderRole(id, r) => {
+                if let Some(s) = self.stakeholder_mut(id) {
+                    s.role = r;
+                }
+            }
+            CallEdit::OutcomeMetric(v) => self.outcome.metric = v,
+            CallEdit::OutcomeTarget(v) => self.outcome.target = v,
+            CallEdit::DecisionSteps(v) => self.decision.steps = v,
+            CallEdit::DecisionDate(d) => self.decision.decision_date = d,
+            CallEdit::Competitors(v) => self.decision.competitors = v,
+            CallEdit::AddAction => {
+                self.add_action();
+            }
+            CallEdit::RemoveAction(id) => self.plan.retain(|i| i.id != id),
+            CallEdit::RestoreAction(item) => {
+                if !self.plan.iter().any(|x| x.id == item.id) {
+                    self.plan.push(item);
+                }
+            }
+            CallEdit::ActionText(id, v) => {
+                if let Some(i) = self.action_mut(id) {
+                    i.description = v;
+                }
+            }
+            CallEdit::ActionOwner(id, side) => {
+                if let Some(i) = self.action_mut(id) {
+                    i.owner = side;
+                }
+            }
+            CallEdit::ActionDue(id, due) => {
+                if let Some(i) = self.action_mut(id) {
+                    // A new date is a new question: confirm it again if early.
+                    if i.due != due {
+                        i.early_confirmed = false;
+                    }
+                    i.due = due;
+                }
+            }
+            CallEdit::ActionDone(id, done) => {
+                if let Some(i) = self.action_mut(id) {
+                    i.done = done;
+                }
+            }
+            CallEdit::ConfirmEarlyDue(id) => {
+                if let Some(i) = self.action_mut(id) {
+                    i.early_confirmed = true;
+                }
+            }
+        }
+        self.updated_at = now.max(self.updated_at);
+    }
+}
+
+/// Reads the value of an `<input type="date">` (`YYYY-MM-DD`, or empty
+/// while the date is incomplete).
+pub fn parse_date_input(raw: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok()
+}
+
+/// The value for an `<input type="date">`.
+pub fn date_input_value(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// A date as people read it: "10 Mar 2026".
+pub fn format_date_short(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
 /// Everything the discovery tool persists.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallsDoc {
@@ -1206,6 +1363,17 @@ impl CallsDoc {
             Some(call) => {
                 f(call);
                 call.updated_at = now;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Applies one edit to one call. Returns false if the call is gone.
+    pub fn edit(&mut self, id: u64, edit: CallEdit, now: DateTime<Utc>) -> bool {
+        match self.get_mut(id) {
+            Some(call) => {
+                call.apply(edit, now);
                 true
             }
             None => false,
@@ -1287,9 +1455,19 @@ pub enum RecapFormat {
 }
 
 /// A recap heading and its lines, rendered in either format.
-struct Block {
-    heading: &'static str,
-    lines: Vec<String>,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecapBlock {
+    pub heading: &'static str,
+    pub lines: Vec<String>,
+}
+
+/// The recap's content before formatting, for the on-screen version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecapParts {
+    pub title: String,
+    /// Date, linked deal, duration and talk share on one line.
+    pub meta: String,
+    pub blocks: Vec<RecapBlock>,
 }
 
 fn fmt_date(d: NaiveDate) -> String {
@@ -1309,6 +1487,48 @@ pub struct RecapContext<'a> {
 
 /// Builds the recap from everything captured.
 pub fn recap(call: &Call, ctx: RecapContext<'_>, format: RecapFormat) -> String {
+    let RecapParts {
+        title,
+        meta,
+        blocks,
+    } = recap_parts(call, ctx);
+    let mut out = String::new();
+    match format {
+        RecapFormat::Plain => {
+            out.push_str(&format!("{title}\n{meta}\n"));
+            for b in blocks {
+                out.push_str(&format!("\n{}\n", b.heading.to_uppercase()));
+                for l in b.lines {
+                    out.push_str(&format!("- {}\n", one_line(&l)));
+                }
+            }
+        }
+        RecapFormat::Markdown => {
+            out.push_str(&format!(
+                "# {}\n\n_{}_\n",
+                md_escape(&title),
+                md_escape(&meta)
+            ));
+            for b in blocks {
+                out.push_str(&format!("\n## {}\n\n", b.heading));
+                for l in b.lines {
+                    let l = one_line(&l);
+                    // Plan lines already start with a task-list box.
+                    if l.starts_with("[x] ") || l.starts_with("[ ] ") {
+                        out.push_str(&format!("- {}{}\n", &l[..4], md_escape(&l[4..])));
+                    } else {
+                        out.push_str(&format!("- {}\n", md_escape(&l)));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The recap's parts: everything captured, in the order a follow-up email
+/// reads best (pain first, gaps last).
+pub fn recap_parts(call: &Call, ctx: RecapContext<'_>) -> RecapParts {
     let RecapContext {
         deal_name,
         now,
@@ -1343,14 +1563,14 @@ pub fn recap(call: &Call, ctx: RecapContext<'_>, format: RecapFormat) -> String 
     if pain.is_empty() {
         pain.push("Not captured yet.".into());
     }
-    blocks.push(Block {
+    blocks.push(RecapBlock {
         heading: "Pain and its impact",
         lines: pain,
     });
 
     let current = call.notes_for(Section::CurrentState).trim();
     if !current.is_empty() {
-        blocks.push(Block {
+        blocks.push(RecapBlock {
             heading: "Where you are today",
             lines: vec![current.to_string()],
         });
@@ -1370,7 +1590,7 @@ pub fn recap(call: &Call, ctx: RecapContext<'_>, format: RecapFormat) -> String 
     if outcome.is_empty() {
         outcome.push("Not captured yet.".into());
     }
-    blocks.push(Block {
+    blocks.push(RecapBlock {
         heading: "Desired outcome",
         lines: outcome,
     });
@@ -1391,7 +1611,7 @@ pub fn recap(call: &Call, ctx: RecapContext<'_>, format: RecapFormat) -> String 
     if people.is_empty() {
         people.push("No one named yet.".into());
     }
-    blocks.push(Block {
+    blocks.push(RecapBlock {
         heading: "Stakeholders",
         lines: people,
     });
@@ -1417,7 +1637,7 @@ pub fn recap(call: &Call, ctx: RecapContext<'_>, format: RecapFormat) -> String 
     if decision.is_empty() {
         decision.push("Not mapped yet.".into());
     }
-    blocks.push(Block {
+    blocks.push(RecapBlock {
         heading: "Decision process",
         lines: decision,
     });
@@ -1443,7 +1663,7 @@ pub fn recap(call: &Call, ctx: RecapContext<'_>, format: RecapFormat) -> String 
     if plan.is_empty() {
         plan.push("No steps agreed yet.".into());
     }
-    blocks.push(Block {
+    blocks.push(RecapBlock {
         heading: "Mutual action plan",
         lines: plan,
     });
@@ -1454,7 +1674,7 @@ pub fn recap(call: &Call, ctx: RecapContext<'_>, format: RecapFormat) -> String 
         .map(|t| t.advice().to_string())
         .collect();
     if !gaps.is_empty() {
-        blocks.push(Block {
+        blocks.push(RecapBlock {
             heading: "Open gaps",
             lines: gaps,
         });
@@ -1475,34 +1695,11 @@ pub fn recap(call: &Call, ctx: RecapContext<'_>, format: RecapFormat) -> String 
         ));
     }
 
-    let mut out = String::new();
-    match format {
-        RecapFormat::Plain => {
-            out.push_str(&format!("{title}\n{meta}\n"));
-            for b in blocks {
-                out.push_str(&format!("\n{}\n", b.heading.to_uppercase()));
-                for l in b.lines {
-                    out.push_str(&format!("- {}\n", one_line(&l)));
-                }
-            }
-        }
-        RecapFormat::Markdown => {
-            out.push_str(&format!("# {}\n\n_{meta}_\n", md_escape(&title)));
-            for b in blocks {
-                out.push_str(&format!("\n## {}\n\n", b.heading));
-                for l in b.lines {
-                    let l = one_line(&l);
-                    // Plan lines already start with a task-list box.
-                    if l.starts_with("[x] ") || l.starts_with("[ ] ") {
-                        out.push_str(&format!("- {}{}\n", &l[..4], md_escape(&l[4..])));
-                    } else {
-                        out.push_str(&format!("- {}\n", md_escape(&l)));
-                    }
-                }
-            }
-        }
+    RecapParts {
+        title,
+        meta,
+        blocks,
     }
-    out
 }
 
 /// Notes may span lines; in a bullet list they read better joined.

@@ -632,6 +632,90 @@ fn a_full_call_round_trips_through_storage() {
     assert_eq!(decode::<CallsDoc>(Some(&raw)), Loaded::Ready(doc));
 }
 
+// --- Edits --------------------------------------------------------------------------
+
+#[test]
+fn edits_change_the_call_and_touch_it() {
+    let mut c = call();
+    c.apply(CallEdit::Title("Globex".into()), at(5));
+    c.apply(CallEdit::Notes(Section::Pain, "rework".into()), at(6));
+    c.apply(CallEdit::MonthlyCost("2500".into()), at(7));
+    c.apply(CallEdit::Deal(Some(String::new())), at(8));
+    assert_eq!(c.deal_id, None, "an empty choice unlinks");
+    c.apply(CallEdit::Deal(Some("d-3".into())), at(8));
+    assert_eq!(
+        (c.title.as_str(), c.notes_for(Section::Pain)),
+        ("Globex", "rework")
+    );
+    assert_eq!(c.pain.figures().annual, Some(30_000.0));
+    assert_eq!(c.deal_id.as_deref(), Some("d-3"));
+    assert_eq!(c.updated_at, at(8));
+    c.apply(CallEdit::Talk(Speaker::Buyer), at(10));
+    assert_eq!(c.clock.phase(), Phase::Live);
+}
+
+#[test]
+fn stakeholder_edits_and_undo_of_a_removal() {
+    let mut c = call();
+    c.apply(CallEdit::AddStakeholder, at(0));
+    c.apply(CallEdit::AddStakeholder, at(0));
+    let (a, b) = (c.stakeholders[0].id, c.stakeholders[1].id);
+    c.apply(CallEdit::StakeholderName(a, "Ana".into()), at(1));
+    c.apply(CallEdit::StakeholderTitle(a, "COO".into()), at(1));
+    c.apply(CallEdit::StakeholderRole(a, Role::EconomicBuyer), at(1));
+    let removed = c.stakeholders[0].clone();
+    c.apply(CallEdit::RemoveStakeholder(a), at(2));
+    assert_eq!(c.stakeholders.len(), 1);
+    c.apply(CallEdit::StakeholderName(a, "ghost".into()), at(3));
+    c.apply(CallEdit::RestoreStakeholder(0, removed.clone()), at(4));
+    c.apply(CallEdit::RestoreStakeholder(0, removed), at(4));
+    assert_eq!(
+        c.stakeholders.iter().map(|s| s.id).collect::<Vec<_>>(),
+        [a, b]
+    );
+    assert_eq!(c.stakeholders[0].name, "Ana");
+    assert!(c.covers(Topic::EconomicBuyer));
+}
+
+#[test]
+fn changing_a_due_date_asks_for_confirmation_again() {
+    let mut c = call();
+    c.apply(CallEdit::AddAction, at(0));
+    let id = c.plan[0].id;
+    c.apply(CallEdit::ActionText(id, "Intro to CFO".into()), at(0));
+    c.apply(CallEdit::ActionOwner(id, Side::Buyer), at(0));
+    c.apply(CallEdit::ActionDue(id, Some(day(2026, 3, 1))), at(0));
+    assert!(c.plan[0].needs_confirmation(c.date));
+    c.apply(CallEdit::ConfirmEarlyDue(id), at(0));
+    assert!(c.covers(Topic::NextStep));
+    c.apply(CallEdit::ActionDue(id, Some(day(2026, 3, 2))), at(0));
+    assert!(c.plan[0].needs_confirmation(c.date));
+    c.apply(CallEdit::ActionDue(id, Some(day(2026, 3, 20))), at(0));
+    c.apply(CallEdit::ActionDone(id, true), at(0));
+    assert!(!c.covers(Topic::NextStep), "a done item is not a next step");
+    let item = c.plan[0].clone();
+    c.apply(CallEdit::RemoveAction(id), at(0));
+    c.apply(CallEdit::RestoreAction(item), at(0));
+    assert_eq!(c.plan.len(), 1);
+}
+
+#[test]
+fn doc_edit_reports_a_missing_call() {
+    let mut doc = CallsDoc::default();
+    let id = doc.create("x".into(), day(2026, 3, 1), at(0));
+    assert!(doc.edit(id, CallEdit::Title("y".into()), at(1)));
+    assert!(!doc.edit(id + 1, CallEdit::Title("z".into()), at(1)));
+}
+
+#[test]
+fn date_inputs_round_trip() {
+    assert_eq!(parse_date_input("2026-03-10"), Some(day(2026, 3, 10)));
+    assert_eq!(parse_date_input(""), None);
+    assert_eq!(parse_date_input("2026-02-30"), None);
+    assert_eq!(date_input_value(Some(day(2026, 3, 1))), "2026-03-01");
+    assert_eq!(date_input_value(None), "");
+}
+
 // --- Recap --------------------------------------------------------------------------
 
 fn full_call() -> Call {
