@@ -1,5 +1,6 @@
 //! Qualify tool: pure model plus its views.
 
+pub mod content;
 pub mod model;
 
 #[cfg(target_arch = "wasm32")]
