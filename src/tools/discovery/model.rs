@@ -863,7 +863,7 @@ pub fn sorted_plan(items: &[ActionItem]) -> Vec<ActionItem> {
 
 /// A discovery topic that may still be missing. The ids are a public
 /// contract (`data-topic` in the page).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Topic {
     NotesCurrentState,
     NotesPain,
