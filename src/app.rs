@@ -42,7 +42,9 @@ pub fn mount() {
     };
     host.set_inner_html("");
     let host: web_sys::HtmlElement = host.unchecked_into();
-    leptos::mount::mount_to(host, App).forget();
+    leptos::mount::mount_to(host.clone(), App).forget();
+    // Lets tests and the benchmark script know the static shell is gone.
+    let _ = host.set_attribute("data-sc-ready", "true");
 }
 
 fn current_hash() -> String {
@@ -52,7 +54,9 @@ fn current_hash() -> String {
 /// The raw query of the embed URL (`frame=…&origin=…`), kept so routes
 /// inside an embed stay embedded.
 fn embed_query(hash: &str) -> String {
-    hash.split_once('?').map(|(_, q)| q.to_string()).unwrap_or_default()
+    hash.split_once('?')
+        .map(|(_, q)| q.to_string())
+        .unwrap_or_default()
 }
 
 /// Opens a route: the hash changes and the `hashchange` listener re-renders.
@@ -158,8 +162,12 @@ fn render_route(route: Route) -> AnyView {
             match tool {
                 Tool::Audit => view! { <tools::audit::AuditTool rest=rest /> }.into_any(),
                 Tool::Qualify => view! { <tools::qualify::QualifyTool rest=rest /> }.into_any(),
-                Tool::Discovery => view! { <tools::discovery::DiscoveryTool rest=rest /> }.into_any(),
-                Tool::Benchmarks => view! { <tools::benchmarks::BenchmarksTool rest=rest /> }.into_any(),
+                Tool::Discovery => {
+                    view! { <tools::discovery::DiscoveryTool rest=rest /> }.into_any()
+                }
+                Tool::Benchmarks => {
+                    view! { <tools::benchmarks::BenchmarksTool rest=rest /> }.into_any()
+                }
             }
         }
     }
@@ -171,9 +179,8 @@ fn SiteHeader(
     /// The current route, to mark the active link.
     route: Memo<Route>,
 ) -> impl IntoView {
-    let is_current = move |tool: Tool| {
-        route.with(|r| matches!(r, Route::Tool { tool: t, .. } if *t == tool))
-    };
+    let is_current =
+        move |tool: Tool| route.with(|r| matches!(r, Route::Tool { tool: t, .. } if *t == tool));
     view! {
         <header class="sc-header">
             <a class="sc-brand" href=Route::Home.href()>

@@ -107,7 +107,8 @@ pub fn percent_encode(s: &str) -> String {
 fn is_frame_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// `scheme://host[:port]` and nothing more: no path, query, user or spaces.
@@ -143,9 +144,9 @@ pub fn is_safe_color(s: &str) -> bool {
     for f in ["rgb(", "rgba(", "hsl(", "hsla("] {
         if let Some(inner) = s.strip_prefix(f).and_then(|r| r.strip_suffix(')')) {
             return !inner.trim().is_empty()
-                && inner
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, ' ' | ',' | '.' | '%' | '/' | 'd' | 'e' | 'g'));
+                && inner.chars().all(|c| {
+                    c.is_ascii_digit() || matches!(c, ' ' | ',' | '.' | '%' | '/' | 'd' | 'e' | 'g')
+                });
         }
     }
     !s.is_empty() && s.len() <= 24 && s.chars().all(|c| c.is_ascii_alphabetic())
@@ -154,16 +155,27 @@ pub fn is_safe_color(s: &str) -> bool {
 /// What a finished tool reports to the host page (`stagecraft:completed`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Completed {
-    Audit { score: u32, tier: String },
-    Qualify { score: u32, verdict: String },
-    Benchmarks { velocity_per_day: Option<f64>, bottleneck: Option<String> },
+    Audit {
+        score: u32,
+        tier: String,
+    },
+    Qualify {
+        score: u32,
+        verdict: String,
+    },
+    Benchmarks {
+        velocity_per_day: Option<f64>,
+        bottleneck: Option<String>,
+    },
 }
 
 impl Completed {
     /// The `detail` of the host's `CustomEvent`, with the documented field names.
     pub fn detail(&self) -> Value {
         match self {
-            Completed::Audit { score, tier } => json!({"tool": "audit", "score": score, "tier": tier}),
+            Completed::Audit { score, tier } => {
+                json!({"tool": "audit", "score": score, "tier": tier})
+            }
             Completed::Qualify { score, verdict } => {
                 json!({"tool": "qualify", "score": score, "verdict": verdict})
             }
@@ -232,17 +244,34 @@ mod tests {
 
     #[test]
     fn colour_check() {
-        for ok in ["#fff", "#0a7cffcc", "rgb(10, 20, 30)", "hsl(210deg 50% 40%)", "rebeccapurple"] {
+        for ok in [
+            "#fff",
+            "#0a7cffcc",
+            "rgb(10, 20, 30)",
+            "hsl(210deg 50% 40%)",
+            "rebeccapurple",
+        ] {
             assert!(is_safe_color(ok), "{ok}");
         }
-        for bad in ["#ggg", "url(x)", "red;", "rgb(1,2,3);x", "", "expression(alert(1))"] {
+        for bad in [
+            "#ggg",
+            "url(x)",
+            "red;",
+            "rgb(1,2,3);x",
+            "",
+            "expression(alert(1))",
+        ] {
             assert!(!is_safe_color(bad), "{bad}");
         }
     }
 
     #[test]
     fn completed_details_use_documented_fields() {
-        let d = Completed::Audit { score: 62, tier: "Structured".into() }.detail();
+        let d = Completed::Audit {
+            score: 62,
+            tier: "Structured".into(),
+        }
+        .detail();
         assert_eq!(d, json!({"tool":"audit","score":62,"tier":"Structured"}));
         let d = Completed::Benchmarks {
             velocity_per_day: Some(1234.567),

@@ -18,17 +18,36 @@ pub struct NumberRules {
 
 impl NumberRules {
     /// A count of things: 0, 1, 2, …
-    pub const COUNT: NumberRules = NumberRules { integer: true, max: None, required: true };
+    pub const COUNT: NumberRules = NumberRules {
+        integer: true,
+        max: None,
+        required: true,
+    };
     /// A money amount of 0 or more.
-    pub const MONEY: NumberRules = NumberRules { integer: false, max: None, required: true };
+    pub const MONEY: NumberRules = NumberRules {
+        integer: false,
+        max: None,
+        required: true,
+    };
     /// A percentage from 0 to 100.
-    pub const PERCENT: NumberRules = NumberRules { integer: false, max: Some(100.0), required: true };
+    pub const PERCENT: NumberRules = NumberRules {
+        integer: false,
+        max: Some(100.0),
+        required: true,
+    };
     /// A duration in days, at most ten years.
-    pub const DAYS: NumberRules = NumberRules { integer: false, max: Some(3650.0), required: true };
+    pub const DAYS: NumberRules = NumberRules {
+        integer: false,
+        max: Some(3650.0),
+        required: true,
+    };
 
     /// The same rules, but an empty field is allowed (parses to `None`).
     pub const fn optional(self) -> NumberRules {
-        NumberRules { required: false, ..self }
+        NumberRules {
+            required: false,
+            ..self
+        }
     }
 }
 
@@ -59,7 +78,11 @@ pub fn parse_number(raw: &str, rules: NumberRules) -> Result<Option<f64>, Number
         .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
         .collect();
     if cleaned.is_empty() {
-        return if rules.required { Err(NumberError::Empty) } else { Ok(None) };
+        return if rules.required {
+            Err(NumberError::Empty)
+        } else {
+            Ok(None)
+        };
     }
     if !cleaned
         .chars()
@@ -87,7 +110,14 @@ pub fn parse_number(raw: &str, rules: NumberRules) -> Result<Option<f64>, Number
 
 /// Parses a required field straight to a number.
 pub fn parse_required(raw: &str, rules: NumberRules) -> Result<f64, NumberError> {
-    parse_number(raw, NumberRules { required: true, ..rules }).map(|v| v.unwrap_or(0.0))
+    parse_number(
+        raw,
+        NumberRules {
+            required: true,
+            ..rules
+        },
+    )
+    .map(|v| v.unwrap_or(0.0))
 }
 
 /// Makes any computed value safe to show: NaN, infinities and negatives
@@ -108,18 +138,36 @@ mod tests {
     #[test]
     fn accepts_plain_and_pasted_numbers() {
         assert_eq!(parse_required("1250", NumberRules::MONEY), Ok(1250.0));
-        assert_eq!(parse_required(" $1,250.50 ", NumberRules::MONEY), Ok(1250.5));
+        assert_eq!(
+            parse_required(" $1,250.50 ", NumberRules::MONEY),
+            Ok(1250.5)
+        );
         assert_eq!(parse_required("45%", NumberRules::PERCENT), Ok(45.0));
         assert_eq!(parse_required("0", NumberRules::COUNT), Ok(0.0));
     }
 
     #[test]
     fn rejects_with_a_helpful_reason() {
-        assert_eq!(parse_required("", NumberRules::COUNT), Err(NumberError::Empty));
-        assert_eq!(parse_required("abc", NumberRules::COUNT), Err(NumberError::NotANumber));
-        assert_eq!(parse_required("1.2.3", NumberRules::COUNT), Err(NumberError::NotANumber));
-        assert_eq!(parse_required("-5", NumberRules::MONEY), Err(NumberError::Negative));
-        assert_eq!(parse_required("2.5", NumberRules::COUNT), Err(NumberError::NotWhole));
+        assert_eq!(
+            parse_required("", NumberRules::COUNT),
+            Err(NumberError::Empty)
+        );
+        assert_eq!(
+            parse_required("abc", NumberRules::COUNT),
+            Err(NumberError::NotANumber)
+        );
+        assert_eq!(
+            parse_required("1.2.3", NumberRules::COUNT),
+            Err(NumberError::NotANumber)
+        );
+        assert_eq!(
+            parse_required("-5", NumberRules::MONEY),
+            Err(NumberError::Negative)
+        );
+        assert_eq!(
+            parse_required("2.5", NumberRules::COUNT),
+            Err(NumberError::NotWhole)
+        );
         assert_eq!(
             parse_required("100.1", NumberRules::PERCENT),
             Err(NumberError::TooLarge { max: 100.0 })
@@ -128,15 +176,27 @@ mod tests {
             parse_required("3651", NumberRules::DAYS),
             Err(NumberError::TooLarge { max: 3650.0 })
         );
-        assert_eq!(parse_required("inf", NumberRules::MONEY), Err(NumberError::NotANumber));
-        assert_eq!(parse_required("1e999", NumberRules::MONEY), Err(NumberError::NotANumber));
-        assert_eq!(NumberError::TooLarge { max: 100.0 }.to_string(), "Enter 100 or less.");
+        assert_eq!(
+            parse_required("inf", NumberRules::MONEY),
+            Err(NumberError::NotANumber)
+        );
+        assert_eq!(
+            parse_required("1e999", NumberRules::MONEY),
+            Err(NumberError::NotANumber)
+        );
+        assert_eq!(
+            NumberError::TooLarge { max: 100.0 }.to_string(),
+            "Enter 100 or less."
+        );
     }
 
     #[test]
     fn optional_fields_may_be_empty() {
         assert_eq!(parse_number("  ", NumberRules::MONEY.optional()), Ok(None));
-        assert_eq!(parse_number("7", NumberRules::MONEY.optional()), Ok(Some(7.0)));
+        assert_eq!(
+            parse_number("7", NumberRules::MONEY.optional()),
+            Ok(Some(7.0))
+        );
     }
 
     #[test]

@@ -17,7 +17,12 @@ pub enum Tool {
 }
 
 impl Tool {
-    pub const ALL: [Tool; 4] = [Tool::Audit, Tool::Qualify, Tool::Discovery, Tool::Benchmarks];
+    pub const ALL: [Tool; 4] = [
+        Tool::Audit,
+        Tool::Qualify,
+        Tool::Discovery,
+        Tool::Benchmarks,
+    ];
 
     /// The path segment, also used by the embed loader's `data-stagecraft-tool`.
     pub fn slug(self) -> &'static str {
@@ -69,7 +74,10 @@ pub enum Route {
     Home,
     /// A tool, plus whatever follows its slug (`share/…`, a deal id, …),
     /// which the tool interprets itself.
-    Tool { tool: Tool, rest: String },
+    Tool {
+        tool: Tool,
+        rest: String,
+    },
     /// Export, import and reset.
     Data,
     NotFound(String),
@@ -171,7 +179,10 @@ mod tests {
     #[test]
     fn tool_routes_keep_the_rest_of_the_path() {
         assert_eq!(parse_hash("#/audit").route, Route::tool(Tool::Audit));
-        assert_eq!(parse_hash("#/benchmarks/").route, Route::tool(Tool::Benchmarks));
+        assert_eq!(
+            parse_hash("#/benchmarks/").route,
+            Route::tool(Tool::Benchmarks)
+        );
         assert_eq!(
             parse_hash("#/audit/share/AbC").route,
             Route::Tool {
@@ -184,9 +195,18 @@ mod tests {
 
     #[test]
     fn unknown_paths_are_not_found() {
-        assert_eq!(parse_hash("#/pricing").route, Route::NotFound("pricing".into()));
-        assert_eq!(parse_hash("#/data/x").route, Route::NotFound("data/x".into()));
-        assert_eq!(parse_hash("#/embed/nothing").route, Route::NotFound("embed/nothing".into()));
+        assert_eq!(
+            parse_hash("#/pricing").route,
+            Route::NotFound("pricing".into())
+        );
+        assert_eq!(
+            parse_hash("#/data/x").route,
+            Route::NotFound("data/x".into())
+        );
+        assert_eq!(
+            parse_hash("#/embed/nothing").route,
+            Route::NotFound("embed/nothing".into())
+        );
     }
 
     #[test]
@@ -207,10 +227,14 @@ mod tests {
 
     #[test]
     fn embed_routes_carry_options() {
-        let loc = parse_hash("#/embed/audit?frame=sc-2&origin=http%3A%2F%2Flocalhost%3A9000&theme=dark");
+        let loc =
+            parse_hash("#/embed/audit?frame=sc-2&origin=http%3A%2F%2Flocalhost%3A9000&theme=dark");
         assert_eq!(loc.route, Route::tool(Tool::Audit));
         let embed = loc.embed.expect("embed options");
         assert_eq!(embed.frame_id, "sc-2");
-        assert_eq!(embed.parent_origin.as_deref(), Some("http://localhost:9000"));
+        assert_eq!(
+            embed.parent_origin.as_deref(),
+            Some("http://localhost:9000")
+        );
     }
 }

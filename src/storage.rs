@@ -245,7 +245,10 @@ mod tests {
     fn round_trips_current_version() {
         let raw = encode(&Counter { count: 7 });
         assert_eq!(raw, r#"{"version":3,"data":{"count":7}}"#);
-        assert_eq!(decode::<Counter>(Some(&raw)), Loaded::Ready(Counter { count: 7 }));
+        assert_eq!(
+            decode::<Counter>(Some(&raw)),
+            Loaded::Ready(Counter { count: 7 })
+        );
     }
 
     #[test]
@@ -256,9 +259,15 @@ mod tests {
     #[test]
     fn migrations_run_in_order_from_the_stored_version() {
         let v1 = r#"{"version":1,"data":{"total":"41"}}"#;
-        assert_eq!(decode::<Counter>(Some(v1)), Loaded::Ready(Counter { count: 41 }));
+        assert_eq!(
+            decode::<Counter>(Some(v1)),
+            Loaded::Ready(Counter { count: 41 })
+        );
         let v2 = r#"{"version":2,"data":{"total":5}}"#;
-        assert_eq!(decode::<Counter>(Some(v2)), Loaded::Ready(Counter { count: 5 }));
+        assert_eq!(
+            decode::<Counter>(Some(v2)),
+            Loaded::Ready(Counter { count: 5 })
+        );
     }
 
     #[test]
@@ -284,8 +293,14 @@ mod tests {
     #[test]
     fn wrong_shape_is_corrupt() {
         let raw = r#"{"version":3,"data":{"count":"seven"}}"#;
-        assert!(matches!(decode::<Counter>(Some(raw)), Loaded::Corrupt { .. }));
-        assert!(matches!(decode::<Counter>(Some("[1,2]")), Loaded::Corrupt { .. }));
+        assert!(matches!(
+            decode::<Counter>(Some(raw)),
+            Loaded::Corrupt { .. }
+        ));
+        assert!(matches!(
+            decode::<Counter>(Some("[1,2]")),
+            Loaded::Corrupt { .. }
+        ));
         assert!(matches!(
             decode::<Counter>(Some(r#"{"version":0,"data":{}}"#)),
             Loaded::Corrupt { .. }
@@ -295,7 +310,10 @@ mod tests {
     #[test]
     fn backup_keys_never_collide_with_documents() {
         assert_eq!(backup_key("stagecraft.audit", 1), "stagecraft.audit.backup");
-        assert_eq!(backup_key("stagecraft.audit", 3), "stagecraft.audit.backup.3");
+        assert_eq!(
+            backup_key("stagecraft.audit", 3),
+            "stagecraft.audit.backup.3"
+        );
         assert!(is_backup_key("stagecraft.audit.backup.3"));
         assert!(!is_backup_key("stagecraft.audit"));
     }
@@ -317,8 +335,14 @@ mod tests {
     #[test]
     fn export_then_import_round_trips_and_skips_backups() {
         let entries = vec![
-            ("stagecraft.counter".to_string(), encode(&Counter { count: 3 })),
-            ("stagecraft.counter.backup".to_string(), "{broken".to_string()),
+            (
+                "stagecraft.counter".to_string(),
+                encode(&Counter { count: 3 }),
+            ),
+            (
+                "stagecraft.counter.backup".to_string(),
+                "{broken".to_string(),
+            ),
             ("someone.else".to_string(), "x".to_string()),
         ];
         let file = build_export(&entries, "2026-11-29T10:00:00Z");
@@ -333,17 +357,29 @@ mod tests {
 
     #[test]
     fn import_rejects_every_kind_of_bad_file() {
-        assert_eq!(parse_import("nope", accept_counters), Err(ImportError::NotJson));
+        assert_eq!(
+            parse_import("nope", accept_counters),
+            Err(ImportError::NotJson)
+        );
         assert_eq!(
             parse_import(r#"{"hello":1}"#, accept_counters),
             Err(ImportError::NotStagecraft)
         );
         let other_app = r#"{"app":"other","format":1,"exported_at":"","documents":{}}"#;
-        assert_eq!(parse_import(other_app, accept_counters), Err(ImportError::NotStagecraft));
+        assert_eq!(
+            parse_import(other_app, accept_counters),
+            Err(ImportError::NotStagecraft)
+        );
         let newer = r#"{"app":"stagecraft","format":2,"exported_at":"","documents":{}}"#;
-        assert_eq!(parse_import(newer, accept_counters), Err(ImportError::NewerFormat(2)));
+        assert_eq!(
+            parse_import(newer, accept_counters),
+            Err(ImportError::NewerFormat(2))
+        );
         let empty = r#"{"app":"stagecraft","format":1,"exported_at":"","documents":{}}"#;
-        assert_eq!(parse_import(empty, accept_counters), Err(ImportError::Empty));
+        assert_eq!(
+            parse_import(empty, accept_counters),
+            Err(ImportError::Empty)
+        );
         let bad_doc = r#"{"app":"stagecraft","format":1,"exported_at":"","documents":{"stagecraft.counter":{"version":3,"data":{"count":-1}}}}"#;
         assert!(matches!(
             parse_import(bad_doc, accept_counters),

@@ -18,50 +18,80 @@ async fn home_page_offers_the_audit_and_all_tools() {
     for name in ["Audit", "Qualify", "Discovery", "Benchmarks"] {
         assert!(text.contains(name), "nav lacks {name}: {text}");
     }
-    assert!(root.text_content().unwrap().contains("Your data never leaves this device"));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Your data never leaves this device"));
 }
 
 #[wasm_bindgen_test]
 async fn routes_follow_the_hash_and_unknown_ones_get_help() {
     let root = mount_app("#/nowhere").await;
-    assert!(root.text_content().unwrap().contains("We couldn't find that page"));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("We couldn't find that page"));
     let _ = leptos::prelude::window().location().set_hash("#/data");
     settle().await;
     let h1 = find(&root, "h1").unwrap().text_content().unwrap();
     assert_eq!(h1, "Your data");
-    assert_eq!(leptos::prelude::document().title(), "Your data — Stagecraft");
+    assert_eq!(
+        leptos::prelude::document().title(),
+        "Your data — Stagecraft"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn corrupt_data_is_backed_up_and_reported() {
     local_storage().clear().unwrap();
-    local_storage().set_item("stagecraft.benchmarks", "{not json").unwrap();
+    local_storage()
+        .set_item("stagecraft.benchmarks", "{not json")
+        .unwrap();
     let root = mount_app_keeping_storage("#/benchmarks").await;
     let notice = by_testid(&root, "notice-corrupt");
-    assert!(notice.text_content().unwrap().contains("stagecraft.benchmarks"));
+    assert!(notice
+        .text_content()
+        .unwrap()
+        .contains("stagecraft.benchmarks"));
     assert_eq!(
-        local_storage().get_item("stagecraft.benchmarks.backup").unwrap().as_deref(),
+        local_storage()
+            .get_item("stagecraft.benchmarks.backup")
+            .unwrap()
+            .as_deref(),
         Some("{not json"),
         "the raw text must be kept under the backup key"
     );
     // The data page lists the backup for download.
     let _ = leptos::prelude::window().location().set_hash("#/data");
     settle().await;
-    assert!(root.text_content().unwrap().contains("stagecraft.benchmarks.backup"));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("stagecraft.benchmarks.backup"));
 }
 
 #[wasm_bindgen_test]
 async fn a_second_corruption_does_not_overwrite_the_first_backup() {
     local_storage().clear().unwrap();
-    local_storage().set_item("stagecraft.benchmarks.backup", "first accident").unwrap();
-    local_storage().set_item("stagecraft.benchmarks", "second accident").unwrap();
+    local_storage()
+        .set_item("stagecraft.benchmarks.backup", "first accident")
+        .unwrap();
+    local_storage()
+        .set_item("stagecraft.benchmarks", "second accident")
+        .unwrap();
     mount_app_keeping_storage("#/benchmarks").await;
     assert_eq!(
-        local_storage().get_item("stagecraft.benchmarks.backup").unwrap().as_deref(),
+        local_storage()
+            .get_item("stagecraft.benchmarks.backup")
+            .unwrap()
+            .as_deref(),
         Some("first accident")
     );
     assert_eq!(
-        local_storage().get_item("stagecraft.benchmarks.backup.2").unwrap().as_deref(),
+        local_storage()
+            .get_item("stagecraft.benchmarks.backup.2")
+            .unwrap()
+            .as_deref(),
         Some("second accident")
     );
 }
@@ -70,39 +100,199 @@ async fn a_second_corruption_does_not_overwrite_the_first_backup() {
 async fn data_from_a_newer_version_is_left_untouched() {
     let newer = r#"{"version":999,"data":{"from":"the future"}}"#;
     local_storage().clear().unwrap();
-    local_storage().set_item("stagecraft.benchmarks", newer).unwrap();
+    local_storage()
+        .set_item("stagecraft.benchmarks", newer)
+        .unwrap();
     let root = mount_app_keeping_storage("#/benchmarks").await;
-    assert!(by_testid(&root, "notice-newer").text_content().unwrap().contains("newer version"));
+    assert!(by_testid(&root, "notice-newer")
+        .text_content()
+        .unwrap()
+        .contains("newer version"));
     // Using the tool must not overwrite what the newer version saved.
     let inputs = root.query_selector_all("input").unwrap();
     for i in 0..inputs.length() {
-        let input: web_sys::HtmlInputElement = wasm_bindgen::JsCast::unchecked_into(inputs.item(i).unwrap());
+        let input: web_sys::HtmlInputElement =
+            wasm_bindgen::JsCast::unchecked_into(inputs.item(i).unwrap());
         if input.type_() == "text" {
             set_value(&input, "5");
         }
     }
     settle().await;
-    assert_eq!(local_storage().get_item("stagecraft.benchmarks").unwrap().as_deref(), Some(newer));
+    assert_eq!(
+        local_storage()
+            .get_item("stagecraft.benchmarks")
+            .unwrap()
+            .as_deref(),
+        Some(newer)
+    );
 }
 
 #[wasm_bindgen_test]
 async fn reset_asks_first_then_deletes_everything() {
     local_storage().clear().unwrap();
-    local_storage().set_item("stagecraft.audit", r#"{"version":1,"data":{}}"#).unwrap();
-    local_storage().set_item("host.page.key", "not ours").unwrap();
+    local_storage()
+        .set_item("stagecraft.audit", r#"{"version":1,"data":{}}"#)
+        .unwrap();
+    local_storage()
+        .set_item("host.page.key", "not ours")
+        .unwrap();
     let root = mount_app_keeping_storage("#/data").await;
     click(&button(&root, "Reset all data"));
     settle().await;
     // Nothing is deleted until the user confirms.
-    assert!(local_storage().get_item("stagecraft.audit").unwrap().is_some());
+    assert!(local_storage()
+        .get_item("stagecraft.audit")
+        .unwrap()
+        .is_some());
     click(&button(&root, "Cancel"));
     settle().await;
-    assert!(local_storage().get_item("stagecraft.audit").unwrap().is_some());
+    assert!(local_storage()
+        .get_item("stagecraft.audit")
+        .unwrap()
+        .is_some());
     click(&button(&root, "Reset all data"));
     settle().await;
     click(&button(&root, "Yes, delete everything"));
     settle().await;
-    assert!(local_storage().get_item("stagecraft.audit").unwrap().is_none());
-    assert_eq!(local_storage().get_item("host.page.key").unwrap().as_deref(), Some("not ours"));
+    assert!(local_storage()
+        .get_item("stagecraft.audit")
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        local_storage()
+            .get_item("host.page.key")
+            .unwrap()
+            .as_deref(),
+        Some("not ours")
+    );
     assert_eq!(text_of(&root, "reset-result"), "All data deleted.");
+}
+
+/// A document type of the test's own, so storage behaviour is checked
+/// independently of any tool.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Note {
+    text: String,
+}
+
+impl stagecraft::storage::Document for Note {
+    const KEY: &'static str = "test-note";
+    const VERSION: u32 = 1;
+}
+
+/// Shows the note and lets the test change it.
+#[leptos::component]
+fn NoteView() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let note = stagecraft::storage::browser::use_document::<Note>();
+    view! {
+        <p data-testid="note">{move || note.with(|n| n.text.clone())}</p>
+        <button on:click=move |_| note.update(|n| n.text = "typed here".into())>"Type"</button>
+    }
+}
+
+async fn mount_note() -> web_sys::HtmlElement {
+    use wasm_bindgen::JsCast;
+    stagecraft::storage::browser::reset_backend();
+    let host: web_sys::HtmlElement = leptos::prelude::document()
+        .create_element("div")
+        .unwrap()
+        .unchecked_into();
+    leptos::prelude::document()
+        .body()
+        .unwrap()
+        .append_child(&host)
+        .unwrap();
+    leptos::mount::mount_to(host.clone(), NoteView).forget();
+    settle().await;
+    host
+}
+
+#[wasm_bindgen_test]
+async fn another_tabs_change_updates_this_tab_and_is_not_written_back() {
+    local_storage().clear().unwrap();
+    let root = mount_note().await;
+    assert_eq!(text_of(&root, "note"), "");
+    let saved = r#"{"version":1,"data":{"text":"from the other tab"}}"#;
+    local_storage()
+        .set_item("stagecraft.test-note", saved)
+        .unwrap();
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some("stagecraft.test-note"));
+    init.set_new_value(Some(saved));
+    let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    leptos::prelude::window().dispatch_event(&ev).unwrap();
+    settle().await;
+    assert_eq!(text_of(&root, "note"), "from the other tab");
+    assert_eq!(
+        local_storage()
+            .get_item("stagecraft.test-note")
+            .unwrap()
+            .as_deref(),
+        Some(saved)
+    );
+    root.remove();
+}
+
+/// NoteView plus the notices `use_document` reports, as the shell would show them.
+#[leptos::component]
+fn NoteWithNotices() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    use stagecraft::storage::browser::{Notice, Notices};
+    let notices = Notices::new();
+    provide_context(notices);
+    view! {
+        <NoteView />
+        <p data-testid="notices">{move || notices.list().get().iter().map(|n| match n {
+            Notice::WriteFailed => "write-failed",
+            Notice::MemoryOnly => "memory-only",
+            Notice::Corrupt { .. } => "corrupt",
+            Notice::Newer { .. } => "newer",
+        }).collect::<Vec<_>>().join(",")}</p>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_full_quota_keeps_working_in_memory_and_warns() {
+    use wasm_bindgen::JsCast;
+    local_storage().clear().unwrap();
+    stagecraft::storage::browser::reset_backend();
+    let host: web_sys::HtmlElement = leptos::prelude::document()
+        .create_element("div")
+        .unwrap()
+        .unchecked_into();
+    leptos::prelude::document()
+        .body()
+        .unwrap()
+        .append_child(&host)
+        .unwrap();
+    leptos::mount::mount_to(host.clone(), NoteWithNotices).forget();
+    settle().await;
+    assert!(stagecraft::storage::browser::is_persistent());
+    // Storage fills up while the user works.
+    js_sys::eval(
+        "window.__realSetItem = Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+    )
+    .unwrap();
+    click(&button(&host, "Type"));
+    settle().await;
+    js_sys::eval("Storage.prototype.setItem = window.__realSetItem;").unwrap();
+    assert_eq!(text_of(&host, "notices"), "write-failed");
+    assert_eq!(
+        text_of(&host, "note"),
+        "typed here",
+        "what the user typed stays on screen"
+    );
+    assert!(
+        !stagecraft::storage::browser::is_persistent(),
+        "storage moved to memory"
+    );
+    assert!(
+        stagecraft::storage::browser::read_raw("stagecraft.test-note")
+            .unwrap()
+            .contains("typed here"),
+        "the change is kept in memory"
+    );
+    host.remove();
+    stagecraft::storage::browser::reset_backend();
 }

@@ -18,11 +18,17 @@ async fn missing_storage_falls_back_to_memory_with_a_notice() {
     .unwrap();
     let root = mount_app_keeping_storage("#/data").await;
     let notice = by_testid(&root, "notice-memory-only");
-    assert!(notice.text_content().unwrap().contains("isn't letting Stagecraft save"));
+    assert!(notice
+        .text_content()
+        .unwrap()
+        .contains("isn't letting Stagecraft save"));
     assert!(!stagecraft::storage::browser::is_persistent());
     // Writes still work, in memory, and read back.
     stagecraft::storage::browser::write_raw("stagecraft.test", "kept").unwrap();
-    assert_eq!(stagecraft::storage::browser::read_raw("stagecraft.test").as_deref(), Some("kept"));
+    assert_eq!(
+        stagecraft::storage::browser::read_raw("stagecraft.test").as_deref(),
+        Some("kept")
+    );
     // The rest of the app still renders.
     let _ = leptos::prelude::window().location().set_hash("#/");
     settle().await;

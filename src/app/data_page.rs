@@ -1,5 +1,7 @@
 use crate::components::download_text;
-use crate::storage::browser::{all_entries, backups, clear_all, is_persistent, remove_raw, write_raw};
+use crate::storage::browser::{
+    all_entries, backups, clear_all, is_persistent, remove_raw, write_raw,
+};
 use crate::storage::{build_export, parse_import};
 use crate::tools::validate_document;
 use leptos::prelude::*;
@@ -22,7 +24,7 @@ pub fn DataPage() -> impl IntoView {
     let import_state = RwSignal::new(ImportState::Idle);
     let confirming_reset = RwSignal::new(false);
     let reset_done = RwSignal::new(false);
-        let backup_list = Memo::new(move |_| {
+    let backup_list = Memo::new(move |_| {
         changes.get();
         backups()
     });
@@ -38,10 +40,15 @@ pub fn DataPage() -> impl IntoView {
     };
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         input.set_value("");
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text())

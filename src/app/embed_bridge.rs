@@ -24,9 +24,13 @@ fn embed_options() -> Option<EmbedOptions> {
 
 fn post(kind: &str, payload: Value) {
     let Some(opts) = embed_options() else { return };
-    let Some(origin) = opts.parent_origin.as_deref() else { return };
+    let Some(origin) = opts.parent_origin.as_deref() else {
+        return;
+    };
     let text = message(kind, &opts.frame_id, payload).to_string();
-    let Ok(data) = js_sys::JSON::parse(&text) else { return };
+    let Ok(data) = js_sys::JSON::parse(&text) else {
+        return;
+    };
     if let Ok(Some(parent)) = window().parent() {
         // Posting to a window whose origin differs from `origin` is silently
         // dropped by the browser, which is exactly the guarantee we want.
@@ -46,7 +50,9 @@ pub fn start(opts: EmbedOptions, root: NodeRef<leptos::html::Div>) {
     let tool = opts.tool.slug();
     let last_height = StoredValue::new(0i32);
     let send_height = move |el: &web_sys::Element| {
-        let height = el.scroll_height().max(el.get_bounding_client_rect().height().ceil() as i32);
+        let height = el
+            .scroll_height()
+            .max(el.get_bounding_client_rect().height().ceil() as i32);
         if height != last_height.get_value() {
             last_height.set_value(height);
             post(MSG_RESIZE, json!({ "height": height }));
@@ -92,7 +98,10 @@ pub fn keep_embedded(next: &Location) -> Option<Location> {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&hash));
     }
     Some(Location {
-        route: Route::Tool { tool: opts.tool, rest },
+        route: Route::Tool {
+            tool: opts.tool,
+            rest,
+        },
         embed: Some(opts),
     })
 }
@@ -111,10 +120,15 @@ fn full_app_url(hash: &str) -> String {
 /// app in a new tab instead of replacing the embedded tool.
 pub fn open_other_tools_in_new_tab(ev: &web_sys::MouseEvent) {
     let Some(opts) = embed_options() else { return };
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
         return;
     };
-    let Ok(Some(anchor)) = target.closest("a[href^='#/']") else { return };
+    let Ok(Some(anchor)) = target.closest("a[href^='#/']") else {
+        return;
+    };
     let href = anchor.get_attribute("href").unwrap_or_default();
     let stays = matches!(
         crate::route::parse_hash(&href).route,
@@ -122,7 +136,11 @@ pub fn open_other_tools_in_new_tab(ev: &web_sys::MouseEvent) {
     );
     if !stays {
         ev.prevent_default();
-        let _ = window().open_with_url_and_target_and_features(&full_app_url(&href), "_blank", "noopener");
+        let _ = window().open_with_url_and_target_and_features(
+            &full_app_url(&href),
+            "_blank",
+            "noopener",
+        );
     }
 }
 

@@ -40,8 +40,19 @@ pub fn CopyButton(
     #[prop(into)]
     text: Signal<String>,
 ) -> impl IntoView {
-    let UseClipboardReturn { copy, copied, is_supported, .. } = use_clipboard();
-    let label_now = move || if copied.get() { "Copied".to_string() } else { label.clone() };
+    let UseClipboardReturn {
+        copy,
+        copied,
+        is_supported,
+        ..
+    } = use_clipboard();
+    let label_now = move || {
+        if copied.get() {
+            "Copied".to_string()
+        } else {
+            label.clone()
+        }
+    };
     view! {
         <button
             type="button"

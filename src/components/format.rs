@@ -15,7 +15,10 @@ fn format_with(value: f64, options: &[(&str, JsValue)]) -> String {
     let formatter = Intl::NumberFormat::new(&Array::new(), &opts);
     let format = formatter.format();
     format
-        .call1(&JsValue::UNDEFINED, &JsValue::from_f64(finite_non_negative(value)))
+        .call1(
+            &JsValue::UNDEFINED,
+            &JsValue::from_f64(finite_non_negative(value)),
+        )
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| format!("{:.0}", finite_non_negative(value)))

@@ -31,9 +31,8 @@ pub fn NumberField(
     #[prop(optional, into)]
     hint: Option<String>,
 ) -> impl IntoView {
-    let error = Memo::new(move |_| {
-        value.with(|v| parse_number(v, rules).err().map(|e| e.to_string()))
-    });
+    let error =
+        Memo::new(move |_| value.with(|v| parse_number(v, rules).err().map(|e| e.to_string())));
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = {

@@ -11,11 +11,15 @@ use crate::storage::{check_document, Document, KEY_PREFIX};
 /// Import validation: every document in an import file must be one this
 /// build knows, and must decode cleanly, before anything is written.
 pub fn validate_document(key: &str, raw: &str) -> Result<(), String> {
-    let short = key.strip_prefix(KEY_PREFIX).ok_or("it is not Stagecraft data")?;
+    let short = key
+        .strip_prefix(KEY_PREFIX)
+        .ok_or("it is not Stagecraft data")?;
     match short {
         k if k == audit::model::AuditDoc::KEY => check_document::<audit::model::AuditDoc>(raw),
         k if k == qualify::model::DealsDoc::KEY => check_document::<qualify::model::DealsDoc>(raw),
-        k if k == discovery::model::CallsDoc::KEY => check_document::<discovery::model::CallsDoc>(raw),
+        k if k == discovery::model::CallsDoc::KEY => {
+            check_document::<discovery::model::CallsDoc>(raw)
+        }
         k if k == benchmarks::model::BenchmarksDoc::KEY => {
             check_document::<benchmarks::model::BenchmarksDoc>(raw)
         }

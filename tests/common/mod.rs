@@ -54,7 +54,11 @@ pub fn by_testid(root: &Element, id: &str) -> Element {
 }
 
 pub fn text_of(root: &Element, testid: &str) -> String {
-    by_testid(root, testid).text_content().unwrap_or_default().trim().to_string()
+    by_testid(root, testid)
+        .text_content()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
 }
 
 pub fn find(root: &Element, selector: &str) -> Option<Element> {
@@ -67,7 +71,9 @@ pub fn input_by_label(root: &Element, label_text: &str) -> HtmlInputElement {
     for i in 0..labels.length() {
         let label: Element = labels.item(i).unwrap().unchecked_into();
         if label.text_content().unwrap_or_default().trim() == label_text {
-            let id = label.get_attribute("for").expect("label has a for attribute");
+            let id = label
+                .get_attribute("for")
+                .expect("label has a for attribute");
             return document()
                 .get_element_by_id(&id)
                 .unwrap_or_else(|| panic!("label {label_text:?} points at missing #{id}"))
