@@ -185,7 +185,11 @@ pub fn TalkCard(
                 aria-keyshortcuts=who.key()
                 on:click=move |_| edit.run(CallEdit::Talk(who))
             >
-                <span>{who.label()}</span>
+                <span>
+                    // A hollow or filled dot says "talking" without colour.
+                    <span aria-hidden="true">{move || if speaking.get() == Some(who) { "● " } else { "○ " }}</span>
+                    {who.label()}
+                </span>
                 <span class="sc-discovery-talk__key" aria-hidden="true">{format!("Key {}", who.key())}</span>
             </button>
         }
