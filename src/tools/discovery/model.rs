@@ -1687,7 +1687,7 @@ pub fn recap_parts(call: &Call, ctx: RecapContext<'_>) -> RecapParts {
     }
     let secs = call.call_secs(now);
     if secs > 0 {
-        meta.push_str(&format!(" · {}", format_clock_words(secs)));
+        meta.push_str(&format!(" · {} on the clock", format_clock_words(secs)));
     }
     if let Some(share) = call.rep_share(now) {
         meta.push_str(&format!(

@@ -80,9 +80,17 @@ pub fn DiscoveryTool(
     });
     let on_expire = Callback::new(move |_: ()| removed.set(None));
 
-    let rows = Memo::new(move |_| work.with(|d| d.list().into_iter().map(list::CallRow::from).collect::<Vec<_>>()));
+    let rows = Memo::new(move |_| {
+        work.with(|d| {
+            d.list()
+                .into_iter()
+                .map(list::CallRow::from)
+                .collect::<Vec<_>>()
+        })
+    });
 
-    let render = move |screen: Screen| match screen {
+    let render = move |screen: Screen| {
+        match screen {
         Screen::List => view! {
             <list::CallList rows=rows on_create=on_create on_duplicate=on_duplicate on_delete=on_delete />
         }
@@ -113,6 +121,7 @@ pub fn DiscoveryTool(
             }
             .into_any()
         }
+    }
     };
 
     view! {

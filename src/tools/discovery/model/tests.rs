@@ -779,7 +779,7 @@ fn plain_recap_holds_everything_captured() {
     let text = recap(&full_call(), ctx(day(2026, 3, 20)), RecapFormat::Plain);
     for needle in [
         "Acme discovery",
-        "Discovery call on 10 March 2026 · Deal: Acme renewal · 1 min 40 s · Rep talked 38% (target under 40%)",
+        "Discovery call on 10 March 2026 · Deal: Acme renewal · 1 min 40 s on the clock · Rep talked 38% (target under 40%)",
         "PAIN AND ITS IMPACT",
         "- Quotes take three days",
         "Costs $2,500 a month, $30,000 a year if nothing changes.",

@@ -18,7 +18,10 @@ use wasm_bindgen::JsCast;
 /// Whether a key press is someone typing, so the talk shortcuts stay out
 /// of the way of notes.
 fn is_typing(ev: &web_sys::KeyboardEvent) -> bool {
-    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
         return false;
     };
     if el.is_content_editable() {
@@ -27,8 +30,14 @@ fn is_typing(ev: &web_sys::KeyboardEvent) -> bool {
     match el.tag_name().to_ascii_lowercase().as_str() {
         "textarea" | "select" => true,
         "input" => {
-            let kind = el.get_attribute("type").unwrap_or_default().to_ascii_lowercase();
-            !matches!(kind.as_str(), "checkbox" | "radio" | "button" | "submit" | "reset")
+            let kind = el
+                .get_attribute("type")
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            !matches!(
+                kind.as_str(),
+                "checkbox" | "radio" | "button" | "submit" | "reset"
+            )
         }
         _ => false,
     }
@@ -69,30 +78,36 @@ pub fn CallScreen(
         clock.set(Utc::now());
     });
 
-    let _ = use_event_listener(document(), leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
-        if ev.default_prevented() || ev.repeat() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || is_typing(&ev) {
-            return;
-        }
-        let who = match ev.key().as_str() {
-            "r" | "R" => Speaker::Rep,
-            "b" | "B" => Speaker::Buyer,
-            _ => return,
-        };
-        ev.prevent_default();
-        edit.run(CallEdit::Talk(who));
-    });
+    let _ = use_event_listener(
+        document(),
+        leptos::ev::keydown,
+        move |ev: web_sys::KeyboardEvent| {
+            if ev.default_prevented()
+                || ev.repeat()
+                || ev.ctrl_key()
+                || ev.meta_key()
+                || ev.alt_key()
+                || is_typing(&ev)
+            {
+                return;
+            }
+            let who = match ev.key().as_str() {
+                "r" | "R" => Speaker::Rep,
+                "b" | "B" => Speaker::Buyer,
+                _ => return,
+            };
+            ev.prevent_default();
+            edit.run(CallEdit::Talk(who));
+        },
+    );
 
     view! {
         <p class="sc-no-print sc-discovery-back"><a href=href(Screen::List)>"← All calls"</a></p>
         <CallHeader call=call edit=edit status=status />
         <div class="sc-discovery-layout">
-            <div class="sc-discovery-main sc-stack">
-                {Section::ALL
-                    .into_iter()
-                    .map(|s| view! { <ScriptSection section=s call=call now=now edit=edit /> })
-                    .collect_view()}
-                <capture::Stakeholders call=call edit=edit />
-            </div>
+            // The rail comes first in the page: on a phone the clocks and talk
+            // toggles are then at the top, and keyboard users reach Start
+            // and the toggles first. On wide screens CSS moves it right.
             <aside class="sc-discovery-rail" aria-label="Clocks, talk balance and checks">
                 <rail::ClockCard call=call now=now edit=edit />
                 <rail::TalkCard call=call now=now edit=edit />
@@ -100,6 +115,13 @@ pub fn CallScreen(
                 <rail::PlanCard call=call now=now edit=edit />
                 <rail::QuestionBank call=call edit=edit />
             </aside>
+            <div class="sc-discovery-main sc-stack">
+                {Section::ALL
+                    .into_iter()
+                    .map(|s| view! { <ScriptSection section=s call=call now=now edit=edit /> })
+                    .collect_view()}
+                <capture::Stakeholders call=call edit=edit />
+            </div>
         </div>
     }
 }
@@ -256,8 +278,12 @@ fn ScriptSection(
     let extra = match section {
         Section::CurrentState => None,
         Section::Pain => Some(view! { <capture::PainFields call=call edit=edit /> }.into_any()),
-        Section::FutureState => Some(view! { <capture::OutcomeFields call=call edit=edit /> }.into_any()),
-        Section::DecisionProcess => Some(view! { <capture::DecisionFields call=call edit=edit /> }.into_any()),
+        Section::FutureState => {
+            Some(view! { <capture::OutcomeFields call=call edit=edit /> }.into_any())
+        }
+        Section::DecisionProcess => {
+            Some(view! { <capture::DecisionFields call=call edit=edit /> }.into_any())
+        }
     };
 
     view! {

@@ -4,9 +4,7 @@
 use super::fields::{DateField, TextField};
 use crate::components::format::{money, number};
 use crate::components::{NumberField, UndoToast};
-use crate::tools::discovery::model::{
-    Call, CallEdit, PainFigures, Role, Stakeholder, MONEY_RULES,
-};
+use crate::tools::discovery::model::{Call, CallEdit, PainFigures, Role, Stakeholder, MONEY_RULES};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -52,7 +50,13 @@ pub fn PainFields(
         })
     });
     let annual = move || figures.get().0.annual.map_or("—".to_string(), money);
-    let payback = move || figures.get().0.payback.map_or("—".to_string(), |m| number(m, 1));
+    let payback = move || {
+        figures
+            .get()
+            .0
+            .payback
+            .map_or("—".to_string(), |m| number(m, 1))
+    };
 
     view! {
         <div class="sc-stack sc-discovery-capture">
@@ -188,7 +192,13 @@ pub fn Stakeholders(
 ) -> impl IntoView {
     let check = Memo::new(move |_| call.with(Call::multithread));
     let rows = Memo::new(move |_| {
-        call.with(|c| c.stakeholders.iter().enumerate().map(|(i, s)| (i, s.id)).collect::<Vec<_>>())
+        call.with(|c| {
+            c.stakeholders
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (i, s.id))
+                .collect::<Vec<_>>()
+        })
     });
     let removed = RwSignal::new(None::<(usize, Stakeholder)>);
     let toast = Signal::derive(move || {
@@ -260,7 +270,13 @@ fn PersonRow(
     removed: RwSignal<Option<(usize, Stakeholder)>>,
 ) -> impl IntoView {
     let person = Memo::new(move |_| {
-        call.with(|c| c.stakeholders.iter().find(|s| s.id == id).cloned().unwrap_or_default())
+        call.with(|c| {
+            c.stakeholders
+                .iter()
+                .find(|s| s.id == id)
+                .cloned()
+                .unwrap_or_default()
+        })
     });
     let n = index + 1;
     let role_id = format!("dc-person-{id}-role");

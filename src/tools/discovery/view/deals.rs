@@ -25,5 +25,8 @@ pub fn deal_options() -> Vec<DealOption> {
 
 /// The name of one deal, if it still exists.
 pub fn deal_name(id: &str) -> Option<String> {
-    deal_options().into_iter().find(|d| d.id == id).map(|d| d.name)
+    deal_options()
+        .into_iter()
+        .find(|d| d.id == id)
+        .map(|d| d.name)
 }

@@ -109,7 +109,8 @@ pub fn DateField(
     let has_hint = hint.is_some();
     let warning = warning.unwrap_or_else(|| Signal::derive(|| None));
     let describe = {
-        let (hint_id, error_id, warning_id) = (hint_id.clone(), error_id.clone(), warning_id.clone());
+        let (hint_id, error_id, warning_id) =
+            (hint_id.clone(), error_id.clone(), warning_id.clone());
         move || {
             let mut ids = Vec::new();
             if has_hint {

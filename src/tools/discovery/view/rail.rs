@@ -7,8 +7,8 @@ use super::today;
 use crate::components::UndoToast;
 use crate::tools::discovery::model::{
     bank, format_clock, format_date_short, sorted_plan, talk_status, ActionItem, BudgetStatus,
-    Call, CallEdit, ClockAction, Phase, Side, Speaker, TalkStatus, Topic,
-    CALL_LIMIT_SECS, TALK_TARGET_PERCENT,
+    Call, CallEdit, ClockAction, Phase, Side, Speaker, TalkStatus, Topic, CALL_LIMIT_SECS,
+    TALK_TARGET_PERCENT,
 };
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -75,7 +75,11 @@ pub fn ClockCard(
         let n = now.get();
         call.with(|c| {
             let s = c.clock.current;
-            (c.section_secs(s, n), c.section_budget_secs(), c.section_status(s, n))
+            (
+                c.section_secs(s, n),
+                c.section_budget_secs(),
+                c.section_status(s, n),
+            )
         })
     });
     let status = Memo::new(move |_| section.get().2);
@@ -85,8 +89,14 @@ pub fn ClockCard(
         let mut parts = Vec::new();
         match status.get() {
             BudgetStatus::Ok => {}
-            BudgetStatus::Amber => parts.push(format!("{}: 80% of its time used. Start wrapping up.", s.title())),
-            BudgetStatus::Over => parts.push(format!("{} is over its time. Move on when you can.", s.title())),
+            BudgetStatus::Amber => parts.push(format!(
+                "{}: 80% of its time used. Start wrapping up.",
+                s.title()
+            )),
+            BudgetStatus::Over => parts.push(format!(
+                "{} is over its time. Move on when you can.",
+                s.title()
+            )),
         }
         if over_limit.get() {
             parts.push("The call has run past 45 minutes. Agree next steps and close.".to_string());
@@ -289,7 +299,12 @@ pub fn PlanCard(
         today()
     });
     let sorted_ids = Memo::new(move |_| {
-        call.with(|c| sorted_plan(&c.plan).iter().map(|i| i.id).collect::<Vec<_>>())
+        call.with(|c| {
+            sorted_plan(&c.plan)
+                .iter()
+                .map(|i| i.id)
+                .collect::<Vec<_>>()
+        })
     });
     // While focus is inside the plan the rows keep their places: moving the
     // row being edited would throw the focus out of the date field. They
@@ -306,7 +321,13 @@ pub fn PlanCard(
             None => ids,
         }
     });
-    let entries = Memo::new(move |_| order.get().into_iter().enumerate().collect::<Vec<(usize, u64)>>());
+    let entries = Memo::new(move |_| {
+        order
+            .get()
+            .into_iter()
+            .enumerate()
+            .collect::<Vec<(usize, u64)>>()
+    });
     let list_ref = NodeRef::<leptos::html::Ol>::new();
     let on_focusin = move |_| {
         if frozen.with_untracked(Option::is_none) {
@@ -328,7 +349,9 @@ pub fn PlanCard(
         );
     };
     let removed = RwSignal::new(None::<ActionItem>);
-    let toast = Signal::derive(move || removed.with(|r| r.as_ref().map(|_| "Action item removed.".to_string())));
+    let toast = Signal::derive(move || {
+        removed.with(|r| r.as_ref().map(|_| "Action item removed.".to_string()))
+    });
     let add = move |_| {
         edit.run(CallEdit::AddAction);
         if let Some(id) = call.with_untracked(|c| c.plan.last().map(|i| i.id)) {
@@ -380,7 +403,15 @@ fn PlanItem(
     /// Where a removed item waits for Undo.
     removed: RwSignal<Option<ActionItem>>,
 ) -> impl IntoView {
-    let item = Memo::new(move |_| call.with(|c| c.plan.iter().find(|i| i.id == id).cloned().unwrap_or_default()));
+    let item = Memo::new(move |_| {
+        call.with(|c| {
+            c.plan
+                .iter()
+                .find(|i| i.id == id)
+                .cloned()
+                .unwrap_or_default()
+        })
+    });
     let call_date = Memo::new(move |_| call.with(|c| c.date));
     let overdue = Memo::new(move |_| item.with(|i| i.is_overdue(today.get())));
     let early = Memo::new(move |_| item.with(|i| i.needs_confirmation(call_date.get())));

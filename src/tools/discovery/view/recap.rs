@@ -16,7 +16,11 @@ fn file_slug(title: &str) -> String {
         .map(str::to_lowercase)
         .collect();
     let slug = words.join("-");
-    if slug.is_empty() { "call".into() } else { slug.chars().take(60).collect() }
+    if slug.is_empty() {
+        "call".into()
+    } else {
+        slug.chars().take(60).collect()
+    }
 }
 
 /// The recap screen of one call.
@@ -26,19 +30,29 @@ pub fn RecapScreen(
     call: Memo<Call>,
 ) -> impl IntoView {
     let id = call.with_untracked(|c| c.id);
-    let deal = call.with_untracked(|c| c.deal_id.clone()).and_then(|d| deals::deal_name(&d));
+    let deal = call
+        .with_untracked(|c| c.deal_id.clone())
+        .and_then(|d| deals::deal_name(&d));
     let parts = Memo::new(move |_| {
         call.with(|c| {
             recap_parts(
                 c,
-                RecapContext { deal_name: deal.as_deref(), now: Utc::now(), today: today() },
+                RecapContext {
+                    deal_name: deal.as_deref(),
+                    now: Utc::now(),
+                    today: today(),
+                },
             )
         })
     });
     let plain = Signal::derive(move || call.with(|c| recap_text(c, RecapFormat::Plain)));
     let markdown = Signal::derive(move || call.with(|c| recap_text(c, RecapFormat::Markdown)));
     let filename = call.with_untracked(|c| {
-        format!("discovery-recap-{}-{}.md", file_slug(&c.display_title()), c.date.format("%Y-%m-%d"))
+        format!(
+            "discovery-recap-{}-{}.md",
+            file_slug(&c.display_title()),
+            c.date.format("%Y-%m-%d")
+        )
     });
 
     view! {
