@@ -80,7 +80,8 @@
       (transparent ? "&transparent=1" : "");
 
     var iframe = document.createElement("iframe");
-    iframe.src = appUrl.href + "#/embed/" + tool + "?" + query;
+    // Each tool has its own page, so a widget loads only that tool's code.
+    iframe.src = appUrl.href + tool + "/#/embed/" + tool + "?" + query;
     iframe.title = TOOLS[tool] + " (Stagecraft)";
     iframe.setAttribute("allow", "clipboard-write");
     iframe.setAttribute("scrolling", "no");

@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-trunk build --release
+bash scripts/build.sh
 node scripts/size-report.mjs
 node scripts/bench.mjs "${LOADS:-11}"

@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-trunk build --release
+bash scripts/build.sh
 PORT="${PORT:-8080}"
 echo
 echo "Stagecraft is running at http://127.0.0.1:$PORT/  (Ctrl+C to stop)"

@@ -14,7 +14,7 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=180 \
   cargo test --target wasm32-unknown-unknown --test 'web_*'
 
 echo "== release build (shared by the budget check and every end-to-end test)"
-trunk build --release
+bash scripts/build.sh
 node scripts/size-report.mjs --check
 
 echo "== 3/3 end-to-end tests (Playwright + axe against dist/)"

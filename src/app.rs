@@ -118,6 +118,20 @@ pub fn App() -> impl IntoView {
     if let Some(opts) = embed.clone() {
         embed_bridge::start(opts, root_ref);
     }
+    // The host's accent goes in through the CSSOM, not a style attribute, so
+    // the strict CSP (style-src 'self') holds inside embeds too.
+    if let Some(accent) = accent {
+        Effect::new(move |_| {
+            if let Some(el) = root_ref.get() {
+                let style = web_sys::HtmlElement::style(&el);
+                let _ = style.set_property("--sc-accent", &accent);
+                let _ = style.set_property("--sc-focus", &accent);
+                if let Some(text) = crate::embed::readable_text_on(&accent) {
+                    let _ = style.set_property("--sc-accent-contrast", text);
+                }
+            }
+        });
+    }
 
     view! {
         <div
@@ -126,7 +140,6 @@ pub fn App() -> impl IntoView {
             class:sc-root--transparent=transparent
             data-sc-theme=theme_attr
             on:click=move |ev| if is_embed { embed_bridge::open_other_tools_in_new_tab(&ev) }
-            style=accent.map(|a| format!("--sc-accent: {a};"))
             node_ref=root_ref
         >
             {(!is_embed).then(|| view! { <SiteHeader route=route /> })}
@@ -152,24 +165,59 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Renders the screens compiled into this build. The release site is split
+/// into one page per tool (see `scripts/build.sh`), so each page downloads
+/// only its own tool; any other route belongs to another page, which
+/// `route.js` opens. Tests and `cargo` builds use the `all-pages` default.
+#[allow(unreachable_patterns)]
 fn render_route(route: Route) -> AnyView {
     match route {
+        #[cfg(feature = "home")]
         Route::Home => view! { <home::HomePage /> }.into_any(),
+        #[cfg(feature = "home")]
         Route::Data => view! { <data_page::DataPage /> }.into_any(),
+        #[cfg(feature = "home")]
         Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
-        Route::Tool { tool, rest } => {
-            let rest = Signal::derive(move || rest.clone());
-            match tool {
-                Tool::Audit => view! { <tools::audit::AuditTool rest=rest /> }.into_any(),
-                Tool::Qualify => view! { <tools::qualify::QualifyTool rest=rest /> }.into_any(),
-                Tool::Discovery => {
-                    view! { <tools::discovery::DiscoveryTool rest=rest /> }.into_any()
-                }
-                Tool::Benchmarks => {
-                    view! { <tools::benchmarks::BenchmarksTool rest=rest /> }.into_any()
-                }
-            }
+        #[cfg(feature = "audit")]
+        Route::Tool { tool: Tool::Audit, rest } => {
+            view! { <tools::audit::AuditTool rest=Signal::derive(move || rest.clone()) /> }.into_any()
         }
+        #[cfg(feature = "qualify")]
+        Route::Tool { tool: Tool::Qualify, rest } => {
+            view! { <tools::qualify::QualifyTool rest=Signal::derive(move || rest.clone()) /> }.into_any()
+        }
+        #[cfg(feature = "discovery")]
+        Route::Tool { tool: Tool::Discovery, rest } => {
+            view! { <tools::discovery::DiscoveryTool rest=Signal::derive(move || rest.clone()) /> }.into_any()
+        }
+        #[cfg(feature = "benchmarks")]
+        Route::Tool { tool: Tool::Benchmarks, rest } => {
+            view! { <tools::benchmarks::BenchmarksTool rest=Signal::derive(move || rest.clone()) /> }.into_any()
+        }
+        other => view! { <OnAnotherPage route=other /> }.into_any(),
+    }
+}
+
+/// A route that lives on another page of the site. `route.js` normally
+/// switches pages before this shows; the link is the fallback.
+#[component]
+fn OnAnotherPage(
+    /// Where the user wanted to go.
+    route: Route,
+) -> impl IntoView {
+    let here = document()
+        .document_element()
+        .and_then(|el| el.get_attribute("data-sc-page"))
+        .and_then(|p| Tool::from_slug(&p));
+    let href = crate::route::page_url(here, &route);
+    let name = match &route {
+        Route::Tool { tool, .. } => tool.name().to_string(),
+        _ => "Stagecraft home".to_string(),
+    };
+    view! {
+        <section class="sc-tool sc-stack">
+            <p class="sc-lede">"Opening " <a href=href>{name}</a> "…"</p>
+        </section>
     }
 }
 

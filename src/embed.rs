@@ -152,6 +152,33 @@ pub fn is_safe_color(s: &str) -> bool {
     !s.is_empty() && s.len() <= 24 && s.chars().all(|c| c.is_ascii_alphabetic())
 }
 
+/// Black or white, whichever reads better on a hex `background`, so a
+/// host's accent never makes button text illegible. `None` for other colour
+/// syntaxes, which keep the theme's default.
+pub fn readable_text_on(background: &str) -> Option<&'static str> {
+    let hex = background.trim().strip_prefix('#')?;
+    let full: String = match hex.len() {
+        3 | 4 => hex.chars().take(3).flat_map(|c| [c, c]).collect(),
+        6 | 8 => hex[..6].to_string(),
+        _ => return None,
+    };
+    let channel = |i: usize| -> Option<f64> {
+        let v = u8::from_str_radix(full.get(i..i + 2)?, 16).ok()? as f64 / 255.0;
+        Some(if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        })
+    };
+    let lum = 0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?;
+    // Contrast with white is 1.05/(L+0.05); with black (L+0.05)/0.05.
+    Some(if 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.05 {
+        "#ffffff"
+    } else {
+        "#000000"
+    })
+}
+
 /// What a finished tool reports to the host page (`stagecraft:completed`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Completed {
@@ -280,6 +307,15 @@ mod tests {
         .detail();
         assert_eq!(d["velocityPerDay"], json!(1234.57));
         assert_eq!(d["bottleneck"], json!("Discovery"));
+    }
+
+    #[test]
+    fn accent_text_stays_readable() {
+        assert_eq!(readable_text_on("#1d4ed8"), Some("#ffffff"));
+        assert_eq!(readable_text_on("#fde047"), Some("#000000"));
+        assert_eq!(readable_text_on("#fff"), Some("#000000"));
+        assert_eq!(readable_text_on("rebeccapurple"), None);
+        assert_eq!(readable_text_on("#12"), None);
     }
 
     #[test]

@@ -165,6 +165,26 @@ pub fn parse_hash(hash: &str) -> Location {
     Location { route, embed: None }
 }
 
+/// Which page of the split site serves a route: `Some(tool)` for a tool's
+/// own page (`<tool>/index.html`), `None` for the root page (home, data,
+/// not found).
+pub fn page_of(route: &Route) -> Option<Tool> {
+    match route {
+        Route::Tool { tool, .. } => Some(*tool),
+        _ => None,
+    }
+}
+
+/// A relative URL that opens `route` from page `here` (see `page_of`).
+/// Mirrors `route.js`, which does the same before the wasm loads.
+pub fn page_url(here: Option<Tool>, route: &Route) -> String {
+    let up = if here.is_some() { "../" } else { "./" };
+    match page_of(route) {
+        Some(tool) => format!("{up}{}/{}", tool.slug(), route.href()),
+        None => format!("{up}{}", route.href()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,6 +243,17 @@ mod tests {
         for r in routes {
             assert_eq!(parse_hash(&r.href()).route, r);
         }
+    }
+
+    #[test]
+    fn each_tool_has_its_own_page() {
+        let audit = Route::tool(Tool::Audit);
+        assert_eq!(page_of(&audit), Some(Tool::Audit));
+        assert_eq!(page_of(&Route::Data), None);
+        assert_eq!(page_url(None, &audit), "./audit/#/audit");
+        assert_eq!(page_url(Some(Tool::Qualify), &audit), "../audit/#/audit");
+        assert_eq!(page_url(Some(Tool::Audit), &Route::Home), "../#/");
+        assert_eq!(page_url(None, &Route::Data), "./#/data");
     }
 
     #[test]

@@ -54,10 +54,7 @@ async fn corrupt_data_is_backed_up_and_reported() {
         .unwrap()
         .contains("stagecraft.benchmarks"));
     assert_eq!(
-        local_storage()
-            .get_item("stagecraft.benchmarks.backup")
-            .unwrap()
-            .as_deref(),
+        stored("stagecraft.benchmarks.backup").as_deref(),
         Some("{not json"),
         "the raw text must be kept under the backup key"
     );
@@ -81,17 +78,11 @@ async fn a_second_corruption_does_not_overwrite_the_first_backup() {
         .unwrap();
     mount_app_keeping_storage("#/benchmarks").await;
     assert_eq!(
-        local_storage()
-            .get_item("stagecraft.benchmarks.backup")
-            .unwrap()
-            .as_deref(),
+        stored("stagecraft.benchmarks.backup").as_deref(),
         Some("first accident")
     );
     assert_eq!(
-        local_storage()
-            .get_item("stagecraft.benchmarks.backup.2")
-            .unwrap()
-            .as_deref(),
+        stored("stagecraft.benchmarks.backup.2").as_deref(),
         Some("second accident")
     );
 }
@@ -118,13 +109,7 @@ async fn data_from_a_newer_version_is_left_untouched() {
         }
     }
     settle().await;
-    assert_eq!(
-        local_storage()
-            .get_item("stagecraft.benchmarks")
-            .unwrap()
-            .as_deref(),
-        Some(newer)
-    );
+    assert_eq!(stored("stagecraft.benchmarks").as_deref(), Some(newer));
 }
 
 #[wasm_bindgen_test]
@@ -140,31 +125,16 @@ async fn reset_asks_first_then_deletes_everything() {
     click(&button(&root, "Reset all data"));
     settle().await;
     // Nothing is deleted until the user confirms.
-    assert!(local_storage()
-        .get_item("stagecraft.audit")
-        .unwrap()
-        .is_some());
+    assert!(stored("stagecraft.audit").is_some());
     click(&button(&root, "Cancel"));
     settle().await;
-    assert!(local_storage()
-        .get_item("stagecraft.audit")
-        .unwrap()
-        .is_some());
+    assert!(stored("stagecraft.audit").is_some());
     click(&button(&root, "Reset all data"));
     settle().await;
     click(&button(&root, "Yes, delete everything"));
     settle().await;
-    assert!(local_storage()
-        .get_item("stagecraft.audit")
-        .unwrap()
-        .is_none());
-    assert_eq!(
-        local_storage()
-            .get_item("host.page.key")
-            .unwrap()
-            .as_deref(),
-        Some("not ours")
-    );
+    assert!(stored("stagecraft.audit").is_none());
+    assert_eq!(stored("host.page.key").as_deref(), Some("not ours"));
     assert_eq!(text_of(&root, "reset-result"), "All data deleted.");
 }
 
@@ -191,19 +161,14 @@ fn NoteView() -> impl leptos::IntoView {
     }
 }
 
-async fn mount_note() -> web_sys::HtmlElement {
+/// Mounts a test component on its own, with fresh storage probing.
+async fn mount_alone<V: leptos::IntoView + 'static>(view: fn() -> V) -> web_sys::HtmlElement {
     use wasm_bindgen::JsCast;
     stagecraft::storage::browser::reset_backend();
-    let host: web_sys::HtmlElement = leptos::prelude::document()
-        .create_element("div")
-        .unwrap()
-        .unchecked_into();
-    leptos::prelude::document()
-        .body()
-        .unwrap()
-        .append_child(&host)
-        .unwrap();
-    leptos::mount::mount_to(host.clone(), NoteView).forget();
+    let document = leptos::prelude::document();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.clone(), view).forget();
     settle().await;
     host
 }
@@ -211,7 +176,7 @@ async fn mount_note() -> web_sys::HtmlElement {
 #[wasm_bindgen_test]
 async fn another_tabs_change_updates_this_tab_and_is_not_written_back() {
     local_storage().clear().unwrap();
-    let root = mount_note().await;
+    let root = mount_alone(NoteView).await;
     assert_eq!(text_of(&root, "note"), "");
     let saved = r#"{"version":1,"data":{"text":"from the other tab"}}"#;
     local_storage()
@@ -224,13 +189,7 @@ async fn another_tabs_change_updates_this_tab_and_is_not_written_back() {
     leptos::prelude::window().dispatch_event(&ev).unwrap();
     settle().await;
     assert_eq!(text_of(&root, "note"), "from the other tab");
-    assert_eq!(
-        local_storage()
-            .get_item("stagecraft.test-note")
-            .unwrap()
-            .as_deref(),
-        Some(saved)
-    );
+    assert_eq!(stored("stagecraft.test-note").as_deref(), Some(saved));
     root.remove();
 }
 
@@ -254,20 +213,8 @@ fn NoteWithNotices() -> impl leptos::IntoView {
 
 #[wasm_bindgen_test]
 async fn a_full_quota_keeps_working_in_memory_and_warns() {
-    use wasm_bindgen::JsCast;
     local_storage().clear().unwrap();
-    stagecraft::storage::browser::reset_backend();
-    let host: web_sys::HtmlElement = leptos::prelude::document()
-        .create_element("div")
-        .unwrap()
-        .unchecked_into();
-    leptos::prelude::document()
-        .body()
-        .unwrap()
-        .append_child(&host)
-        .unwrap();
-    leptos::mount::mount_to(host.clone(), NoteWithNotices).forget();
-    settle().await;
+    let host = mount_alone(NoteWithNotices).await;
     assert!(stagecraft::storage::browser::is_persistent());
     // Storage fills up while the user works.
     js_sys::eval(

@@ -1,4 +1,4 @@
-use crate::numbers::{parse_number, NumberRules};
+use crate::numbers::{parse_number, NumberError, NumberRules};
 use leptos::prelude::*;
 
 /// A labelled numeric input that keeps exactly what the user typed and
@@ -6,6 +6,10 @@ use leptos::prelude::*;
 ///
 /// The parent owns the raw text and derives the number itself with
 /// `parse_number`, so an invalid entry never erases the last good result.
+///
+/// A required field that is empty only says "Enter a number." once the user
+/// has emptied it: a fresh form would otherwise open covered in errors (the
+/// tools say what is still missing in their results instead).
 #[component]
 pub fn NumberField(
     /// Unique DOM id; the label, hint and error ids derive from it.
@@ -22,17 +26,34 @@ pub fn NumberField(
     /// What counts as valid, and how errors are worded.
     rules: NumberRules,
     /// Unit shown before the value inside the field, such as `$`.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     prefix: Option<&'static str>,
     /// Unit shown after the value inside the field, such as `%` or `days`.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     suffix: Option<&'static str>,
     /// One line of guidance under the label.
     #[prop(optional, into)]
     hint: Option<String>,
 ) -> impl IntoView {
-    let error =
-        Memo::new(move |_| value.with(|v| parse_number(v, rules).err().map(|e| e.to_string())));
+    // Counts the user's own edits, so an empty value set for them (a fresh
+    // form, Clear, another tab) stays quiet while one they typed is flagged.
+    let edits = RwSignal::new(0u32);
+    // (the user's last edit left the field empty, edits seen so far)
+    let emptied_by_user = Memo::new(move |prev: Option<&(bool, u32)>| {
+        let n = edits.get();
+        let empty = value.with(|v| v.trim().is_empty());
+        let (was, seen) = prev.copied().unwrap_or((false, 0));
+        (if n != seen { empty } else { empty && was }, n)
+    });
+    let error = Memo::new(move |_| {
+        // Read on every change so an old "emptied" is forgotten once filled.
+        let emptied = emptied_by_user.get().0;
+        value.with(|v| match parse_number(v, rules) {
+            Err(NumberError::Empty) if !emptied => None,
+            Err(e) => Some(e.to_string()),
+            Ok(_) => None,
+        })
+    });
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = {
@@ -65,7 +86,10 @@ pub fn NumberField(
                     prop:value=move || value.get()
                     aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                     aria-describedby=described_by
-                    on:input=move |ev| on_input.run(event_target_value(&ev))
+                    on:input=move |ev| {
+                        edits.update(|n| *n = n.wrapping_add(1));
+                        on_input.run(event_target_value(&ev));
+                    }
                 />
                 {suffix.map(|s| view! { <span class="sc-input-affix" aria-hidden="true">{s}</span> })}
             </div>

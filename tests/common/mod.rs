@@ -15,9 +15,17 @@ pub async fn mount_app(hash: &str) -> HtmlElement {
     mount_app_keeping_storage(hash).await
 }
 
+thread_local! {
+    /// The app mounted by the previous test. Unmounting it (by dropping the
+    /// handle) removes its window listeners, so they can't react to the next
+    /// test's hash changes and key presses.
+    static MOUNTED: std::cell::RefCell<Option<Box<dyn std::any::Any>>> = std::cell::RefCell::new(None);
+}
+
 /// Like `mount_app`, but keeps whatever is in localStorage (for reload and
 /// storage-failure tests).
 pub async fn mount_app_keeping_storage(hash: &str) -> HtmlElement {
+    MOUNTED.with(|m| m.borrow_mut().take());
     stagecraft::storage::browser::reset_backend();
     let _ = window().location().set_hash(hash);
     let document = document();
@@ -27,7 +35,8 @@ pub async fn mount_app_keeping_storage(hash: &str) -> HtmlElement {
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     host.set_id("test-host");
     document.body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), stagecraft::App).forget();
+    let handle = leptos::mount::mount_to(host.clone(), stagecraft::App);
+    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
     settle().await;
     host
 }
@@ -122,4 +131,9 @@ pub fn press_key(target: &Element, key: &str) {
 
 pub fn local_storage() -> web_sys::Storage {
     window().local_storage().unwrap().unwrap()
+}
+
+/// The raw text saved under `key`, if any.
+pub fn stored(key: &str) -> Option<String> {
+    local_storage().get_item(key).unwrap()
 }

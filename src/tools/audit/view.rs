@@ -1,13 +1,158 @@
-//! Views of the audit tool.
+//! Views of the audit tool: the route switch (own audit or a shared report)
+//! and the flow controller that feeds user actions into the pure reducer.
 
-use super::model::AuditDoc;
+mod intro;
+mod question;
+mod report;
+
+use super::model::{Action, AuditDoc, AuditRoute, Date, Outcome, Step};
+use super::share::ShareError;
+use crate::embed::Completed;
+use crate::route::{Route, Tool};
 use crate::storage::browser::use_document;
 use leptos::prelude::*;
 
-/// The audit tool. `rest` is the part of the route after the tool's slug.
+use intro::Intro;
+use question::QuestionScreen;
+use report::{Report, ReportMode};
+
+/// Today's local date, for dating a completed audit.
+fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(
+        now.get_full_year() as u16,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
+    .unwrap_or(Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    })
+}
+
+/// The audit tool. `rest` is the part of the route after `#/audit/`:
+/// empty for the user's own audit, `share/<code>` for a shared report.
 #[component]
-pub fn AuditTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
-    let _ = rest;
-    let _doc = use_document::<AuditDoc>();
-    view! { <section class="sc-tool"><h1>"Audit"</h1></section> }
+pub fn AuditTool(
+    /// The route after the tool's slug.
+    #[prop(into)]
+    rest: Signal<String>,
+) -> impl IntoView {
+    let doc = use_document::<AuditDoc>();
+    let route = Memo::new(move |_| rest.with(|r| AuditRoute::parse(r)));
+
+    // Adopting a shared audit appends it to history: never a silent
+    // overwrite, and only after the visitor confirmed in the shared view.
+    let save_shared = Callback::new(move |set| {
+        doc.update(|d| {
+            // Saving is not "finishing" the audit, so no embed event.
+            let _ = d.apply(Action::SaveShared(set), today());
+        });
+        crate::app::navigate(&Route::tool(Tool::Audit));
+    });
+
+    view! {
+        <section class="sc-tool sc-audit">
+            {move || match route.get() {
+                AuditRoute::Own => view! { <OwnAudit doc=doc /> }.into_any(),
+                AuditRoute::Shared(Ok(set)) => view! {
+                    <Report answers=set mode=ReportMode::Shared { on_save: save_shared } />
+                }
+                .into_any(),
+                AuditRoute::Shared(Err(error)) => view! {
+                    <BadShareLink error=error />
+                    <OwnAudit doc=doc />
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Explains why a share link could not be opened. The visitor's own data is
+/// untouched; the normal audit follows right under this message.
+#[component]
+fn BadShareLink(
+    /// What was wrong with the code in the link.
+    error: ShareError,
+) -> impl IntoView {
+    view! {
+        <div class="sc-notice sc-notice--warn" role="alert" data-testid="audit-share-error">
+            <p>
+                <strong>"This share link can't be opened. "</strong>
+                {error.to_string()}
+                " Ask the sender for a fresh link, or take the audit yourself below."
+            </p>
+        </div>
+    }
+}
+
+/// The user's own audit: intro, one question per screen, then the report.
+/// It owns the only writer of the document, `dispatch`.
+#[component]
+fn OwnAudit(
+    /// The persisted audit document (from `use_document`).
+    doc: RwSignal<AuditDoc>,
+) -> impl IntoView {
+    // Focus moves only after the user acted, so a reload (or an embedded
+    // widget loading in a host page) never steals focus.
+    let user_acted = StoredValue::new(false);
+    let dispatch = Callback::new(move |action: Action| {
+        user_acted.set_value(true);
+        let outcome = doc.try_update(|d| d.apply(action, today())).flatten();
+        if let Some(Outcome::Completed { score, tier }) = outcome {
+            crate::app::report_completed(Completed::Audit {
+                score,
+                tier: tier.name().to_string(),
+            });
+        }
+    });
+
+    let screen = Memo::new(move |_| doc.with(AuditDoc::screen));
+    let latest = Memo::new(move |_| doc.with(|d| d.latest().copied()));
+    let change = Memo::new(move |_| doc.with(AuditDoc::change));
+    let history = Memo::new(move |_| doc.with(|d| d.history.clone()));
+    let progress = Memo::new(move |_| doc.with(|d| (d.answered(), d.in_progress())));
+
+    move || match screen.get() {
+        Step::Intro => view! {
+            <Intro
+                answered=Signal::derive(move || progress.get().0)
+                in_progress=Signal::derive(move || progress.get().1)
+                has_report=Signal::derive(move || latest.with(Option::is_some))
+                on_action=dispatch
+            />
+        }
+        .into_any(),
+        Step::Question(index) => {
+            let answer =
+                Signal::derive(move || doc.with(|d| d.answers.get(index).copied().flatten()));
+            view! {
+                <QuestionScreen
+                    index=index
+                    answer=answer
+                    on_action=dispatch
+                    autofocus=user_acted.get_value()
+                />
+            }
+            .into_any()
+        }
+        Step::Report => match latest.get() {
+            Some(audit) => view! {
+                <Report
+                    answers=audit.answers
+                    mode=ReportMode::Own {
+                        date: audit.date,
+                        change: change.get(),
+                        history: history.get(),
+                        on_retake: Callback::new(move |_| dispatch.run(Action::Retake)),
+                        autofocus: user_acted.get_value(),
+                    }
+                />
+            }
+            .into_any(),
+            None => ().into_any(),
+        },
+    }
 }

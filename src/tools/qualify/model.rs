@@ -231,7 +231,12 @@ pub enum Rating {
 }
 
 impl Rating {
-    pub const ALL: [Rating; 4] = [Rating::Confirmed, Rating::Partially, Rating::Unknown, Rating::RedFlag];
+    pub const ALL: [Rating; 4] = [
+        Rating::Confirmed,
+        Rating::Partially,
+        Rating::Unknown,
+        Rating::RedFlag,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -448,7 +453,9 @@ impl Verdict {
     pub fn meaning(self) -> &'static str {
         match self {
             Verdict::Qualified => "Worth your time. Keep investing and close the remaining gaps.",
-            Verdict::NeedsWork => "Promising but not proven. Close the gaps below before you invest more.",
+            Verdict::NeedsWork => {
+                "Promising but not proven. Close the gaps below before you invest more."
+            }
             Verdict::Disqualify => "Not worth more time right now. Clear the red flags or move on.",
         }
     }
@@ -577,7 +584,12 @@ pub fn assess(
     acv: Option<f64>,
     stakeholders: Option<u32>,
 ) -> Assessment {
-    let rating_of = |c: Criterion| answers.get(&c).map(Answer::effective).unwrap_or(Rating::Unknown);
+    let rating_of = |c: Criterion| {
+        answers
+            .get(&c)
+            .map(Answer::effective)
+            .unwrap_or(Rating::Unknown)
+    };
     let ratings: Vec<Rating> = framework.criteria().iter().map(|&c| rating_of(c)).collect();
     let red_flags = ratings.iter().filter(|r| **r == Rating::RedFlag).count();
     let s = score(&ratings);
@@ -618,7 +630,7 @@ pub fn assess(
 
 /// Where a deal's wizard stands. Persisted, so leaving and coming back
 /// resumes here.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     #[default]
@@ -647,7 +659,8 @@ impl Step {
             Step::Basics => Step::Criterion(list[0]),
             Step::Criterion(c) => {
                 let i = list.iter().position(|x| *x == c).unwrap_or(0);
-                list.get(i + 1).map_or(Step::Summary, |n| Step::Criterion(*n))
+                list.get(i + 1)
+                    .map_or(Step::Summary, |n| Step::Criterion(*n))
             }
             Step::Summary => Step::Summary,
         }
@@ -1060,6 +1073,140 @@ fn to_base36(mut n: u64) -> String {
 }
 
 // ---------------------------------------------------------------------------
+// Screens, edits and list rows (what the views render and send back)
+// ---------------------------------------------------------------------------
+
+/// Which screen the route's rest (after `#/qualify/`) opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    List,
+    Deal(String),
+}
+
+/// `""` → the list; `deal/<id>` → that deal. Anything else shows the list.
+pub fn parse_rest(rest: &str) -> Screen {
+    match rest.trim_matches('/').split_once('/') {
+        Some(("deal", id)) if !id.is_empty() && !id.contains('/') => Screen::Deal(id.to_string()),
+        _ => Screen::List,
+    }
+}
+
+/// The route rest that opens a deal.
+pub fn deal_rest(id: &str) -> String {
+    format!("deal/{id}")
+}
+
+/// Every edit the wizard can make to a deal. The views send these; `apply`
+/// is the one place a deal changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DealAction {
+    Name(String),
+    Company(String),
+    Acv(String),
+    Stakeholders(String),
+    NewCategory(bool),
+    Framework(Option<Framework>),
+    Answer(Criterion, Rating),
+    Evidence(Criterion, String),
+    Next,
+    Back,
+    GoTo(Step),
+    StartSecondPass,
+}
+
+impl Deal {
+    /// Applies an edit and returns the step the wizard is at afterwards.
+    /// Only `Next` from the basics can fail (inline errors to show).
+    pub fn apply(&mut self, action: DealAction, now: DateTime<Utc>) -> Result<Step, BasicsErrors> {
+        match action {
+            DealAction::Name(v) => self.name = v,
+            DealAction::Company(v) => self.company = v,
+            DealAction::Acv(v) => self.acv = v,
+            DealAction::Stakeholders(v) => self.stakeholders = v,
+            DealAction::NewCategory(v) => self.new_category = v,
+            DealAction::Framework(f) => self.set_framework(f, now),
+            DealAction::Answer(c, r) => self.answer(c, r, now),
+            DealAction::Evidence(c, e) => self.set_evidence(c, e, now),
+            DealAction::Next => return self.next(now),
+            DealAction::Back => return Ok(self.back(now)),
+            DealAction::GoTo(s) => self.go_to(s, now),
+            DealAction::StartSecondPass => self.start_second_pass(now),
+        }
+        self.updated = now;
+        Ok(self.current_step())
+    }
+}
+
+/// One row of the deal list, computed once per change so a long list
+/// renders without re-deriving anything per cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DealRow {
+    pub id: String,
+    pub name: String,
+    pub company: String,
+    pub acv: String,
+    pub framework: Framework,
+    /// `None` until at least one criterion is answered.
+    pub score: Option<u32>,
+    pub verdict: Option<Verdict>,
+    pub updated: DateTime<Utc>,
+    /// Where "Open" resumes, e.g. "Need (4 of 6)".
+    pub resume: String,
+    pub finished: bool,
+}
+
+/// The list rows, most recently updated first.
+pub fn deal_rows(doc: &DealsDoc) -> Vec<DealRow> {
+    doc.sorted()
+        .into_iter()
+        .map(|d| {
+            let a = d.assessment();
+            let step = d.current_step();
+            let (at, total) = step.position(a.framework);
+            let started = a.answered > 0;
+            DealRow {
+                id: d.id.clone(),
+                name: d.display_name().to_string(),
+                company: d.company.trim().to_string(),
+                acv: match d.acv_value() {
+                    Ok(Some(v)) => format_money(v),
+                    _ => "—".into(),
+                },
+                framework: a.framework,
+                score: started.then_some(a.score),
+                verdict: started.then_some(a.verdict),
+                updated: d.updated,
+                resume: format!("{} ({at} of {total})", step.label(a.framework)),
+                finished: step == Step::Summary,
+            }
+        })
+        .collect()
+}
+
+/// "just now", "5 min ago", "3 h ago", "yesterday", "Mon", or "12 Mar 2026",
+/// from local times so "yesterday" matches the reader's calendar.
+pub fn relative_time(then: chrono::NaiveDateTime, now: chrono::NaiveDateTime) -> String {
+    let secs = (now - then).num_seconds();
+    let days = (now.date() - then.date()).num_days();
+    if secs < 0 {
+        return then.format("%-d %b %Y").to_string();
+    }
+    if secs < 60 {
+        "just now".into()
+    } else if secs < 3600 {
+        format!("{} min ago", secs / 60)
+    } else if days == 0 {
+        format!("{} h ago", secs / 3600)
+    } else if days == 1 {
+        "yesterday".into()
+    } else if days < 7 {
+        then.format("%A").to_string()
+    } else {
+        then.format("%-d %b %Y").to_string()
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Summary text
 // ---------------------------------------------------------------------------
 
@@ -1111,7 +1258,10 @@ fn one_line(s: &str) -> String {
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in one_line(s).chars() {
-        if matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '|') {
+        if matches!(
+            ch,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '|'
+        ) {
             out.push('\\');
         }
         out.push(ch);
@@ -1185,7 +1335,12 @@ pub fn summary_text(deal: &Deal) -> String {
         s.push_str("- None recorded yet\n");
     }
     for (c, r, e) in ev {
-        s.push_str(&format!("- {} ({}): {}\n", c.name(), r.label(), one_line(e)));
+        s.push_str(&format!(
+            "- {} ({}): {}\n",
+            c.name(),
+            r.label(),
+            one_line(e)
+        ));
     }
     s.push_str(&format!(
         "\nUpdated {} with Stagecraft.\n",
@@ -1198,16 +1353,31 @@ pub fn summary_text(deal: &Deal) -> String {
 pub fn summary_markdown(deal: &Deal) -> String {
     let a = deal.assessment();
     let mut s = String::new();
-    s.push_str(&format!("# Deal brief: {}\n\n", md_escape(deal.display_name())));
+    s.push_str(&format!(
+        "# Deal brief: {}\n\n",
+        md_escape(deal.display_name())
+    ));
     let company = md_escape(&deal.company);
     if !company.is_empty() {
         s.push_str(&format!("- **Company:** {company}\n"));
     }
-    s.push_str(&format!("- **Annual contract value:** {}\n", acv_display(deal)));
-    s.push_str(&format!("- **Stakeholders engaged:** {}\n", stakeholders_display(deal)));
+    s.push_str(&format!(
+        "- **Annual contract value:** {}\n",
+        acv_display(deal)
+    ));
+    s.push_str(&format!(
+        "- **Stakeholders engaged:** {}\n",
+        stakeholders_display(deal)
+    ));
     s.push_str(&format!("- **Framework:** {}\n", a.framework.name()));
-    s.push_str(&format!("- **Methodology:** {}\n", deal.methodology().name()));
-    s.push_str(&format!("- **Updated:** {}\n\n", deal.updated.format("%Y-%m-%d")));
+    s.push_str(&format!(
+        "- **Methodology:** {}\n",
+        deal.methodology().name()
+    ));
+    s.push_str(&format!(
+        "- **Updated:** {}\n\n",
+        deal.updated.format("%Y-%m-%d")
+    ));
     s.push_str(&format!(
         "## Verdict: {} ({}/100)\n\n{}\n\n",
         a.verdict.label(),
@@ -1247,7 +1417,12 @@ pub fn summary_markdown(deal: &Deal) -> String {
         s.push_str("None recorded yet.\n");
     }
     for (c, r, e) in ev {
-        s.push_str(&format!("- **{}** ({}): {}\n", c.name(), r.label(), md_escape(e)));
+        s.push_str(&format!(
+            "- **{}** ({}): {}\n",
+            c.name(),
+            r.label(),
+            md_escape(e)
+        ));
     }
     s
 }
@@ -1267,5 +1442,6 @@ pub fn summary_filename(deal: &Deal) -> String {
     format!("{slug}-qualification.md")
 }
 
-#[cfg(test)]
+// Native only: proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -82,11 +82,22 @@ fn methodology() {
 
 #[test]
 fn frameworks_have_the_right_criteria() {
-    assert_eq!(Framework::Bant.criteria(), &[Budget, Authority, Need, Timeline]);
+    assert_eq!(
+        Framework::Bant.criteria(),
+        &[Budget, Authority, Need, Timeline]
+    );
     assert_eq!(Framework::Meddic.criteria().len(), 6);
     assert_eq!(
         Framework::Meddicc.criteria(),
-        &[Metrics, EconomicBuyer, DecisionCriteria, DecisionProcess, IdentifyPain, Champion, Competition]
+        &[
+            Metrics,
+            EconomicBuyer,
+            DecisionCriteria,
+            DecisionProcess,
+            IdentifyPain,
+            Champion,
+            Competition
+        ]
     );
     let p = Framework::Meddpicc.criteria();
     assert_eq!(p.len(), 8);
@@ -154,7 +165,12 @@ fn assess_bant_example() {
     // 2+0+2+1 = 5 of 8 → 62.5 → 63, one red flag → Needs work.
     let a = assess(
         Framework::Bant,
-        &answers(&[(Budget, Confirmed), (Authority, RedFlag), (Need, Confirmed), (Timeline, Partially)]),
+        &answers(&[
+            (Budget, Confirmed),
+            (Authority, RedFlag),
+            (Need, Confirmed),
+            (Timeline, Partially),
+        ]),
         Some(20_000.0),
         Some(1),
     );
@@ -163,7 +179,12 @@ fn assess_bant_example() {
     assert_eq!(a.red_flags, 1);
     assert_eq!(a.answered, 4);
     // 20,000 is not over 25,000, so no single-thread warning.
-    assert_eq!(a.warnings, vec![Warning::NoAccessToPower { criterion: Authority }]);
+    assert_eq!(
+        a.warnings,
+        vec![Warning::NoAccessToPower {
+            criterion: Authority
+        }]
+    );
 }
 
 #[test]
@@ -181,7 +202,12 @@ fn unanswered_counts_as_unknown() {
 
 #[test]
 fn single_threaded_boundaries() {
-    let all = answers(&[(Budget, Confirmed), (Authority, Confirmed), (Need, Confirmed), (Timeline, Confirmed)]);
+    let all = answers(&[
+        (Budget, Confirmed),
+        (Authority, Confirmed),
+        (Need, Confirmed),
+        (Timeline, Confirmed),
+    ]);
     let st = |acv: f64, n: u32| {
         assess(Framework::Bant, &all, Some(acv), Some(n))
             .warnings
@@ -195,8 +221,12 @@ fn single_threaded_boundaries() {
     assert!(!st(300_000.0, 3), "3 stakeholders is enough");
     assert!(!st(24_999.0, 1));
     // Unknown basics give no warning rather than a guess.
-    assert!(assess(Framework::Bant, &all, None, Some(1)).warnings.is_empty());
-    assert!(assess(Framework::Bant, &all, Some(90_000.0), None).warnings.is_empty());
+    assert!(assess(Framework::Bant, &all, None, Some(1))
+        .warnings
+        .is_empty());
+    assert!(assess(Framework::Bant, &all, Some(90_000.0), None)
+        .warnings
+        .is_empty());
 }
 
 #[test]
@@ -210,8 +240,12 @@ fn power_and_urgency_warnings_per_family() {
     assert_eq!(
         bant.warnings,
         vec![
-            Warning::NoAccessToPower { criterion: Authority },
-            Warning::NoUrgency { criterion: Timeline }
+            Warning::NoAccessToPower {
+                criterion: Authority
+            },
+            Warning::NoUrgency {
+                criterion: Timeline
+            }
         ]
     );
     let ok = assess(
@@ -224,21 +258,48 @@ fn power_and_urgency_warnings_per_family() {
 
     let meddpicc = assess(
         Framework::Meddpicc,
-        &answers(&[(EconomicBuyer, RedFlag), (IdentifyPain, Partially), (Authority, Confirmed)]),
+        &answers(&[
+            (EconomicBuyer, RedFlag),
+            (IdentifyPain, Partially),
+            (Authority, Confirmed),
+        ]),
         Some(400_000.0),
         Some(5),
     );
-    assert_eq!(meddpicc.warnings, vec![Warning::NoAccessToPower { criterion: EconomicBuyer }]);
-    let urgent = assess(Framework::Meddicc, &answers(&[(EconomicBuyer, Confirmed)]), None, None);
-    assert_eq!(urgent.warnings, vec![Warning::NoUrgency { criterion: IdentifyPain }]);
+    assert_eq!(
+        meddpicc.warnings,
+        vec![Warning::NoAccessToPower {
+            criterion: EconomicBuyer
+        }]
+    );
+    let urgent = assess(
+        Framework::Meddicc,
+        &answers(&[(EconomicBuyer, Confirmed)]),
+        None,
+        None,
+    );
+    assert_eq!(
+        urgent.warnings,
+        vec![Warning::NoUrgency {
+            criterion: IdentifyPain
+        }]
+    );
 }
 
 #[test]
 fn warning_copy_names_the_action() {
     let w = Warning::SingleThreaded { stakeholders: 1 };
     assert!(w.detail().contains("Only 1 stakeholder is"));
-    assert!(Warning::SingleThreaded { stakeholders: 2 }.detail().contains("Only 2 stakeholders"));
-    assert_eq!(Warning::NoUrgency { criterion: Timeline }.title(), "No urgency");
+    assert!(Warning::SingleThreaded { stakeholders: 2 }
+        .detail()
+        .contains("Only 2 stakeholders"));
+    assert_eq!(
+        Warning::NoUrgency {
+            criterion: Timeline
+        }
+        .title(),
+        "No urgency"
+    );
 }
 
 // --- Gaps -----------------------------------------------------------------
@@ -255,7 +316,10 @@ fn gap_order_red_then_unknown_then_partial_in_framework_order() {
         (Champion, RedFlag),
         (Competition, Unknown),
     ]);
-    let order: Vec<Criterion> = gaps(Framework::Meddpicc, &a).iter().map(|g| g.criterion).collect();
+    let order: Vec<Criterion> = gaps(Framework::Meddpicc, &a)
+        .iter()
+        .map(|g| g.criterion)
+        .collect();
     assert_eq!(
         order,
         vec![
@@ -275,7 +339,12 @@ fn gap_order_red_then_unknown_then_partial_in_framework_order() {
 
 #[test]
 fn no_gaps_when_all_confirmed() {
-    let a = answers(&[(Budget, Confirmed), (Authority, Confirmed), (Need, Confirmed), (Timeline, Confirmed)]);
+    let a = answers(&[
+        (Budget, Confirmed),
+        (Authority, Confirmed),
+        (Need, Confirmed),
+        (Timeline, Confirmed),
+    ]);
     assert!(gaps(Framework::Bant, &a).is_empty());
     let r = assess(Framework::Bant, &a, Some(10_000.0), Some(1));
     assert_eq!((r.score, r.verdict), (100, Verdict::Qualified));
@@ -314,9 +383,18 @@ fn bant_flow_forward_and_back() {
 
 #[test]
 fn foreign_step_is_normalized() {
-    assert_eq!(Step::Criterion(Budget).normalized(Framework::Meddic), Step::Criterion(Metrics));
-    assert_eq!(Step::Criterion(PaperProcess).normalized(Framework::Meddicc), Step::Criterion(Metrics));
-    assert_eq!(Step::Criterion(Champion).normalized(Framework::Meddicc), Step::Criterion(Champion));
+    assert_eq!(
+        Step::Criterion(Budget).normalized(Framework::Meddic),
+        Step::Criterion(Metrics)
+    );
+    assert_eq!(
+        Step::Criterion(PaperProcess).normalized(Framework::Meddicc),
+        Step::Criterion(Metrics)
+    );
+    assert_eq!(
+        Step::Criterion(Champion).normalized(Framework::Meddicc),
+        Step::Criterion(Champion)
+    );
 }
 
 #[test]
@@ -334,12 +412,18 @@ fn basics_block_next_with_inline_errors() {
     assert_eq!(d.next(t(1)).unwrap_err().acv, Some(NumberError::NotANumber));
     d.acv = "10000".into();
     d.stakeholders = "2.5".into();
-    assert_eq!(d.next(t(1)).unwrap_err().stakeholders, Some(NumberError::NotWhole));
+    assert_eq!(
+        d.next(t(1)).unwrap_err().stakeholders,
+        Some(NumberError::NotWhole)
+    );
     d.stakeholders = "2".into();
     assert_eq!(d.next(t(2)), Ok(Step::Criterion(Budget)));
     assert_eq!(d.updated, t(2));
     // Blank numbers are allowed: not known yet.
-    let mut e = Deal { name: "E".into(), ..Deal::new("e".into(), t(0)) };
+    let mut e = Deal {
+        name: "E".into(),
+        ..Deal::new("e".into(), t(0))
+    };
     assert!(e.next(t(1)).is_ok());
 }
 
@@ -435,7 +519,10 @@ fn deal_choices_for_discovery() {
     doc.get_mut(&a).unwrap().company = "Acme".into();
     assert_eq!(
         deal_choices(&doc),
-        vec![(a, "Acme rollout (Acme)".to_string()), (b, "Untitled deal".to_string())]
+        vec![
+            (a, "Acme rollout (Acme)".to_string()),
+            (b, "Untitled deal".to_string())
+        ]
     );
 }
 
@@ -448,7 +535,10 @@ fn document_round_trips_and_tolerates_missing_fields() {
     d.step = Step::Criterion(EconomicBuyer);
     d.framework_override = Some(Framework::Meddpicc);
     let raw = crate::storage::encode(&doc);
-    assert_eq!(crate::storage::decode::<DealsDoc>(Some(&raw)), crate::storage::Loaded::Ready(doc));
+    assert_eq!(
+        crate::storage::decode::<DealsDoc>(Some(&raw)),
+        crate::storage::Loaded::Ready(doc)
+    );
     let sparse = r#"{"version":1,"data":{"deals":[{"id":"x","name":"Old"}]}}"#;
     match crate::storage::decode::<DealsDoc>(Some(sparse)) {
         crate::storage::Loaded::Ready(d) => {
@@ -497,7 +587,10 @@ fn summary_plain_text_reads_like_a_note() {
     let need = s.find("3. Need (Partially)").expect("then partial");
     assert!(auth < time && time < need);
     assert!(s.contains("- Budget (Confirmed): CFO confirmed $45k line"));
-    assert!(!s.contains('#') && !s.contains("**"), "no Markdown in the CRM note");
+    assert!(
+        !s.contains('#') && !s.contains("**"),
+        "no Markdown in the CRM note"
+    );
 }
 
 #[test]
@@ -509,7 +602,10 @@ fn summary_markdown_escapes_user_text() {
     assert!(md.contains("## Verdict: Disqualify (38/100)"));
     assert!(md.contains("1. **Authority** (Red flag): "));
     assert_eq!(summary_filename(&d), "big-deal-1-qualification.md");
-    assert_eq!(summary_filename(&Deal::default()), "untitled-deal-qualification.md");
+    assert_eq!(
+        summary_filename(&Deal::default()),
+        "untitled-deal-qualification.md"
+    );
 }
 
 #[test]
@@ -525,7 +621,12 @@ fn money_format() {
 // --- Properties -----------------------------------------------------------
 
 fn rating() -> impl Strategy<Value = Rating> {
-    prop_oneof![Just(Confirmed), Just(Partially), Just(Unknown), Just(RedFlag)]
+    prop_oneof![
+        Just(Confirmed),
+        Just(Partially),
+        Just(Unknown),
+        Just(RedFlag)
+    ]
 }
 
 fn framework() -> impl Strategy<Value = Framework> {
@@ -542,7 +643,17 @@ fn answer_map() -> impl Strategy<Value = BTreeMap<Criterion, Answer>> {
         Criterion::ALL
             .iter()
             .zip(v)
-            .filter_map(|(c, r)| r.map(|r| (*c, Answer { rating: Some(r), evidence: String::new() })))
+            .filter_map(|(c, r)| {
+                r.map(|r| {
+                    (
+                        *c,
+                        Answer {
+                            rating: Some(r),
+                            evidence: String::new(),
+                        },
+                    )
+                })
+            })
             .collect()
     })
 }
@@ -604,4 +715,100 @@ proptest! {
         let _ = summary_markdown(&d);
         prop_assert!(!acv_display(&d).contains("NaN"));
     }
+}
+
+// --- Screens, actions, rows ------------------------------------------------
+
+#[test]
+fn rest_parsing() {
+    assert_eq!(parse_rest(""), Screen::List);
+    assert_eq!(parse_rest("deal/abc"), Screen::Deal("abc".into()));
+    assert_eq!(parse_rest("deal/abc/"), Screen::Deal("abc".into()));
+    assert_eq!(parse_rest("deal/"), Screen::List);
+    assert_eq!(parse_rest("deal/a/b"), Screen::List);
+    assert_eq!(parse_rest("nonsense"), Screen::List);
+    assert_eq!(parse_rest(&deal_rest("x1")), Screen::Deal("x1".into()));
+}
+
+#[test]
+fn apply_runs_the_whole_flow() {
+    let mut d = Deal::new("a".into(), t(0));
+    assert!(d.apply(DealAction::Next, t(1)).is_err());
+    d.apply(DealAction::Name("Acme".into()), t(1)).unwrap();
+    d.apply(DealAction::Acv("30000".into()), t(1)).unwrap();
+    d.apply(DealAction::Stakeholders("1".into()), t(1)).unwrap();
+    d.apply(DealAction::NewCategory(true), t(1)).unwrap();
+    assert_eq!(d.methodology(), Methodology::Challenger);
+    assert_eq!(d.apply(DealAction::Next, t(2)), Ok(Step::Criterion(Budget)));
+    d.apply(DealAction::Answer(Budget, Confirmed), t(3))
+        .unwrap();
+    d.apply(DealAction::Evidence(Budget, "PO drafted".into()), t(3))
+        .unwrap();
+    assert_eq!(d.apply(DealAction::Back, t(4)), Ok(Step::Basics));
+    assert_eq!(
+        d.answers[&Budget].evidence, "PO drafted",
+        "going back loses nothing"
+    );
+    d.apply(DealAction::GoTo(Step::Criterion(Timeline)), t(5))
+        .unwrap();
+    assert_eq!(d.apply(DealAction::Next, t(6)), Ok(Step::Summary));
+    assert_eq!(
+        d.apply(DealAction::StartSecondPass, t(7)),
+        Ok(Step::Criterion(Metrics))
+    );
+    assert_eq!(d.updated, t(7));
+    assert_eq!(
+        d.apply(DealAction::Framework(None), t(8)),
+        Ok(Step::Criterion(Budget))
+    );
+}
+
+#[test]
+fn rows_show_what_matters() {
+    let mut doc = DealsDoc::default();
+    let a = doc.create(t(0), 1);
+    let b = doc.create(t(5), 2);
+    {
+        let d = doc.get_mut(&a).unwrap();
+        d.name = "Acme".into();
+        d.acv = "120000".into();
+        d.answer(Metrics, Confirmed, t(10));
+        d.step = Step::Criterion(EconomicBuyer);
+    }
+    let rows = deal_rows(&doc);
+    assert_eq!(rows[0].id, a);
+    assert_eq!(rows[0].acv, "$120,000");
+    assert_eq!(rows[0].framework, Framework::Meddicc);
+    // 2 of 14 → 14.29 → 14.
+    assert_eq!(rows[0].score, Some(14));
+    assert_eq!(rows[0].verdict, Some(Verdict::Disqualify));
+    assert_eq!(rows[0].resume, "Economic buyer (3 of 9)");
+    assert_eq!(rows[1].id, b);
+    assert_eq!(
+        (rows[1].score, rows[1].verdict),
+        (None, None),
+        "not started is not scored"
+    );
+    assert_eq!(rows[1].acv, "—");
+    assert_eq!(rows[1].name, "Untitled deal");
+}
+
+#[test]
+fn relative_times() {
+    use chrono::NaiveDate;
+    let at = |d: u32, h: u32, m: u32| {
+        NaiveDate::from_ymd_opt(2026, 3, d)
+            .unwrap()
+            .and_hms_opt(h, m, 0)
+            .unwrap()
+    };
+    let now = at(20, 15, 0);
+    assert_eq!(relative_time(at(20, 15, 0), now), "just now");
+    assert_eq!(relative_time(at(20, 14, 59), now), "1 min ago");
+    assert_eq!(relative_time(at(20, 14, 55), now), "5 min ago");
+    assert_eq!(relative_time(at(20, 9, 0), now), "6 h ago");
+    assert_eq!(relative_time(at(19, 23, 0), now), "yesterday");
+    assert_eq!(relative_time(at(17, 12, 0), now), "Tuesday");
+    assert_eq!(relative_time(at(2, 12, 0), now), "2 Mar 2026");
+    assert_eq!(relative_time(at(21, 12, 0), now), "21 Mar 2026");
 }

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Release build of the whole site into dist/: the root page (home, your
+# data), then one page per tool, each with only its own code, so a visitor
+# or an embedded widget downloads one tool, not four. Then writes the CSP
+# for every page's inline loader into dist/_headers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+trunk build index.html --release
+
+mkdir -p build/pages
+while IFS=: read -r slug name; do
+  sed -e "s/@TOOL@/$slug/g" -e "s/@NAME@/$name/g" pages/tool.html.in > "build/pages/$slug.html"
+  trunk build "build/pages/$slug.html" --release --dist "dist/$slug"
+done <<'TOOLS'
+audit:Self-audit scorecard
+qualify:Qualification wizard
+discovery:Discovery-call script
+benchmarks:Stage benchmark calculator
+TOOLS
+
+node scripts/csp.mjs dist

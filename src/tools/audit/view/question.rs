@@ -1,0 +1,219 @@
+//! One audit question per screen.
+//!
+//! Input rules, so every way of answering feels right:
+//! - keys 1–4 answer and move on at once;
+//! - a tap or click on an option answers, shows the choice for a short
+//!   beat, then moves on;
+//! - arrow Up/Down and Space (native radio keys) only change the answer,
+//!   because auto-advancing there would skip past options while browsing;
+//! - Enter or → moves on, ← goes back, and Back/Next buttons do the same.
+
+use crate::components::ProgressSteps;
+use crate::tools::audit::model::{Action, Answer};
+use crate::tools::audit::questions::{COUNT, QUESTIONS};
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_use::use_event_listener;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+
+/// How long a tapped answer stays visible before the next question.
+const BEAT: Duration = Duration::from_millis(200);
+
+/// What a key press on the question screen means, if anything.
+fn key_action(key: &str, index: usize, on_control: bool) -> Option<Action> {
+    if let Some(answer) = Answer::from_key(key) {
+        return Some(Action::Answer {
+            index,
+            answer,
+            advance: true,
+        });
+    }
+    match key {
+        // Enter on a button or link belongs to that control.
+        "Enter" if !on_control => Some(Action::Next { from: index }),
+        "ArrowRight" => Some(Action::Next { from: index }),
+        "ArrowLeft" => Some(Action::Back),
+        _ => None,
+    }
+}
+
+/// One question as a radio group labelled by the question, its four
+/// answers in score order, with progress, Back and Next.
+#[component]
+pub fn QuestionScreen(
+    /// 0-based index into the question list.
+    index: usize,
+    /// The saved answer to this question, if any.
+    #[prop(into)]
+    answer: Signal<Option<Answer>>,
+    /// Sends answers and navigation to the flow.
+    on_action: Callback<Action>,
+    /// Move focus into the question on arrival (only after a user action).
+    autofocus: bool,
+) -> impl IntoView {
+    let q = &QUESTIONS[index];
+    let number = index + 1;
+    let name = format!("audit-{}", q.id);
+    let hint_id = format!("audit-{}-hint", q.id);
+    let nudge_id = format!("audit-{}-nudge", q.id);
+    let root = NodeRef::<leptos::html::Div>::new();
+    let first_option = NodeRef::<leptos::html::Input>::new();
+    // A pointer press just happened inside the options: the following
+    // click came from a mouse or finger, not from arrow keys or Space.
+    let pointer_armed = StoredValue::new(false);
+    // "Pick an answer first" after Next on an unanswered question.
+    let nudge = RwSignal::new(false);
+
+    let act = move |action: Action| {
+        if matches!(action, Action::Next { .. }) && answer.get_untracked().is_none() {
+            nudge.set(true);
+            return;
+        }
+        on_action.run(action);
+    };
+
+    // Keys work wherever focus is, as long as this screen is on the page
+    // (a detached copy, e.g. from an earlier mount, must not react).
+    let _ = use_event_listener(window(), ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.repeat() {
+            return;
+        }
+        let Some(el) = root.get_untracked() else {
+            return;
+        };
+        if !el.is_connected() {
+            return;
+        }
+        pointer_armed.set_value(false);
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let (tag, input_type) = target
+            .as_ref()
+            .map(|t| (t.tag_name(), t.get_attribute("type").unwrap_or_default()))
+            .unwrap_or_default();
+        let typing = matches!(tag.as_str(), "TEXTAREA" | "SELECT")
+            || (tag == "INPUT" && input_type != "radio")
+            || target
+                .as_ref()
+                .is_some_and(|t| t.closest("[contenteditable]").ok().flatten().is_some());
+        if typing {
+            return;
+        }
+        let on_control = matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY");
+        if let Some(action) = key_action(&ev.key(), index, on_control) {
+            ev.prevent_default();
+            act(action);
+        }
+    });
+
+    if autofocus {
+        Effect::new(move |_| {
+            if let Some(input) = first_option.get() {
+                // Land on the chosen answer if there is one, else the first.
+                let checked = root
+                    .get_untracked()
+                    .and_then(|r| r.query_selector("input:checked").ok().flatten())
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                match checked {
+                    Some(c) => {
+                        let _ = c.focus();
+                    }
+                    None => {
+                        let _ = input.focus();
+                    }
+                }
+            }
+        });
+    }
+
+    let options = Answer::ALL
+        .into_iter()
+        .zip(q.answers)
+        .enumerate()
+        .map(|(i, (value, text))| {
+            let id = format!("audit-{}-a{}", q.id, value.value());
+            let name = name.clone();
+            let label_for = id.clone();
+            let node = if i == 0 { first_option } else { NodeRef::new() };
+            view! {
+                <label class="sc-choice sc-audit-option" for=label_for>
+                    <input
+                        type="radio"
+                        id=id
+                        name=name
+                        value=value.value().to_string()
+                        node_ref=node
+                        prop:checked=move || answer.get() == Some(value)
+                        on:change=move |_| {
+                            nudge.set(false);
+                            on_action.run(Action::Answer { index, answer: value, advance: false });
+                        }
+                        on:click=move |_| {
+                            if pointer_armed.get_value() {
+                                pointer_armed.set_value(false);
+                                nudge.set(false);
+                                on_action.run(Action::Answer { index, answer: value, advance: false });
+                                set_timeout(move || on_action.run(Action::Next { from: index }), BEAT);
+                            }
+                        }
+                    />
+                    <span class="sc-audit-option__text">{text}</span>
+                    <kbd class="sc-audit-option__key" aria-hidden="true">{i + 1}</kbd>
+                </label>
+            }
+        })
+        .collect_view();
+
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let nudge_id = nudge_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if q.hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if nudge.get() {
+                ids.push(nudge_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+
+    view! {
+        <div class="sc-audit-question sc-stack" node_ref=root data-question=q.id>
+            <ProgressSteps
+                current=Signal::stored(number)
+                total=Signal::stored(COUNT)
+                label="Audit progress"
+            />
+            <p class="sc-audit-question__area">{q.area.name()}</p>
+            <fieldset
+                class="sc-audit-question__group"
+                aria-describedby=described_by
+                on:pointerdown=move |_| pointer_armed.set_value(true)
+            >
+                <legend class="sc-audit-question__prompt">{q.prompt}</legend>
+                {q.hint.map(|h| view! { <p class="sc-field__hint sc-audit-question__hint" id=hint_id.clone()>{h}</p> })}
+                <div class="sc-audit-options">{options}</div>
+            </fieldset>
+            <p class="sc-field__error" id=nudge_id.clone() aria-live="polite">
+                {move || if nudge.get() { "Pick an answer first: click one, or press 1 to 4." } else { "" }}
+            </p>
+            <div class="sc-row sc-audit-question__nav">
+                <button type="button" class="sc-button" on:click=move |_| act(Action::Back)>
+                    "Back"
+                </button>
+                <button
+                    type="button"
+                    class="sc-button sc-button--primary"
+                    on:click=move |_| act(Action::Next { from: index })
+                >
+                    {if number == COUNT { "See my report" } else { "Next" }}
+                </button>
+                <p class="sc-audit-question__keys">"Keys: 1–4 answer, Enter or → next, ← back"</p>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,494 @@
+//! The audit report: the score first, then the fixes in order of value,
+//! then the detail. The same component shows the user's own report and a
+//! read-only shared one.
+
+use crate::components::{CopyButton, PrintButton};
+use crate::route::{Route, Tool};
+use crate::tools::audit::model::{
+    share_fragment, signed, summary, AnswerSet, Change, CompletedAudit, Date, Fix, TOP_FIXES,
+};
+use crate::tools::audit::questions::Area;
+use leptos::prelude::*;
+
+/// Whose report this is, and what it may do.
+pub enum ReportMode {
+    /// The user's latest completed audit.
+    Own {
+        date: Date,
+        /// Movement since the previous completed audit, if there is one.
+        change: Option<Change>,
+        /// Every completed audit, oldest first.
+        history: Vec<CompletedAudit>,
+        on_retake: Callback<()>,
+        /// Move focus to the heading (only right after finishing).
+        autofocus: bool,
+    },
+    /// Someone else's audit opened from a share link: read-only.
+    Shared {
+        /// Adopts the shared answers as the visitor's own audit.
+        on_save: Callback<AnswerSet>,
+    },
+}
+
+/// The full URL of a share link for `answers`: this page, with the share
+/// fragment. Embed options are left out, so it opens the full app.
+fn share_url(answers: &AnswerSet) -> String {
+    let href = window().location().href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}{}", share_fragment(answers))
+}
+
+/// The report for one set of answers.
+#[component]
+pub fn Report(
+    /// The answers being reported on.
+    answers: AnswerSet,
+    /// Own report (with history, retake) or shared (read-only).
+    mode: ReportMode,
+) -> impl IntoView {
+    let score = answers.overall();
+    let tier = answers.tier();
+    let (date, change, history, autofocus, on_retake, on_save) = match mode {
+        ReportMode::Own {
+            date,
+            change,
+            history,
+            on_retake,
+            autofocus,
+        } => (
+            Some(date),
+            change,
+            history,
+            autofocus,
+            Some(on_retake),
+            None,
+        ),
+        ReportMode::Shared { on_save } => (None, None, Vec::new(), false, None, Some(on_save)),
+    };
+    let shared = on_save.is_some();
+    let heading = NodeRef::<leptos::html::H1>::new();
+    if autofocus {
+        Effect::new(move |_| {
+            if let Some(h) = heading.get() {
+                let _ = h.focus();
+            }
+        });
+    }
+
+    let summary_text = summary(&answers, date, change.as_ref());
+    let url = share_url(&answers);
+    let fixes = answers.fixes();
+    let strengths = answers.strengths();
+
+    view! {
+        <article class="sc-audit-report sc-stack">
+            {on_save.map(|on_save| view! { <SharedBanner answers=answers on_save=on_save /> })}
+            <header class="sc-stack">
+                <h1 class="sc-page-title" tabindex="-1" node_ref=heading>
+                    {if shared { "A shared sales-process audit" } else { "Your sales-process score" }}
+                </h1>
+                {date.map(|d| view! { <p class="sc-audit-report__date">"Audit of " {d.to_string()}</p> })}
+            </header>
+
+            <div class="sc-audit-summary">
+                <section class="sc-card sc-audit-headline" aria-labelledby="audit-score-heading">
+                    <h2 id="audit-score-heading" class="sc-visually-hidden">"Overall score"</h2>
+                    <Gauge score=score />
+                    <div class="sc-stack">
+                        <p class="sc-audit-tier">
+                            <span class=format!("sc-badge sc-badge--{}", tier.tone()) data-testid="audit-tier">
+                                {tier.name()}
+                            </span>
+                        </p>
+                        <p class="sc-audit-tier__description">{tier.description()}</p>
+                        {change.map(|c| view! {
+                            <p class="sc-audit-change" data-testid="audit-change">
+                                {change_sentence(c.overall)} " since your audit of " {c.since.to_string()} "."
+                            </p>
+                        })}
+                    </div>
+                </section>
+                <AreaScores answers=answers change=change />
+            </div>
+
+            <FixList fixes=fixes />
+
+            <section class="sc-card sc-stack sc-audit-strengths" aria-labelledby="audit-strengths-heading">
+                <h2 id="audit-strengths-heading">"What you already do well"</h2>
+                {if strengths.is_empty() {
+                    view! {
+                        <p>"No question got the top answer yet. Start with the first fix above: it is worth the most."</p>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <ul class="sc-audit-strengths__list" data-testid="audit-strengths">
+                            {strengths.into_iter().map(|q| view! {
+                                <li data-question=q.id>
+                                    <span class="sc-audit-check" aria-hidden="true">"✓"</span>
+                                    {q.strength}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }}
+            </section>
+
+            {(!shared).then(|| view! { <CalculatorHeadline /> })}
+
+            <section class="sc-card sc-stack sc-audit-actions" aria-labelledby="audit-actions-heading">
+                <h2 id="audit-actions-heading">"Share and save this report"</h2>
+                <div class="sc-field sc-no-print">
+                    <label class="sc-field__label" for="audit-share-link">"Share link"</label>
+                    <p class="sc-field__hint" id="audit-share-link-hint">
+                        "Anyone with this link sees this report, read-only. It carries only the 16 answers: no names, no company."
+                    </p>
+                    <div class="sc-audit-share">
+                        <input
+                            id="audit-share-link"
+                            class="sc-input"
+                            type="text"
+                            readonly
+                            data-testid="share-link"
+                            aria-describedby="audit-share-link-hint"
+                            prop:value=url.clone()
+                            on:focus=move |ev| {
+                                use wasm_bindgen::JsCast;
+                                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                    input.select();
+                                }
+                            }
+                        />
+                        <CopyButton label="Copy link" text=Signal::stored(url) />
+                    </div>
+                </div>
+                <div class="sc-row">
+                    <CopyButton label="Copy summary" text=Signal::stored(summary_text) />
+                    <PrintButton />
+                    {on_retake.map(|retake| view! {
+                        <button type="button" class="sc-button" on:click=move |_| retake.run(())>
+                            "Retake the audit"
+                        </button>
+                    })}
+                </div>
+            </section>
+
+            {(!shared).then(|| view! { <History history=history /> })}
+        </article>
+    }
+}
+
+/// "Up 12 points", "Down 3 points", "No change".
+fn change_sentence(delta: i32) -> String {
+    match delta {
+        0 => "No change".into(),
+        1 => "Up 1 point".into(),
+        -1 => "Down 1 point".into(),
+        d if d > 0 => format!("Up {d} points"),
+        d => format!("Down {} points", d.unsigned_abs()),
+    }
+}
+
+/// The score as a large ring gauge; the number is real text beside the
+/// decorative ring, so screen readers and tests read the same value.
+#[component]
+fn Gauge(
+    /// 0–100.
+    score: u32,
+) -> impl IntoView {
+    const R: f64 = 52.0;
+    let circumference = 2.0 * std::f64::consts::PI * R;
+    let filled = circumference * f64::from(score.min(100)) / 100.0;
+    view! {
+        <div class="sc-audit-gauge">
+            <svg class="sc-audit-gauge__ring" viewBox="0 0 120 120" aria-hidden="true" focusable="false">
+                <circle class="sc-audit-gauge__track" cx="60" cy="60" r=R></circle>
+                <circle
+                    class="sc-audit-gauge__fill"
+                    cx="60"
+                    cy="60"
+                    r=R
+                    stroke-dasharray=format!("{filled:.2} {circumference:.2}")
+                    transform="rotate(-90 60 60)"
+                ></circle>
+            </svg>
+            <p class="sc-audit-gauge__value">
+                <span class="sc-audit-gauge__number sc-num" data-testid="audit-score">{score}</span>
+                <span class="sc-audit-gauge__max">" out of 100"</span>
+            </p>
+        </div>
+    }
+}
+
+/// Area scores as a table with an SVG bar per row: the bars are
+/// decoration, the numbers are text in the same row.
+#[component]
+fn AreaScores(
+    answers: AnswerSet,
+    /// Adds a "Change" column when there is a previous audit.
+    change: Option<Change>,
+) -> impl IntoView {
+    let scores = answers.area_scores();
+    let weakest = scores.iter().map(|(_, s)| *s).min().unwrap_or(100);
+    let delta = move |area: Area| {
+        change.and_then(|c| c.areas.iter().find(|(a, _)| *a == area).map(|(_, d)| *d))
+    };
+    view! {
+        <section class="sc-card sc-stack sc-audit-areas" aria-labelledby="audit-areas-heading">
+            <h2 id="audit-areas-heading">"Scores by area"</h2>
+            <table class="sc-audit-areas__table">
+                <caption class="sc-visually-hidden">"Score of each area, out of 100"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Area"</th>
+                        <th scope="col">"Score"</th>
+                        {change.is_some().then(|| view! { <th scope="col">"Change"</th> })}
+                    </tr>
+                </thead>
+                <tbody>
+                    {scores.into_iter().map(|(area, score)| {
+                        let is_weakest = score == weakest && score < 100;
+                        view! {
+                            <tr>
+                                <th scope="row">
+                                    {area.name()}
+                                    {is_weakest.then(|| view! { " " <span class="sc-badge sc-badge--bad">"Weakest"</span> })}
+                                </th>
+                                <td>
+                                    <span class="sc-audit-bar">
+                                        <svg class="sc-audit-bar__svg" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                                            <rect class="sc-audit-bar__track" x="0" y="0" width="100" height="10" rx="5"></rect>
+                                            <rect class="sc-audit-bar__fill" x="0" y="0" width=score.max(1) height="10" rx="5"></rect>
+                                        </svg>
+                                        <span class="sc-num sc-audit-bar__value" data-testid=format!("audit-area-{}", area.slug())>
+                                            {score}
+                                        </span>
+                                    </span>
+                                </td>
+                                {change.is_some().then(|| view! {
+                                    <td class="sc-num" data-testid=format!("audit-area-change-{}", area.slug())>
+                                        {delta(area).map(signed).unwrap_or_default()}
+                                    </td>
+                                })}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// Every fix, most valuable first, as one ordered list: the top five in
+/// full, the rest compact with their detail one click away.
+#[component]
+fn FixList(fixes: Vec<Fix>) -> impl IntoView {
+    let total = fixes.len();
+    view! {
+        <section class="sc-stack sc-audit-fixes" aria-labelledby="audit-fixes-heading">
+            <h2 id="audit-fixes-heading">"Fix these first"</h2>
+            {if total == 0 {
+                view! {
+                    <p class="sc-card">"Nothing to fix: every answer is already best practice. Re-run the audit each quarter to keep it that way."</p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p class="sc-audit-fixes__intro">
+                        {if total > TOP_FIXES {
+                            format!("Your {TOP_FIXES} most valuable fixes come first, then {} more, all in order of impact.", total - TOP_FIXES)
+                        } else {
+                            "In order of impact: the first one is worth the most.".to_string()
+                        }}
+                    </p>
+                    <ol class="sc-audit-fixes__list" data-testid="audit-fix-list">
+                        {fixes.into_iter().enumerate().map(|(i, fix)| view! { <FixItem fix=fix top=i < TOP_FIXES /> }).collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+/// One fix: title, why it matters, a first step and the tool that helps.
+#[component]
+fn FixItem(
+    fix: Fix,
+    /// Among the top five: shown in full.
+    top: bool,
+) -> impl IntoView {
+    let q = fix.question;
+    let link = fix.link().map(|(tool, href)| {
+        view! {
+            <p class="sc-no-print">
+                <a class="sc-audit-fix__link" href=href>{format!("Open the {}", tool.name().to_lowercase())} " →"</a>
+            </p>
+        }
+    });
+    let answer_text = q.answers[usize::from(fix.answer.value())];
+    let detail = view! {
+        <p><strong>"Why it matters: "</strong>{q.fix.why}</p>
+        <p><strong>"First step: "</strong>{q.fix.first_step}</p>
+        {link}
+    };
+    view! {
+        <li
+            class="sc-audit-fix"
+            class:sc-card=top
+            class:sc-audit-fix--top=top
+            data-question=q.id
+        >
+            <h3 class="sc-audit-fix__title">{q.fix.title}</h3>
+            <p class="sc-audit-fix__meta">{q.area.name()} " · you answered “" {answer_text} "”"</p>
+            {if top {
+                view! { <div class="sc-stack">{detail}</div> }.into_any()
+            } else {
+                view! {
+                    <details class="sc-audit-fix__more">
+                        <summary>"Why it matters and a first step"</summary>
+                        <div class="sc-stack">{detail}</div>
+                    </details>
+                }
+                .into_any()
+            }}
+        </li>
+    }
+}
+
+/// The benchmark calculator's headline, when the user has filled it in;
+/// otherwise an invitation to do so. Read once: the report is a snapshot.
+#[component]
+fn CalculatorHeadline() -> impl IntoView {
+    use crate::components::format::{money, percent};
+    use crate::storage::browser::read_document;
+    use crate::tools::benchmarks::model::{headline, BenchmarksDoc};
+
+    let href = Route::tool(Tool::Benchmarks).href();
+    let found = read_document::<BenchmarksDoc>().as_ref().and_then(headline);
+    // Only an invitation: worth nothing on paper.
+    let invite = found.is_none();
+    view! {
+        <section
+            class="sc-card sc-stack sc-audit-calculator"
+            class:sc-audit-calculator--invite=invite
+            aria-labelledby="audit-calculator-heading"
+            data-testid="audit-calculator"
+        >
+            <h2 id="audit-calculator-heading">"Your funnel numbers"</h2>
+            {match found {
+                Some(h) => view! {
+                    <p>"From your stage benchmark calculator:"</p>
+                    <dl class="sc-audit-calculator__figures">
+                        <div>
+                            <dt>"Bottleneck stage"</dt>
+                            <dd data-testid="audit-calc-bottleneck">{h.bottleneck.unwrap_or_else(|| "None: every stage meets its benchmark".into())}</dd>
+                        </div>
+                        <div>
+                            <dt>"Win rate"</dt>
+                            <dd data-testid="audit-calc-win-rate">{percent(h.win_rate_pct, 1)}</dd>
+                        </div>
+                        <div>
+                            <dt>"Pipeline velocity"</dt>
+                            <dd data-testid="audit-calc-velocity">{h.velocity_per_day.map(|v| format!("{} per day", money(v))).unwrap_or_else(|| "—".into())}</dd>
+                        </div>
+                    </dl>
+                    <p><a href=href.clone()>"Review your numbers in the calculator →"</a></p>
+                }
+                .into_any(),
+                None => view! {
+                    <p>
+                        "The audit shows how you sell. The benchmark calculator shows where deals leak: "
+                        "enter your stage counts and days to find your bottleneck, win rate and pipeline velocity."
+                    </p>
+                    <p><a href=href.clone()>"Open the stage benchmark calculator →"</a></p>
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Past audits, newest first, so progress over time is visible.
+#[component]
+fn History(
+    /// Every completed audit, oldest first.
+    history: Vec<CompletedAudit>,
+) -> impl IntoView {
+    (history.len() > 1).then(|| {
+        view! {
+            <section class="sc-card sc-stack sc-audit-history" aria-labelledby="audit-history-heading">
+                <h2 id="audit-history-heading">"Your audits"</h2>
+                <table class="sc-audit-history__table">
+                    <thead>
+                        <tr><th scope="col">"Date"</th><th scope="col">"Score"</th><th scope="col">"Tier"</th></tr>
+                    </thead>
+                    <tbody>
+                        {history.iter().rev().map(|h| view! {
+                            <tr>
+                                <td>{h.date.to_string()}</td>
+                                <td class="sc-num">{h.answers.overall()}</td>
+                                <td>{h.answers.tier().name()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+        }
+    })
+}
+
+/// Shown above a shared report: what it is, and the two ways forward.
+/// Saving needs an explicit confirmation, as it changes the visitor's data.
+#[component]
+fn SharedBanner(
+    answers: AnswerSet,
+    /// Adopts these answers as the visitor's audit (after confirmation).
+    on_save: Callback<AnswerSet>,
+) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    view! {
+        <div class="sc-notice sc-audit-shared sc-no-print" data-testid="audit-shared-banner">
+            <p>
+                <strong>"You're viewing a shared audit. "</strong>
+                "It's read-only and is not saved on this device."
+            </p>
+            <div class="sc-row">
+                <a class="sc-button sc-button--primary" href=Route::tool(Tool::Audit).href()>
+                    "Take the audit yourself"
+                </a>
+                <button
+                    type="button"
+                    class="sc-button"
+                    aria-expanded=move || confirming.get().to_string()
+                    on:click=move |_| confirming.set(true)
+                >
+                    "Save as my audit"
+                </button>
+            </div>
+        </div>
+        <Show when=move || confirming.get()>
+            <div class="sc-confirm sc-stack sc-no-print" role="group" aria-labelledby="audit-save-confirm-text">
+                <p id="audit-save-confirm-text">
+                    "Save these answers as your own audit? They become your latest report on this device and replace any audit you have in progress. Your earlier reports stay in your history."
+                </p>
+                <div class="sc-row">
+                    <button
+                        type="button"
+                        class="sc-button sc-button--primary"
+                        on:click=move |_| {
+                            confirming.set(false);
+                            on_save.run(answers);
+                        }
+                    >
+                        "Yes, save as my audit"
+                    </button>
+                    <button type="button" class="sc-button" on:click=move |_| confirming.set(false)>
+                        "Cancel"
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,220 @@
+//! What-if: nudge one stage or the pipeline and see velocity and revenue
+//! before and after. A scratch pad: nothing here is saved.
+
+use super::model::*;
+use super::view::days_text;
+use crate::components::format::{money, percent};
+use leptos::prelude::*;
+
+fn signed(v: f64, unit: &str) -> String {
+    if v > 0.0 {
+        format!("+{}{unit}", plain_number(v))
+    } else if v < 0.0 {
+        format!("−{}{unit}", plain_number(-v))
+    } else {
+        format!("0{unit}")
+    }
+}
+
+/// One labelled range slider with its current value shown beside it.
+#[component]
+fn Slider(
+    /// Element id.
+    id: &'static str,
+    /// Visible label.
+    label: &'static str,
+    /// Smallest value.
+    min: f64,
+    /// Largest value.
+    max: f64,
+    /// Step between values.
+    step: f64,
+    /// Current value.
+    value: Signal<f64>,
+    /// Text shown next to the slider, such as "+5 pts → 57%".
+    shown: Signal<String>,
+    /// Called with the new value.
+    on_change: Callback<f64>,
+) -> impl IntoView {
+    view! {
+        <div class="sc-field sc-benchmarks-slider">
+            <label class="sc-field__label" for=id>{label}</label>
+            <div class="sc-row">
+                <input
+                    id=id
+                    type="range"
+                    min=min
+                    max=max
+                    step=step
+                    prop:value=move || value.get().to_string()
+                    aria-valuetext=shown
+                    on:input=move |ev| {
+                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                            on_change.run(v);
+                        }
+                    }
+                />
+                <output for=id class="sc-benchmarks-slider__value">{shown}</output>
+            </div>
+        </div>
+    }
+}
+
+/// Sliders over the current result, with a before/after line.
+#[component]
+pub fn WhatIfPanel(
+    /// The result on screen; the panel waits until there is one.
+    shown: Signal<Option<Snapshot>>,
+) -> impl IntoView {
+    let what_if = RwSignal::new(WhatIf::default());
+    let stage = RwSignal::new(Stage::Discovery.index());
+    let figures = move || shown.with(|s| s.as_ref().map(|s| s.figures));
+
+    let conv = Signal::derive(move || what_if.with(|w| w.conversion_pp[stage.get()]));
+    let days = Signal::derive(move || what_if.with(|w| w.days[stage.get()]));
+    let conv_shown = Signal::derive(move || {
+        let base = figures().map(|f| f.conversion[stage.get()]).unwrap_or(0.0);
+        let after = (base + conv.get()).clamp(0.0, 100.0);
+        format!("{} pts → {}%", signed(conv.get(), ""), plain_number(after))
+    });
+    let days_shown = Signal::derive(move || {
+        let base = figures().map(|f| f.days[stage.get()]).unwrap_or(0.0);
+        let after = (base + days.get()).max(0.0);
+        format!("{} → {} days", signed(days.get(), ""), days_text(after))
+    });
+    let pct_shown = |sig: Signal<f64>| Signal::derive(move || signed(sig.get(), "%"));
+    let open = Signal::derive(move || what_if.with(|w| w.open_pct));
+    let deal = Signal::derive(move || what_if.with(|w| w.deal_pct));
+    let prospects = Signal::derive(move || what_if.with(|w| w.prospects_pct));
+
+    let comparison = move || {
+        shown.with(|s| {
+            s.as_ref()
+                .map(|s| compare(&s.figures, &s.baseline, &what_if.get()))
+        })
+    };
+    let change = |before: f64, after: f64| {
+        if before > 0.0 {
+            let d = (after / before - 1.0) * 100.0;
+            if d.abs() < 0.05 {
+                " (no change)".to_string()
+            } else if d > 0.0 {
+                format!(" (up {})", percent(d, 1))
+            } else {
+                format!(" (down {})", percent(-d, 1))
+            }
+        } else {
+            String::new()
+        }
+    };
+    let before_after = move || {
+        comparison().map(|c| {
+            let v = |x: Option<f64>| {
+                x.map(|v| format!("{} a day", money(v)))
+                    .unwrap_or_else(|| "— (no cycle)".into())
+            };
+            let vel_change = match (c.velocity_before, c.velocity_after) {
+                (Some(b), Some(a)) => change(b, a),
+                _ => String::new(),
+            };
+            view! {
+                <p data-testid="what-if-velocity">
+                    <strong>"Velocity: "</strong>
+                    {format!("{} → {}{}", v(c.velocity_before), v(c.velocity_after), vel_change)}
+                </p>
+                <p data-testid="what-if-revenue">
+                    <strong>"Revenue per month: "</strong>
+                    {format!(
+                        "{} → {}{}",
+                        money(c.revenue_before),
+                        money(c.revenue_after),
+                        change(c.revenue_before, c.revenue_after)
+                    )}
+                </p>
+            }
+        })
+    };
+
+    let stage_options = move || {
+        Stage::CONVERTING
+            .into_iter()
+            .map(|s| view! { <option value=s.index().to_string() selected=move || stage.get() == s.index()>{s.name()}</option> })
+            .collect_view()
+    };
+
+    view! {
+        <section class="sc-card sc-benchmarks-whatif" aria-labelledby="sc-benchmarks-whatif-title">
+            <h2 id="sc-benchmarks-whatif-title">"What if?"</h2>
+            <p class="sc-field__hint">
+                "Move a slider to see what a change is worth. This does not change your saved numbers."
+            </p>
+            <Show
+                when=move || shown.with(Option::is_some)
+                fallback=|| view! { <p class="sc-benchmarks-empty">"The sliders appear once every field holds a number."</p> }
+            >
+                <div class="sc-benchmarks-whatif__grid">
+                    <div class="sc-field">
+                        <label class="sc-field__label" for="sc-benchmarks-whatif-stage">"Stage to adjust"</label>
+                        <select
+                            id="sc-benchmarks-whatif-stage"
+                            class="sc-input"
+                            on:change=move |ev| {
+                                if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                                    if i < FUNNEL {
+                                        stage.set(i);
+                                    }
+                                }
+                            }
+                        >
+                            {stage_options()}
+                        </select>
+                    </div>
+                    <Slider
+                        id="sc-benchmarks-whatif-conv"
+                        label="Nudge the conversion (points)"
+                        min=-30.0 max=30.0 step=1.0
+                        value=conv shown=conv_shown
+                        on_change=Callback::new(move |v| what_if.update(|w| w.conversion_pp[stage.get_untracked()] = v))
+                    />
+                    <Slider
+                        id="sc-benchmarks-whatif-days"
+                        label="Nudge the time in stage (days)"
+                        min=-30.0 max=30.0 step=1.0
+                        value=days shown=days_shown
+                        on_change=Callback::new(move |v| what_if.update(|w| w.days[stage.get_untracked()] = v))
+                    />
+                    <Slider
+                        id="sc-benchmarks-whatif-open"
+                        label="Nudge open deals (%)"
+                        min=-50.0 max=100.0 step=5.0
+                        value=open shown=pct_shown(open)
+                        on_change=Callback::new(move |v| what_if.update(|w| w.open_pct = v))
+                    />
+                    <Slider
+                        id="sc-benchmarks-whatif-deal"
+                        label="Nudge the deal value (%)"
+                        min=-50.0 max=100.0 step=5.0
+                        value=deal shown=pct_shown(deal)
+                        on_change=Callback::new(move |v| what_if.update(|w| w.deal_pct = v))
+                    />
+                    <Slider
+                        id="sc-benchmarks-whatif-prospects"
+                        label="Nudge new prospects (%)"
+                        min=-50.0 max=100.0 step=5.0
+                        value=prospects shown=pct_shown(prospects)
+                        on_change=Callback::new(move |v| what_if.update(|w| w.prospects_pct = v))
+                    />
+                </div>
+                <div class="sc-benchmarks-whatif__result" aria-live="polite">{before_after}</div>
+                <button
+                    type="button"
+                    class="sc-button sc-button--ghost"
+                    disabled=move || what_if.with(WhatIf::is_neutral)
+                    on:click=move |_| what_if.set(WhatIf::default())
+                >
+                    "Reset the sliders"
+                </button>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,327 @@
+//! The deal list: newest first, one row per deal, with create, open,
+//! rename, duplicate and delete (with a few seconds to undo).
+
+use super::model::{deal_rest, relative_time, DealRow, Verdict};
+use crate::components::UndoToast;
+use crate::route::{Route, Tool};
+use chrono::{DateTime, Local, Utc};
+use leptos::prelude::*;
+use leptos_use::use_interval_fn;
+
+/// What the list asks its owner to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListCommand {
+    Create,
+    Rename(String, String),
+    Duplicate(String),
+    Delete(String),
+    Undo,
+    /// The undo window closed.
+    ForgetUndo,
+}
+
+pub fn verdict_badge_class(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Qualified => "sc-badge sc-badge--good",
+        Verdict::NeedsWork => "sc-badge sc-badge--warn",
+        Verdict::Disqualify => "sc-badge sc-badge--bad",
+    }
+}
+
+fn open_href(id: &str) -> String {
+    Route::Tool {
+        tool: Tool::Qualify,
+        rest: deal_rest(id),
+    }
+    .href()
+}
+
+/// Moves focus after the DOM caught up (rows are rebuilt on change).
+fn focus_later(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            use wasm_bindgen::JsCast;
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
+}
+
+/// The list of deals, or a friendly empty state.
+#[component]
+pub fn DealList(
+    /// Rows, most recently updated first.
+    #[prop(into)]
+    rows: Signal<Vec<DealRow>>,
+    /// "“Acme” deleted." while a delete can still be undone.
+    #[prop(into)]
+    undo_message: Signal<Option<String>>,
+    /// Carries out create, rename, duplicate, delete and undo.
+    on_command: Callback<ListCommand>,
+) -> impl IntoView {
+    // Re-read the clock every half minute so "5 min ago" stays true.
+    let now = RwSignal::new(Utc::now());
+    let _ = use_interval_fn(move || now.set(Utc::now()), 30_000);
+    // Which row is being renamed, if any.
+    let renaming = RwSignal::new(None::<String>);
+    let status = RwSignal::new(String::new());
+    let count = Memo::new(move |_| rows.with(Vec::len));
+    let resume = Memo::new(move |_| {
+        rows.with(|r| {
+            r.first()
+                .filter(|r| !r.finished)
+                .map(|r| (r.id.clone(), r.name.clone(), r.resume.clone()))
+        })
+    });
+
+    let create = move |_| on_command.run(ListCommand::Create);
+
+    view! {
+        <header class="sc-stack sc-qualify-head">
+            <h1 class="sc-page-title">"Qualify your deals"</h1>
+            <p class="sc-lede">
+                "Run each deal through BANT or the MEDDIC family and get a verdict, the risks, and your next moves."
+            </p>
+            <div class="sc-row">
+                <button type="button" class="sc-button sc-button--primary" id="sc-qualify-new" on:click=create>
+                    "New deal"
+                </button>
+                <span class="sc-qualify-muted">{move || match count.get() {
+                    0 => String::new(),
+                    1 => "1 deal".to_string(),
+                    n => format!("{n} deals"),
+                }}</span>
+            </div>
+        </header>
+
+        {move || resume.get().map(|(id, name, at)| view! {
+            <aside class="sc-card sc-qualify-resume" aria-label="Continue where you left off">
+                <p>
+                    "Continue "<strong>{name}</strong>" at "{at}"."
+                </p>
+                <a class="sc-button" href=open_href(&id)>"Continue"</a>
+            </aside>
+        })}
+
+        <Show
+            when=move || { count.get() > 0 }
+            fallback=move || view! {
+                <div class="sc-card sc-stack sc-qualify-empty">
+                    <h2>"No deals yet"</h2>
+                    <p>"Add the deal you're working on. In about five minutes you'll know whether it deserves more of your time, and what to do next."</p>
+                    <p>
+                        <button type="button" class="sc-button sc-button--primary" on:click=create>
+                            "Qualify your first deal"
+                        </button>
+                    </p>
+                </div>
+            }
+        >
+            <div class="sc-qualify-table-wrap" role="region" aria-labelledby="sc-qualify-list-caption" tabindex="0">
+                <table class="sc-qualify-table sc-qualify-table--list">
+                    <caption id="sc-qualify-list-caption">"Your deals, most recently updated first"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Deal"</th>
+                            <th scope="col">"Company"</th>
+                            <th scope="col" class="sc-qualify-num">"Annual contract value"</th>
+                            <th scope="col">"Framework"</th>
+                            <th scope="col" class="sc-qualify-num">"Score"</th>
+                            <th scope="col">"Verdict"</th>
+                            <th scope="col">"Last updated"</th>
+                            <th scope="col"><span class="sc-visually-hidden">"Actions"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || rows.get()
+                            // A row is rebuilt only when its deal changed.
+                            key=|r| (r.id.clone(), r.updated)
+                            children=move |row| view! {
+                                <DealListRow row=row now=now renaming=renaming status=status on_command=on_command />
+                            }
+                        />
+                    </tbody>
+                </table>
+            </div>
+        </Show>
+        <p class="sc-visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
+        <UndoToast
+            message=undo_message
+            on_undo=Callback::new(move |_| {
+                on_command.run(ListCommand::Undo);
+                status.set("Deal restored.".into());
+            })
+            on_expire=Callback::new(move |_| on_command.run(ListCommand::ForgetUndo))
+        />
+    }
+}
+
+/// One deal in the list, with its actions; turns into a small rename form.
+#[component]
+fn DealListRow(
+    /// The row's data.
+    row: DealRow,
+    /// The current time, for "5 min ago".
+    now: RwSignal<DateTime<Utc>>,
+    /// The id of the row being renamed (shared so only one is at a time).
+    renaming: RwSignal<Option<String>>,
+    /// Polite announcements for screen readers.
+    status: RwSignal<String>,
+    /// Carries out the row's actions.
+    on_command: Callback<ListCommand>,
+) -> impl IntoView {
+    let DealRow {
+        id,
+        name,
+        company,
+        acv,
+        framework,
+        score,
+        verdict,
+        updated,
+        resume,
+        finished,
+    } = row;
+    let is_renaming = {
+        let id = id.clone();
+        Memo::new(move |_| renaming.with(|r| r.as_deref() == Some(id.as_str())))
+    };
+    let draft = RwSignal::new(name.clone());
+    let open_id = format!("sc-qualify-open-{id}");
+    let rename_input_id = format!("sc-qualify-rename-{id}");
+    let updated_local = updated.with_timezone(&Local);
+    let when = move || {
+        relative_time(
+            updated_local.naive_local(),
+            now.get().with_timezone(&Local).naive_local(),
+        )
+    };
+
+    let save = {
+        let id = id.clone();
+        let open_id = open_id.clone();
+        move || {
+            let text = draft.get_untracked();
+            renaming.set(None);
+            if !text.trim().is_empty() {
+                on_command.run(ListCommand::Rename(id.clone(), text.trim().to_string()));
+                status.set(format!("Renamed to “{}”.", text.trim()));
+            }
+            focus_later(open_id.clone());
+        }
+    };
+    let cancel = {
+        let open_id = open_id.clone();
+        move || {
+            renaming.set(None);
+            focus_later(open_id.clone());
+        }
+    };
+
+    let name_cell = {
+        let id = id.clone();
+        let name = name.clone();
+        let save = save.clone();
+        let cancel = cancel.clone();
+        let rename_input_id = rename_input_id.clone();
+        let open_id = open_id.clone();
+        move || {
+            if is_renaming.get() {
+                let save_key = save.clone();
+                let cancel_key = cancel.clone();
+                let save_click = save.clone();
+                let cancel_click = cancel.clone();
+                view! {
+                    <div class="sc-qualify-rename">
+                        <label class="sc-field__label" for=rename_input_id.clone()>{format!("New name for {name}")}</label>
+                        <div class="sc-row">
+                            <input
+                                class="sc-input"
+                                id=rename_input_id.clone()
+                                type="text"
+                                prop:value=move || draft.get()
+                                on:input=move |ev| draft.set(event_target_value(&ev))
+                                on:keydown=move |ev| match ev.key().as_str() {
+                                    "Enter" => { ev.prevent_default(); save_key(); }
+                                    "Escape" => { ev.prevent_default(); cancel_key(); }
+                                    _ => {}
+                                }
+                            />
+                            <button type="button" class="sc-button sc-button--primary" on:click=move |_| save_click()>"Save"</button>
+                            <button type="button" class="sc-button sc-button--ghost" on:click=move |_| cancel_click()>"Cancel"</button>
+                        </div>
+                    </div>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <a class="sc-qualify-deal-link" id=open_id.clone() href=open_href(&id)>{name.clone()}</a>
+                    <span class="sc-qualify-muted sc-qualify-resume-at">
+                        {if finished { "Summary ready".to_string() } else { format!("Next: {resume}") }}
+                    </span>
+                }
+                .into_any()
+            }
+        }
+    };
+
+    let start_rename = {
+        let id = id.clone();
+        let rename_input_id = rename_input_id.clone();
+        let name = name.clone();
+        move |_| {
+            draft.set(name.clone());
+            renaming.set(Some(id.clone()));
+            focus_later(rename_input_id.clone());
+        }
+    };
+    let duplicate = {
+        let id = id.clone();
+        let name = name.clone();
+        move |_| {
+            on_command.run(ListCommand::Duplicate(id.clone()));
+            status.set(format!(
+                "Copied “{name}”. The copy is at the top of the list."
+            ));
+        }
+    };
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            on_command.run(ListCommand::Delete(id.clone()));
+            focus_later("sc-qualify-new".into());
+        }
+    };
+
+    view! {
+        <tr>
+            <th scope="row" data-label="Deal">{name_cell}</th>
+            <td data-label="Company">{if company.is_empty() { "—".to_string() } else { company }}</td>
+            <td data-label="Annual contract value" class="sc-qualify-num">{acv}</td>
+            <td data-label="Framework">{framework.name()}</td>
+            <td data-label="Score" class="sc-qualify-num">{score.map_or("—".to_string(), |s| s.to_string())}</td>
+            <td data-label="Verdict">
+                {match verdict {
+                    Some(v) => view! { <span class=verdict_badge_class(v)>{v.label()}</span> }.into_any(),
+                    None => view! { <span class="sc-qualify-muted">"Not started"</span> }.into_any(),
+                }}
+            </td>
+            <td data-label="Last updated">
+                <time datetime=updated.to_rfc3339()>{when}</time>
+            </td>
+            <td class="sc-qualify-actions">
+                <div class="sc-row">
+                    <button type="button" class="sc-button sc-button--ghost" on:click=start_rename>
+                        "Rename"<span class="sc-visually-hidden">{format!(" {name}")}</span>
+                    </button>
+                    <button type="button" class="sc-button sc-button--ghost" on:click=duplicate>
+                        "Duplicate"<span class="sc-visually-hidden">{format!(" {name}")}</span>
+                    </button>
+                    <button type="button" class="sc-button sc-button--ghost sc-qualify-danger" on:click=delete>
+                        "Delete"<span class="sc-visually-hidden">{format!(" {name}")}</span>
+                    </button>
+                </div>
+            </td>
+        </tr>
+    }
+}

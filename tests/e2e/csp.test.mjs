@@ -1,0 +1,48 @@
+// Serves dist/ with exactly the headers from dist/_headers (the CSP the
+// README recommends) and checks that the app runs with zero violations.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DIST, serveStatic, launchBrowser, waitForApp } from "./support/harness.mjs";
+
+function headersFromFile() {
+  const text = readFileSync(join(DIST, "_headers"), "utf8");
+  const headers = {};
+  for (const line of text.split("\n")) {
+    const m = line.match(/^\s+([A-Za-z-]+):\s*(.+)$/);
+    if (m) headers[m[1].toLowerCase()] = m[2];
+  }
+  return headers;
+}
+
+test("the app works under the recommended CSP with no violations", async () => {
+  const headers = headersFromFile();
+  assert.match(headers["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  const site = await serveStatic({ headers });
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        window.__violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`),
+      );
+    });
+    const console_ = [];
+    page.on("console", (m) => m.type() === "error" && console_.push(m.text()));
+    await page.goto(site.url + "#/");
+    await waitForApp(page);
+    for (const route of ["#/audit", "#/qualify", "#/discovery", "#/benchmarks", "#/data", "#/"]) {
+      await page.evaluate((h) => (location.hash = h), route);
+      await page.waitForTimeout(200);
+    }
+    await page.getByRole("link", { name: "Start the 2-minute audit" }).click();
+    await page.waitForTimeout(200);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(console_.filter((t) => /Content Security Policy/i.test(t)), []);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+});

@@ -1,0 +1,123 @@
+// The embed loader and the embed view, cross-origin: the app is served on
+// 127.0.0.1 and the host page on localhost, as on a real marketing site.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveStatic, launchBrowser } from "./support/harness.mjs";
+import { hostPageHtml, HostPage } from "./pages/host.mjs";
+
+let app, host, browser;
+const WIDGETS = [
+  { id: "audit-widget", tool: "audit", attrs: { accent: "#c2410c" } },
+  { id: "bench-widget", tool: "benchmarks", attrs: { theme: "dark", "min-height": "300" } },
+];
+
+before(async () => {
+  // The app's assets allow cross-origin reads, as the README recommends, so a
+  // sandboxed (origin-less) iframe can still load the module and the wasm.
+  app = await serveStatic({ headers: { "access-control-allow-origin": "*" } });
+  const sandboxed = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandboxed</title></head><body>
+<iframe id="sandboxed" title="Sandboxed Stagecraft" sandbox="allow-scripts" style="width:100%;height:600px"
+  src="${app.origin}/audit/#/embed/audit?frame=sandbox-1&origin=${encodeURIComponent("http://localhost")}"></iframe></body></html>`;
+  host = await serveStatic({
+    host: "localhost",
+    extra: {
+      "/landing.html": { type: "text/html; charset=utf-8", body: hostPageHtml(app.origin, WIDGETS) },
+      "/sandboxed.html": { type: "text/html; charset=utf-8", body: sandboxed },
+    },
+  });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await host?.close();
+  await app?.close();
+});
+
+async function openLanding() {
+  const page = await (await browser.newContext()).newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`http://localhost:${host.port}/landing.html`);
+  const hp = new HostPage(page);
+  for (const w of WIDGETS) await hp.waitForEvent("stagecraft:ready", w.id);
+  return { page, hp, errors };
+}
+
+test("the loader puts a titled, chromeless iframe in every widget div", async () => {
+  const { hp, errors } = await openLanding();
+  assert.equal(await hp.iframe("audit-widget").getAttribute("title"), "Self-audit scorecard (Stagecraft)");
+  assert.equal(await hp.iframe("bench-widget").getAttribute("title"), "Stage benchmark calculator (Stagecraft)");
+  const ready = await hp.events("stagecraft:ready");
+  assert.deepEqual(ready.map((e) => [e.target, e.detail.tool]).sort(), [["audit-widget", "audit"], ["bench-widget", "benchmarks"]]);
+  const audit = hp.frame("audit-widget");
+  assert.equal(await audit.locator("nav").count(), 0, "no site navigation inside an embed");
+  const open = audit.getByRole("link", { name: /Open full app/ });
+  assert.equal(await open.getAttribute("target"), "_blank");
+  assert.match(await open.getAttribute("href"), /#\/audit$/);
+  assert.deepEqual(errors, []);
+});
+
+test("host options reach the widget: accent and theme", async () => {
+  const { hp } = await openLanding();
+  const auditFrame = await hp.contentFrame("audit-widget");
+  const accent = await auditFrame.evaluate(() => getComputedStyle(document.querySelector(".sc-root")).getPropertyValue("--sc-accent").trim());
+  assert.equal(accent, "#c2410c");
+  const benchFrame = await hp.contentFrame("bench-widget");
+  assert.equal(await benchFrame.evaluate(() => document.querySelector(".sc-root").dataset.scTheme), "dark");
+});
+
+test("each iframe grows with its content, with no inner scrollbar", async () => {
+  const { hp } = await openLanding();
+  for (const w of WIDGETS) {
+    // Chromium pauses rendering (and so ResizeObserver) in off-screen
+    // cross-origin frames; a reader scrolls to the widget before it matters.
+    await hp.iframe(w.id).scrollIntoViewIfNeeded();
+    const frame = await hp.contentFrame(w.id);
+    const before = await frame.evaluate(() => document.querySelector(".sc-root").scrollHeight);
+    await frame.evaluate(() => {
+      const extra = document.createElement("div");
+      extra.style.height = "700px";
+      extra.className = "sc-test-grow";
+      document.querySelector(".sc-main").appendChild(extra);
+    });
+    await hp.page
+      .waitForFunction(
+        ([id, h]) => document.querySelector(`#${id} iframe`).getBoundingClientRect().height >= h + 650,
+        [w.id, before],
+        { timeout: 10000 },
+      )
+      .catch(async (e) => {
+        const now = await hp.iframeHeight(w.id);
+        const inner = await frame.evaluate(() => document.querySelector(".sc-root").scrollHeight);
+        throw new Error(`${w.id}: content was ${before}px, iframe is ${now}px, content now ${inner}px (${e.message})`);
+      });
+    const fits = await frame.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1);
+    assert.ok(fits, `${w.id} has an inner scrollbar`);
+    const resizes = await hp.events("stagecraft:resize", w.id);
+    assert.ok(resizes.length >= 2, `${w.id} reported its new height`);
+  }
+});
+
+test("a message forged by the host page is ignored by the loader and the app", async () => {
+  const { page, hp } = await openLanding();
+  const frameId = await hp.iframe("audit-widget").evaluate((el) => new URL(el.src).hash.match(/frame=([^&]+)/)[1]);
+  const frame = await hp.contentFrame("audit-widget");
+  const snapshot = () => frame.evaluate(() => [location.hash, document.querySelector(".sc-main").innerText]);
+  const before = await snapshot();
+  await page.evaluate((id) => {
+    const forged = { type: "stagecraft:completed", frame: id, payload: { tool: "audit", score: 100, tier: "Optimized" } };
+    window.postMessage(forged, "*");
+    document.querySelector("#audit-widget iframe").contentWindow.postMessage(forged, "*");
+  }, frameId);
+  await page.waitForTimeout(300);
+  assert.deepEqual(await hp.events("stagecraft:completed"), []);
+  assert.deepEqual(await snapshot(), before, "the widget did not react to the forged message");
+});
+
+test("a sandboxed iframe without allow-same-origin still works, in memory, with a notice", async () => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`http://localhost:${host.port}/sandboxed.html`);
+  const frame = page.frameLocator("#sandboxed");
+  await frame.getByTestId("notice-memory-only").waitFor({ timeout: 20000 });
+  assert.match(await frame.getByTestId("notice-memory-only").textContent(), /won't|will be gone|isn't letting/);
+});

@@ -1,0 +1,237 @@
+// Qualification wizard end to end, against the release build in dist/:
+// two deals, keyboard answers, resuming after a reload, verdict and gap
+// order, delete with undo, a long list, and axe on every screen.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { setup, runAxe, waitForApp } from "./support/harness.mjs";
+import { QualifyPage } from "./pages/qualify.mjs";
+
+let h;
+before(async () => {
+  h = await setup();
+});
+after(async () => {
+  await h?.close();
+});
+
+async function assertAxe(page, where) {
+  const violations = await runAxe(page);
+  assert.deepEqual(violations, [], `${where}: ${JSON.stringify(violations, null, 1)}`);
+}
+
+function assertClean(page) {
+  assert.deepEqual(page.pageErrors, [], "no page errors");
+  assert.deepEqual(page.external.list, [], "no request leaves the origin");
+}
+
+test("two deals, answered with the keyboard, get the right verdicts and gap order", async () => {
+  const page = await h.newPage("#/qualify");
+  const q = new QualifyPage(page);
+  await q.emptyState.waitFor();
+  await assertAxe(page, "empty list");
+
+  // Deal 1: $40,000 → BANT first, then MEDDIC.
+  await q.newDeal.click();
+  await q.dealName.waitFor();
+  await q.next.click();
+  await page.getByText("Give the deal a name").waitFor();
+  await q.fillBasics({ name: "Acme rollout", company: "Acme", acv: "40000", stakeholders: "2" });
+  assert.match(await q.framework.textContent(), /BANT.*MEDDIC/);
+  assert.equal((await q.methodology.textContent()).trim(), "SPIN");
+  await q.newCategory(true).check();
+  assert.equal((await q.methodology.textContent()).trim(), "Challenger");
+  await assertAxe(page, "basics");
+  await q.next.click();
+
+  await q.criterion("Budget").waitFor();
+  assert.equal(await q.progress.textContent(), "2 of 6");
+  await assertAxe(page, "criterion step");
+  await q.answerWithKeys("Budget", "1"); // Confirmed
+  await q.answerWithKeys("Authority", "2"); // Partially
+  await q.criterion("Need").waitFor();
+  await page.keyboard.press("1");
+  await q.evidence.fill("Ops lead: 12 hours a week lost to manual reconciliation");
+  await q.evidence.press("Enter");
+  await q.answerWithKeys("Timeline", "4"); // Red flag
+
+  // 2 + 1 + 2 + 0 = 5 of 8 → 63, one red flag → Needs work.
+  await q.score.waitFor();
+  assert.equal((await q.score.textContent()).trim(), "63");
+  assert.equal((await q.verdict.textContent()).trim(), "Needs work");
+  const warnings = await q.warnings.textContent();
+  assert.match(warnings, /Single-threaded/);
+  assert.match(warnings, /No urgency/);
+  assert.doesNotMatch(warnings, /No access to power/);
+  assert.deepEqual(await q.gapOrder(), ["Timeline", "Authority"]);
+  assert.match(await page.textContent("body"), /12 hours a week lost/);
+  assert.equal(await page.getByRole("button", { name: "Start the MEDDIC pass" }).count(), 1);
+  await assertAxe(page, "summary");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), q.download.click()]);
+  assert.equal(download.suggestedFilename(), "acme-rollout-qualification.md");
+  const md = await readFile(await download.path(), "utf8");
+  assert.match(md, /^# Deal brief: Acme rollout/);
+  assert.match(md, /## Verdict: Needs work \(63\/100\)/);
+
+  // Deal 2: $300,000 → MEDDPICC, eight criteria.
+  await q.allDeals.click();
+  await q.newDeal.click();
+  await q.fillBasics({ name: "Globex platform", company: "Globex", acv: "300,000", stakeholders: "5" });
+  assert.equal((await q.framework.textContent()).trim(), "MEDDPICC");
+  await q.dealName.press("Enter"); // Enter submits the basics too
+  const answers = [
+    ["Metrics", "1"],
+    ["Economic buyer", "1"],
+    ["Decision criteria", "1"],
+    ["Decision process", "1"],
+    ["Paper process", "2"],
+    ["Identify pain", "1"],
+    ["Champion", "1"],
+    ["Competition", "3"],
+  ];
+  for (const [name, key] of answers) await q.answerWithKeys(name, key);
+  // 6 confirmed (12) + 1 partial (1) + 1 unknown (0) = 13 of 16 → 81, no red flag.
+  await q.score.waitFor();
+  assert.equal((await q.score.textContent()).trim(), "81");
+  assert.equal((await q.verdict.textContent()).trim(), "Qualified");
+  assert.deepEqual(await q.gapOrder(), ["Competition", "Paper process"]);
+  assert.match(await q.warnings.textContent(), /Nothing to flag/);
+
+  // The list: newest first, with framework, score and verdict.
+  await q.allDeals.click();
+  await q.rows().first().waitFor();
+  assert.deepEqual(await q.rowNames(), ["Globex platform", "Acme rollout"]);
+  const globex = await q.row("Globex platform").textContent();
+  assert.match(globex, /MEDDPICC/);
+  assert.match(globex, /\$300,000/);
+  assert.match(globex, /81/);
+  assert.match(globex, /Qualified/);
+  assert.match(await q.row("Acme rollout").textContent(), /Needs work/);
+  await assertAxe(page, "list");
+  assertClean(page);
+});
+
+test("reloading mid-wizard resumes at the same step with every answer", async () => {
+  const page = await h.newPage("#/qualify");
+  const q = new QualifyPage(page);
+  await q.newDeal.click();
+  await q.fillBasics({ name: "Initech upgrade", acv: "120000", stakeholders: "3" });
+  assert.equal((await q.framework.textContent()).trim(), "MEDDICC");
+  await q.next.click();
+  await q.answerWithKeys("Metrics", "2");
+  await q.criterion("Economic buyer").waitFor();
+  await page.keyboard.press("4");
+  await q.evidence.fill("CFO will not meet before Q3");
+  await page.keyboard.press("Tab"); // leave the field; nothing else
+  await q.next.click();
+  await q.criterion("Decision criteria").waitFor();
+
+  await page.reload();
+  await waitForApp(page);
+  await q.criterion("Decision criteria").waitFor();
+  assert.equal(await q.progress.textContent(), "4 of 9");
+  await q.back.click();
+  await q.criterion("Economic buyer").waitFor();
+  assert.ok(await q.option("Economic buyer", "Red flag").isChecked());
+  assert.equal(await q.evidence.inputValue(), "CFO will not meet before Q3");
+
+  // Leaving for the list and coming back resumes too.
+  await q.allDeals.click();
+  await page.getByRole("link", { name: "Continue", exact: true }).click();
+  await q.criterion("Economic buyer").waitFor();
+  assertClean(page);
+});
+
+test("deleting a deal can be undone", async () => {
+  const page = await h.newPage("#/qualify");
+  const q = new QualifyPage(page);
+  for (const name of ["Umbrella pilot", "Hooli renewal"]) {
+    await q.newDeal.click();
+    await q.fillBasics({ name, acv: "15000", stakeholders: "1" });
+    await q.allDeals.click();
+  }
+  await q.rows().nth(1).waitFor();
+  assert.deepEqual(await q.rowNames(), ["Hooli renewal", "Umbrella pilot"]);
+
+  await q.deleteButton("Hooli renewal").click();
+  await page.getByText("“Hooli renewal” deleted.").waitFor();
+  assert.deepEqual(await q.rowNames(), ["Umbrella pilot"]);
+  await assertAxe(page, "list with undo toast");
+  await q.undo.click();
+  await q.row("Hooli renewal").waitFor();
+  assert.deepEqual(await q.rowNames(), ["Hooli renewal", "Umbrella pilot"]);
+
+  // The restored deal is saved, not just shown.
+  await page.reload();
+  await waitForApp(page);
+  await q.row("Hooli renewal").waitFor();
+  assert.equal(await q.rows().count(), 2);
+  assertClean(page);
+});
+
+test("a list of 250 deals stays fast", async () => {
+  const page = await h.newPage("#/");
+  await page.evaluate(() => {
+    const deals = [];
+    const base = Date.UTC(2026, 0, 1);
+    for (let i = 0; i < 250; i++) {
+      const at = new Date(base + i * 60000).toISOString();
+      deals.push({
+        id: `seed${i}`,
+        name: `Deal ${i}`,
+        company: `Company ${i}`,
+        acv: String(10000 + i * 1000),
+        stakeholders: "3",
+        new_category: false,
+        framework_override: null,
+        answers: { budget: { rating: "confirmed", evidence: "" } },
+        step: "summary",
+        created: at,
+        updated: at,
+      });
+    }
+    localStorage.setItem("stagecraft.qualify", JSON.stringify({ version: 1, data: { deals } }));
+  });
+  const started = Date.now();
+  await page.evaluate(() => (location.hash = "#/qualify"));
+  const q = new QualifyPage(page);
+  await q.rows().nth(249).waitFor();
+  const elapsed = Date.now() - started;
+  assert.ok(elapsed < 3000, `list of 250 rendered in ${elapsed} ms`);
+  assert.equal((await q.rowNames())[0], "Deal 249");
+
+  // Deleting from a long list is quick too.
+  const t0 = Date.now();
+  await q.deleteButton("Deal 249").click();
+  await page.getByText("“Deal 249” deleted.").waitFor();
+  assert.equal(await q.rows().count(), 249);
+  assert.ok(Date.now() - t0 < 1500, `delete took ${Date.now() - t0} ms`);
+  assertClean(page);
+});
+
+test("the dark theme passes axe on every wizard screen", async () => {
+  const ctx = await h.newContext({ colorScheme: "dark", viewport: { width: 360, height: 800 } });
+  const page = await h.newPage("#/qualify", ctx);
+  const q = new QualifyPage(page);
+  await q.newDeal.click();
+  await q.fillBasics({ name: "Night shift", acv: "abc", stakeholders: "-1" });
+  await q.next.click();
+  await page.getByText("Fix the fields marked above to continue.").waitFor();
+  await assertAxe(page, "dark basics with errors");
+  await q.acv.fill("12000");
+  await q.stakeholders.fill("1");
+  await q.next.click();
+  await q.criterion("Budget").waitFor();
+  await page.keyboard.press("2");
+  await assertAxe(page, "dark criterion");
+  for (const name of ["Budget", "Authority", "Need", "Timeline"]) await q.answerWithKeys(name, "2");
+  await q.score.waitFor();
+  assert.equal((await q.score.textContent()).trim(), "50");
+  assert.equal((await q.verdict.textContent()).trim(), "Needs work");
+  await assertAxe(page, "dark summary");
+  await q.allDeals.click();
+  await q.rows().first().waitFor();
+  await assertAxe(page, "dark list, phone width");
+  assertClean(page);
+});
