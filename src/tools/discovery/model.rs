@@ -8,9 +8,8 @@
 
 use crate::numbers::{parse_number, NumberRules};
 use crate::storage::Document;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
 
 pub use super::bank;
 
@@ -110,6 +109,45 @@ impl Section {
     }
 }
 
+/// One value per script section. A plain struct rather than a map: it
+/// always has all four, reads well in the stored JSON, and costs less code.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "T: Deserialize<'de> + Default"))]
+pub struct PerSection<T> {
+    #[serde(default)]
+    pub current_state: T,
+    #[serde(default)]
+    pub pain: T,
+    #[serde(default)]
+    pub future_state: T,
+    #[serde(default)]
+    pub decision_process: T,
+}
+
+impl<T> PerSection<T> {
+    pub fn get(&self, s: Section) -> &T {
+        match s {
+            Section::CurrentState => &self.current_state,
+            Section::Pain => &self.pain,
+            Section::FutureState => &self.future_state,
+            Section::DecisionProcess => &self.decision_process,
+        }
+    }
+
+    pub fn get_mut(&mut self, s: Section) -> &mut T {
+        match s {
+            Section::CurrentState => &mut self.current_state,
+            Section::Pain => &mut self.pain,
+            Section::FutureState => &mut self.future_state,
+            Section::DecisionProcess => &mut self.decision_process,
+        }
+    }
+
+    pub fn insert(&mut self, s: Section, value: T) {
+        *self.get_mut(s) = value;
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Stopwatch: elapsed time from stored intervals, never from ticks.
 // ---------------------------------------------------------------------------
@@ -117,8 +155,9 @@ impl Section {
 /// One stretch of running time. `end == None` means it is still running.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
+    #[serde(with = "chrono::serde::ts_milliseconds")]
     pub start: DateTime<Utc>,
-    #[serde(default)]
+    #[serde(default, with = "chrono::serde::ts_milliseconds_option")]
     pub end: Option<DateTime<Utc>>,
 }
 
@@ -259,7 +298,7 @@ pub struct CallClock {
     #[serde(default)]
     pub call: Stopwatch,
     #[serde(default)]
-    pub sections: BTreeMap<Section, Stopwatch>,
+    pub sections: PerSection<Stopwatch>,
     #[serde(default)]
     pub current: Section,
     #[serde(default)]
@@ -327,14 +366,14 @@ impl CallClock {
     }
 
     pub fn section(&self, s: Section) -> Stopwatch {
-        self.sections.get(&s).cloned().unwrap_or_default()
+        self.sections.get(s).clone()
     }
 
     /// The latest instant any of these clocks recorded.
     pub fn latest(&self) -> Option<DateTime<Utc>> {
         floor_opt(
             std::iter::once(&self.call)
-                .chain(self.sections.values())
+                .chain(Section::ALL.iter().map(|s| self.sections.get(*s)))
                 .map(Stopwatch::latest),
         )
     }
@@ -345,7 +384,7 @@ impl CallClock {
 
     pub fn section_ms(&self, s: Section, now: DateTime<Utc>) -> u64 {
         let now = self.floor(now);
-        self.sections.get(&s).map_or(0, |w| w.elapsed_ms(now))
+        self.sections.get(s).elapsed_ms(now)
     }
 
     pub fn section_secs(&self, s: Section, now: DateTime<Utc>) -> u64 {
@@ -367,10 +406,10 @@ impl CallClock {
 
     fn switch_to(&mut self, target: Section, now: DateTime<Utc>) {
         let running = self.call.is_running();
-        self.sections.entry(self.current).or_default().pause(now);
+        self.sections.get_mut(self.current).pause(now);
         self.current = target;
         if running {
-            self.sections.entry(target).or_default().start(now);
+            self.sections.get_mut(target).start(now);
         }
     }
 
@@ -383,12 +422,12 @@ impl CallClock {
             ClockAction::Start => {
                 self.ended = false;
                 self.call.start(now);
-                self.sections.entry(self.current).or_default().start(now);
+                self.sections.get_mut(self.current).start(now);
             }
             ClockAction::Pause => {
                 self.call.pause(now);
-                for w in self.sections.values_mut() {
-                    w.pause(now);
+                for s in Section::ALL {
+                    self.sections.get_mut(s).pause(now);
                 }
             }
             ClockAction::NextSection => match self.current.next() {
@@ -505,11 +544,16 @@ impl TalkBalance {
 /// rep / (rep + buyer) as a whole percent, rounded half up; `None` when
 /// nobody has talked yet (0/0 is not 0%).
 pub fn talk_share(rep_secs: u64, buyer_secs: u64) -> Option<u8> {
-    let total = u128::from(rep_secs) + u128::from(buyer_secs);
+    // Scale huge values down so the integer sums below cannot overflow
+    // (plain u64 keeps 128-bit division code out of the page).
+    let bits = 64 - (rep_secs | buyer_secs).leading_zeros();
+    let shift = bits.saturating_sub(54);
+    let (rep, buyer) = (rep_secs >> shift, buyer_secs >> shift);
+    let total = rep + buyer;
     if total == 0 {
         return None;
     }
-    let pct = (200 * u128::from(rep_secs) + total) / (2 * total);
+    let pct = (200 * rep + total) / (2 * total);
     u8::try_from(pct.min(100)).ok()
 }
 
@@ -614,7 +658,8 @@ impl Pain {
 /// the browser's Intl formatter instead; this one keeps the recap pure.
 pub fn format_money(x: f64) -> String {
     let x = crate::numbers::finite_non_negative(x);
-    let cents = (x * 100.0).round() as u128;
+    // Saturates far beyond any real price; never panics.
+    let cents = (x * 100.0).round() as u64;
     let (whole, frac) = (cents / 100, cents % 100);
     let digits = whole.to_string();
     let mut grouped = String::new();
@@ -634,7 +679,11 @@ pub fn format_money(x: f64) -> String {
 /// One decimal, as payback months are shown: `4.2`, `—` when unknown.
 pub fn format_months(months: Option<f64>) -> String {
     match months {
-        Some(m) => format!("{m:.1}"),
+        // Integer tenths: no float formatting code in the page.
+        Some(m) => {
+            let tenths = (crate::numbers::finite_non_negative(m) * 10.0).round() as u64;
+            format!("{}.{}", tenths / 10, tenths % 10)
+        }
         None => "—".into(),
     }
 }
@@ -774,7 +823,7 @@ pub struct DecisionProcess {
     #[serde(default)]
     pub steps: String,
     /// "Target decision date".
-    #[serde(default)]
+    #[serde(default, with = "ymd::option")]
     pub decision_date: Option<NaiveDate>,
     /// "Competitors being considered".
     #[serde(default)]
@@ -821,7 +870,7 @@ pub struct ActionItem {
     pub description: String,
     #[serde(default)]
     pub owner: Side,
-    #[serde(default)]
+    #[serde(default, with = "ymd::option")]
     pub due: Option<NaiveDate>,
     #[serde(default)]
     pub done: bool,
@@ -938,8 +987,11 @@ pub struct Call {
     /// The qualification deal this call belongs to, if linked.
     #[serde(default)]
     pub deal_id: Option<String>,
+    #[serde(with = "ymd")]
     pub date: NaiveDate,
+    #[serde(with = "chrono::serde::ts_milliseconds")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "chrono::serde::ts_milliseconds")]
     pub updated_at: DateTime<Utc>,
     /// "Minutes per section", as typed.
     #[serde(default = "default_minutes")]
@@ -949,10 +1001,10 @@ pub struct Call {
     #[serde(default)]
     pub talk: TalkBalance,
     #[serde(default)]
-    pub notes: BTreeMap<Section, String>,
-    /// Ids of ticked questions (see `bank`).
+    pub notes: PerSection<String>,
+    /// Ids of ticked questions (see `bank`), in the order they were asked.
     #[serde(default)]
-    pub asked: BTreeSet<String>,
+    pub asked: Vec<String>,
     #[serde(default)]
     pub pain: Pain,
     #[serde(default)]
@@ -998,8 +1050,8 @@ impl Call {
             section_minutes: default_minutes(),
             clock: CallClock::default(),
             talk: TalkBalance::default(),
-            notes: BTreeMap::new(),
-            asked: BTreeSet::new(),
+            notes: PerSection::default(),
+            asked: Vec::new(),
             pain: Pain::default(),
             stakeholders: Vec::new(),
             outcome: Outcome::default(),
@@ -1059,7 +1111,7 @@ impl Call {
     }
 
     pub fn notes_for(&self, s: Section) -> &str {
-        self.notes.get(&s).map_or("", String::as_str)
+        self.notes.get(s)
     }
 
     /// Clock actions also stop talk time when the call stops, so a paused
@@ -1082,9 +1134,17 @@ impl Call {
         self.talk.toggle(who, now);
     }
 
+    /// Whether a question from the bank is ticked.
+    pub fn has_asked(&self, question_id: &str) -> bool {
+        self.asked.iter().any(|q| q == question_id)
+    }
+
     pub fn toggle_asked(&mut self, question_id: &str) {
-        if !self.asked.remove(question_id) {
-            self.asked.insert(question_id.to_string());
+        match self.asked.iter().position(|q| q == question_id) {
+            Some(i) => {
+                self.asked.remove(i);
+            }
+            None => self.asked.push(question_id.to_string()),
         }
     }
 
@@ -1306,18 +1366,94 @@ impl Call {
 /// Reads the value of an `<input type="date">` (`YYYY-MM-DD`, or empty
 /// while the date is incomplete).
 pub fn parse_date_input(raw: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok()
+    let mut parts = raw.trim().splitn(3, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// `YYYY-MM-DD`: the value of an `<input type="date">` and the stored form.
+pub fn ymd_string(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 /// The value for an `<input type="date">`.
 pub fn date_input_value(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    d.map(ymd_string).unwrap_or_default()
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The month's name, or its first three letters.
+pub fn month_name(month: u32, short: bool) -> &'static str {
+    let name = MONTHS[(month.clamp(1, 12) - 1) as usize];
+    if short {
+        &name[..3]
+    } else {
+        name
+    }
 }
 
 /// A date as people read it: "10 Mar 2026".
 pub fn format_date_short(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+    format!("{} {} {}", d.day(), month_name(d.month(), true), d.year())
+}
+
+/// A date in full: "10 March 2026".
+pub fn format_date_long(d: NaiveDate) -> String {
+    format!("{} {} {}", d.day(), month_name(d.month(), false), d.year())
+}
+
+/// Dates are stored as `YYYY-MM-DD` through these small functions rather
+/// than chrono's general parser, which would add weight to the page.
+mod ymd {
+    use chrono::NaiveDate;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::ymd_string(*d))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let raw = String::deserialize(d)?;
+        super::parse_date_input(&raw).ok_or_else(|| D::Error::custom(format!("not a date: {raw}")))
+    }
+
+    pub mod option {
+        use chrono::NaiveDate;
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+            match d {
+                Some(d) => super::serialize(d, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+            match Option::<String>::deserialize(d)? {
+                None => Ok(None),
+                Some(raw) => super::super::parse_date_input(&raw)
+                    .map(Some)
+                    .ok_or_else(|| serde::de::Error::custom(format!("not a date: {raw}"))),
+            }
+        }
+    }
 }
 
 /// Everything the discovery tool persists.
@@ -1410,6 +1546,75 @@ impl CallsDoc {
 }
 
 // ---------------------------------------------------------------------------
+// Linking to qualification deals.
+// ---------------------------------------------------------------------------
+
+/// Just the fields of a qualification deal the call picker needs.
+#[derive(Deserialize)]
+struct DealLite {
+    id: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    company: String,
+    /// RFC 3339 text; compared as text (same format throughout).
+    #[serde(default)]
+    created: String,
+    #[serde(default)]
+    updated: String,
+}
+
+#[derive(Deserialize)]
+struct DealsLite {
+    #[serde(default)]
+    deals: Vec<DealLite>,
+}
+
+/// The qualify tool's deals as `(id, label)`, most recently updated first,
+/// read from its stored text. Same result as
+/// `qualify::model::deal_choices` (a test holds the two together), but it
+/// decodes only four fields: decoding whole deals would add about 40 KB of
+/// code to this page for a drop-down list. Data this build doesn't know
+/// (another version, damage) gives an empty list; the qualify tool itself
+/// reports those problems.
+pub fn deal_choices_from_stored(raw: Option<&str>) -> Vec<(String, String)> {
+    use crate::tools::qualify::model::DealsDoc;
+    let Some(envelope) = raw.and_then(|r| serde_json::from_str::<crate::storage::Envelope>(r).ok())
+    else {
+        return Vec::new();
+    };
+    if envelope.version != DealsDoc::VERSION {
+        return Vec::new();
+    }
+    let Ok(doc) = serde_json::from_value::<DealsLite>(envelope.data) else {
+        return Vec::new();
+    };
+    let mut deals = doc.deals;
+    deals.sort_by(|a, b| {
+        b.updated
+            .cmp(&a.updated)
+            .then(b.created.cmp(&a.created))
+            .then(a.id.cmp(&b.id))
+    });
+    deals
+        .into_iter()
+        .map(|d| {
+            let name = match d.name.trim() {
+                "" => "Untitled deal",
+                n => n,
+            };
+            let company = d.company.trim();
+            let label = if company.is_empty() {
+                name.to_string()
+            } else {
+                format!("{name} ({company})")
+            };
+            (d.id, label)
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
 // Screens within the tool (the part of the route after `#/discovery/`).
 // ---------------------------------------------------------------------------
 
@@ -1471,7 +1676,7 @@ pub struct RecapParts {
 }
 
 fn fmt_date(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
+    format_date_long(d)
 }
 
 /// What the recap needs besides the call.

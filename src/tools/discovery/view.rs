@@ -32,8 +32,15 @@ fn route(screen: Screen) -> Route {
 }
 
 /// The rep's local calendar day: call dates and due dates are local dates.
+/// (Read from the browser's `Date`, which knows the time zone.)
 fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_else(|| Utc::now().date_naive())
 }
 
 /// The discovery tool. `rest` is the part of the route after the tool's slug:
@@ -45,7 +52,6 @@ pub fn DiscoveryTool(
     rest: Signal<String>,
 ) -> impl IntoView {
     let save::Debounced { work, status } = save::use_debounced_calls();
-    let screen = Memo::new(move |_| Screen::parse(&rest.get()));
 
     // A deleted call waits here until the undo window closes.
     let removed = RwSignal::new(None::<(usize, Call)>);
@@ -111,13 +117,15 @@ pub fn DiscoveryTool(
             });
             let is_recap = matches!(screen, Screen::Recap(_));
             view! {
-                <Show when=move || exists.get() fallback=|| view! { <MissingCall /> }>
-                    {if is_recap {
+                {move || {
+                    if !exists.get() {
+                        view! { <MissingCall /> }.into_any()
+                    } else if is_recap {
                         view! { <recap::RecapScreen call=call /> }.into_any()
                     } else {
                         view! { <call::CallScreen call=call on_edit=on_edit status=status /> }.into_any()
-                    }}
-                </Show>
+                    }
+                }}
             }
             .into_any()
         }
@@ -126,7 +134,7 @@ pub fn DiscoveryTool(
 
     view! {
         <div class="sc-tool sc-discovery">
-            {move || render(screen.get())}
+            {move || render(Screen::parse(&rest.get()))}
             <UndoToast message=toast on_undo=on_undo on_expire=on_expire />
         </div>
     }

@@ -237,6 +237,9 @@ fn talk_share_is_a_whole_percent() {
     assert_eq!(talk_share(0, 5), Some(0));
     assert_eq!(talk_share(5, 0), Some(100));
     assert_eq!(talk_share(u64::MAX, u64::MAX), Some(50));
+    assert_eq!(talk_share(u64::MAX, 0), Some(100));
+    assert_eq!(talk_share(1 << 60, 3 << 60), Some(25));
+    assert_eq!(talk_share(1, 39), Some(3), "2.5 rounds half up");
 }
 
 #[test]
@@ -286,6 +289,8 @@ fn pain_formulas() {
     assert_eq!(format_months(Some(4.8)), "4.8");
     assert_eq!(format_months(Some(12.0)), "12.0");
     assert_eq!(format_months(None), "—");
+    assert_eq!(format_months(Some(0.0)), "0.0");
+    assert_eq!(format_months(Some(123.4)), "123.4");
 }
 
 #[test]
@@ -579,7 +584,9 @@ fn item_ids_are_unique_within_a_call() {
 fn ticking_a_question_toggles_it() {
     let mut c = call();
     c.toggle_asked("why-now");
-    assert!(c.asked.contains("why-now"));
+    c.toggle_asked("cs-tools");
+    assert!(c.has_asked("why-now") && c.has_asked("cs-tools"));
+    c.toggle_asked("cs-tools");
     c.toggle_asked("why-now");
     assert!(c.asked.is_empty());
 }
@@ -604,7 +611,7 @@ fn old_or_minimal_saved_data_still_loads() {
         decode::<CallsDoc>(Some(raw)),
         Loaded::Ready(CallsDoc::default())
     );
-    let raw = r#"{"version":1,"data":{"calls":[{"id":5,"date":"2026-03-10","created_at":"2026-03-10T10:00:00Z","updated_at":"2026-03-10T10:00:00Z"}]}}"#;
+    let raw = r#"{"version":1,"data":{"calls":[{"id":5,"date":"2026-03-10","created_at":1773136800000,"updated_at":1773136800000}]}}"#;
     match decode::<CallsDoc>(Some(raw)) {
         Loaded::Ready(doc) => {
             let c = &doc.calls[0];
@@ -714,6 +721,65 @@ fn date_inputs_round_trip() {
     assert_eq!(parse_date_input("2026-02-30"), None);
     assert_eq!(date_input_value(Some(day(2026, 3, 1))), "2026-03-01");
     assert_eq!(date_input_value(None), "");
+    assert_eq!(parse_date_input("2026-3-1"), None);
+    assert_eq!(parse_date_input("20260-03-01"), None);
+    assert_eq!(parse_date_input("2024-02-29"), Some(day(2024, 2, 29)));
+    assert_eq!(format_date_short(day(2026, 3, 1)), "1 Mar 2026");
+    assert_eq!(format_date_long(day(2026, 12, 31)), "31 December 2026");
+}
+
+#[test]
+fn stored_dates_and_times_use_compact_forms() {
+    let mut c = call();
+    c.apply_clock(ClockAction::Start, at(1));
+    c.decision.decision_date = Some(day(2026, 4, 30));
+    let v = serde_json::to_value(&c).unwrap();
+    assert_eq!(v["date"], "2026-03-10");
+    assert_eq!(v["decision"]["decision_date"], "2026-04-30");
+    assert_eq!(v["created_at"], t0().timestamp_millis());
+    assert_eq!(
+        v["clock"]["call"]["spans"][0]["start"],
+        at(1).timestamp_millis()
+    );
+    assert!(v["clock"]["call"]["spans"][0]["end"].is_null());
+    let bad = r#"{"version":1,"data":{"calls":[{"id":1,"date":"10/03/2026","created_at":0,"updated_at":0}]}}"#;
+    assert!(matches!(
+        decode::<CallsDoc>(Some(bad)),
+        Loaded::Corrupt { .. }
+    ));
+}
+
+// --- Deal links ------------------------------------------------------------------------
+
+#[test]
+fn deal_picker_matches_the_qualify_tool() {
+    use crate::tools::qualify::model::{deal_choices, DealsDoc};
+    let mut doc = DealsDoc::default();
+    let a = doc.create(at(0), 1);
+    let b = doc.create(at(5), 2);
+    let c = doc.create(at(9), 3);
+    doc.rename(&a, "Acme rollout", at(20));
+    doc.get_mut(&a).unwrap().company = "Acme".into();
+    doc.rename(&c, "  ", at(11));
+    let raw = encode(&doc);
+    let mine = deal_choices_from_stored(Some(&raw));
+    assert_eq!(mine, deal_choices(&doc));
+    assert_eq!(mine[0], (a, "Acme rollout (Acme)".to_string()));
+    assert_eq!(mine.len(), 3);
+    assert!(mine
+        .iter()
+        .any(|(id, label)| *id == b && label == "Untitled deal"));
+}
+
+#[test]
+fn deal_picker_is_empty_for_missing_newer_or_damaged_data() {
+    assert!(deal_choices_from_stored(None).is_empty());
+    assert!(deal_choices_from_stored(Some("{oops")).is_empty());
+    assert!(
+        deal_choices_from_stored(Some(r#"{"version":99,"data":{"deals":[{"id":"x"}]}}"#))
+            .is_empty()
+    );
+    assert!(deal_choices_from_stored(Some(r#"{"version":1,"data":{"deals":"nope"}}"#)).is_empty());
 }
 
 // --- Recap --------------------------------------------------------------------------

@@ -78,10 +78,15 @@ pub fn CallScreen(
         clock.set(Utc::now());
     });
 
+    // A plain `Event` listener (the type the save layer uses too, which
+    // keeps the page smaller), narrowed to a keyboard event here.
     let _ = use_event_listener(
         document(),
-        leptos::ev::keydown,
-        move |ev: web_sys::KeyboardEvent| {
+        leptos::ev::Custom::<web_sys::Event>::new("keydown"),
+        move |ev: web_sys::Event| {
+            let Ok(ev) = ev.dyn_into::<web_sys::KeyboardEvent>() else {
+                return;
+            };
             if ev.default_prevented()
                 || ev.repeat()
                 || ev.ctrl_key()
@@ -139,15 +144,15 @@ fn CallHeader(
     let id = call.with_untracked(|c| c.id);
     let deals = deals::deal_options();
     let has_deals = !deals.is_empty();
-    let linked = Memo::new(move |_| call.with(|c| c.deal_id.clone()));
+    let linked = move || call.with(|c| c.deal_id.clone());
     // A linked deal that was deleted in the qualify tool stays selectable,
     // so the link is never dropped silently.
     let orphan = {
         let known: Vec<String> = deals.iter().map(|d| d.id.clone()).collect();
-        move || linked.get().filter(|l| !known.contains(l))
+        move || linked().filter(|l| !known.contains(l))
     };
     let minutes = Signal::derive(move || call.with(|c| c.section_minutes.clone()));
-    let minutes_error = Memo::new(move |_| minutes.with(|m| parse_section_minutes(m).err()));
+    let minutes_error = move || minutes.with(|m| parse_section_minutes(m).err());
     let plain = Signal::derive(move || call.with(|c| recap_text(c, RecapFormat::Plain)));
 
     view! {
@@ -197,7 +202,7 @@ fn CallHeader(
                             edit.run(CallEdit::Deal((!v.is_empty()).then_some(v)));
                         }
                     >
-                        <option value="" prop:selected=move || linked.with(Option::is_none)>"No deal"</option>
+                        <option value="" prop:selected=move || linked().is_none()>"No deal"</option>
                         {deals
                             .into_iter()
                             .map(|d| {
@@ -205,7 +210,7 @@ fn CallHeader(
                                 view! {
                                     <option
                                         value=d.id.clone()
-                                        prop:selected=move || linked.with(|l| l.as_deref() == Some(did.as_str()))
+                                        prop:selected=move || linked().as_deref() == Some(did.as_str())
                                     >
                                         {d.name}
                                     </option>
@@ -217,7 +222,7 @@ fn CallHeader(
                         })}
                     </select>
                 </div>
-                <div class="sc-field" class:sc-field--invalid=move || minutes_error.with(Option::is_some)>
+                <div class="sc-field" class:sc-field--invalid=move || minutes_error().is_some()>
                     <label class="sc-field__label" for="dc-minutes">"Minutes per section"</label>
                     <p class="sc-field__hint" id="dc-minutes-hint">"10 minutes each fits a 40-minute call."</p>
                     <div class="sc-input-wrap">
@@ -227,8 +232,8 @@ fn CallHeader(
                             type="text"
                             inputmode="decimal"
                             autocomplete="off"
-                            aria-invalid=move || if minutes_error.with(Option::is_some) { "true" } else { "false" }
-                            aria-describedby=move || if minutes_error.with(Option::is_some) {
+                            aria-invalid=move || if minutes_error().is_some() { "true" } else { "false" }
+                            aria-describedby=move || if minutes_error().is_some() {
                                 "dc-minutes-hint dc-minutes-error"
                             } else {
                                 "dc-minutes-hint"
@@ -238,8 +243,8 @@ fn CallHeader(
                         />
                         <span class="sc-input-affix" aria-hidden="true">"min"</span>
                     </div>
-                    <p class="sc-field__error" id="dc-minutes-error" role="alert" hidden=move || minutes_error.with(Option::is_none)>
-                        {move || minutes_error.get().map(|e| format!("{e} Until then each section gets 10 minutes.")).unwrap_or_default()}
+                    <p class="sc-field__error" id="dc-minutes-error" role="alert" hidden=move || minutes_error().is_none()>
+                        {move || minutes_error().map(|e| format!("{e} Until then each section gets 10 minutes.")).unwrap_or_default()}
                     </p>
                 </div>
             </div>
@@ -266,15 +271,15 @@ fn ScriptSection(
 ) -> impl IntoView {
     let slug = section.slug();
     let heading_id = format!("dc-section-{slug}-h");
-    let is_current = Memo::new(move |_| call.with(|c| c.clock.current == section));
-    let time = Memo::new(move |_| {
+    let is_current = move || call.with(|c| c.clock.current == section);
+    let time = move || {
         let n = now.get();
         call.with(|c| {
             let secs = c.section_secs(section, n);
             let budget = c.section_budget_secs();
             (secs, budget, budget_status(secs, budget))
         })
-    });
+    };
     let extra = match section {
         Section::CurrentState => None,
         Section::Pain => Some(view! { <capture::PainFields call=call edit=edit /> }.into_any()),
@@ -289,7 +294,7 @@ fn ScriptSection(
     view! {
         <section
             class="sc-card sc-stack sc-discovery-section"
-            class:sc-discovery-section--current=move || is_current.get()
+            class:sc-discovery-section--current=move || is_current()
             id=format!("dc-section-{slug}")
             data-section=slug
             aria-labelledby=heading_id.clone()
@@ -299,16 +304,16 @@ fn ScriptSection(
                 <p class="sc-discovery-section__time">
                     <span class="sc-num">
                         {move || {
-                            let (secs, budget, _) = time.get();
+                            let (secs, budget, _) = time();
                             format!("{} of {}", format_clock(secs), format_clock(budget))
                         }}
                     </span>
                     " "
-                    <span class=move || format!("sc-badge sc-badge--{}", rail::badge_tone(time.get().2))>
-                        {move || time.get().2.label()}
+                    <span class=move || format!("sc-badge sc-badge--{}", rail::badge_tone(time().2))>
+                        {move || time().2.label()}
                     </span>
                 </p>
-                {move || if is_current.get() {
+                {move || if is_current() {
                     view! { <p class="sc-badge sc-discovery-section__now">"You are here"</p> }.into_any()
                 } else {
                     view! {

@@ -2,9 +2,10 @@
 //! outcome, the decision process and the stakeholder map.
 
 use super::fields::{DateField, TextField};
-use crate::components::format::{money, number};
 use crate::components::{NumberField, UndoToast};
-use crate::tools::discovery::model::{Call, CallEdit, PainFigures, Role, Stakeholder, MONEY_RULES};
+use crate::tools::discovery::model::{
+    format_money, format_months, Call, CallEdit, PainFigures, Role, Stakeholder, MONEY_RULES,
+};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -49,14 +50,10 @@ pub fn PainFields(
             }
         })
     });
-    let annual = move || figures.get().0.annual.map_or("—".to_string(), money);
-    let payback = move || {
-        figures
-            .get()
-            .0
-            .payback
-            .map_or("—".to_string(), |m| number(m, 1))
-    };
+    // Formatted in Rust (dollars, one decimal) rather than through Intl:
+    // the figures match the recap exactly and the page stays smaller.
+    let annual = move || figures.get().0.annual.map_or("—".to_string(), format_money);
+    let payback = move || format_months(figures.get().0.payback);
 
     view! {
         <div class="sc-stack sc-discovery-capture">
@@ -73,7 +70,7 @@ pub fn PainFields(
                     id="dc-monthly"
                     label="Monthly cost of the problem"
                     hint="Hours, spend or lost deals in a normal month, in dollars."
-                    prefix="$"
+                    prefix=Some("$")
                     rules=MONEY_RULES
                     value=Signal::derive(move || call.with(|c| c.pain.monthly_cost.clone()))
                     on_input=Callback::new(move |v| edit.run(CallEdit::MonthlyCost(v)))
@@ -82,7 +79,7 @@ pub fn PainFields(
                     id="dc-price"
                     label="Proposed annual price"
                     hint="What you expect to charge per year."
-                    prefix="$"
+                    prefix=Some("$")
                     rules=MONEY_RULES
                     value=Signal::derive(move || call.with(|c| c.pain.annual_price.clone()))
                     on_input=Callback::new(move |v| edit.run(CallEdit::AnnualPrice(v)))
@@ -190,7 +187,7 @@ pub fn Stakeholders(
     /// Applies a change.
     edit: Callback<CallEdit>,
 ) -> impl IntoView {
-    let check = Memo::new(move |_| call.with(Call::multithread));
+    let check = move || call.with(Call::multithread);
     let rows = Memo::new(move |_| {
         call.with(|c| {
             c.stakeholders
@@ -228,16 +225,21 @@ pub fn Stakeholders(
             </p>
             <p
                 class="sc-discovery-multithread"
-                class:sc-discovery-multithread--ok=move || check.with(|c| c.passes())
+                class:sc-discovery-multithread--ok=move || check().passes()
                 data-testid="multithread-status"
                 aria-live="polite"
             >
-                <span aria-hidden="true">{move || if check.with(|c| c.passes()) { "✓ " } else { "⚠ " }}</span>
-                {move || check.with(|c| c.message())}
+                <span aria-hidden="true">{move || if check().passes() { "✓ " } else { "⚠ " }}</span>
+                {move || check().message()}
             </p>
-            <For each=move || rows.get() key=|r| *r let:row>
-                <PersonRow index=row.0 id=row.1 call=call edit=edit removed=removed />
-            </For>
+            // Rows re-render only when one is added or removed (the memo
+            // holds positions and ids, not names), so typing keeps focus.
+            {move || {
+                rows.get()
+                    .into_iter()
+                    .map(|(index, id)| view! { <PersonRow index=index id=id call=call edit=edit removed=removed /> })
+                    .collect_view()
+            }}
             <p>
                 <button type="button" class="sc-button" on:click=add>"Add stakeholder"</button>
             </p>

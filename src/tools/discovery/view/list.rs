@@ -2,8 +2,8 @@
 //! last touched, plus create, duplicate and delete.
 
 use super::{deals, href};
-use crate::tools::discovery::model::{format_date_short, Call, Screen, Topic};
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use crate::tools::discovery::model::{format_date_short, month_name, Call, Screen, Topic};
+use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
 /// What one row of the list shows.
@@ -30,8 +30,18 @@ impl From<&Call> for CallRow {
     }
 }
 
+/// "29 Nov, 14:05" in the rep's time zone.
 fn touched(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local).format("%-d %b, %H:%M").to_string()
+    let local = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at.timestamp_millis() as f64
+    ));
+    format!(
+        "{} {}, {:02}:{:02}",
+        local.get_date(),
+        month_name(local.get_month() + 1, true),
+        local.get_hours(),
+        local.get_minutes()
+    )
 }
 
 /// The calls on this device, newest first, or an empty state that says
@@ -69,60 +79,64 @@ pub fn CallList(
                 </button>
             </p>
         </header>
-        <Show
-            when=move || rows.with(|r| !r.is_empty())
-            fallback=move || view! {
-                <div class="sc-card sc-stack sc-discovery-empty">
-                    <h2>"No calls yet"</h2>
-                    <p>
-                        "Start one a minute before your next discovery call. The script, the clocks and the recap are ready when you are."
-                    </p>
-                    <p>
-                        <button type="button" class="sc-button sc-button--primary" on:click=move |_| on_create.run(())>
-                            "Start your first call"
-                        </button>
-                    </p>
-                </div>
+        // Plain re-rendering (no keyed list): rows hold no typing state, and
+        // it keeps the page small.
+        {move || {
+            let rows = rows.get();
+            if rows.is_empty() {
+                return view! {
+                    <div class="sc-card sc-stack sc-discovery-empty">
+                        <h2>"No calls yet"</h2>
+                        <p>
+                            "Start one a minute before your next discovery call. The script, the clocks and the recap are ready when you are."
+                        </p>
+                        <p>
+                            <button type="button" class="sc-button sc-button--primary" on:click=move |_| on_create.run(())>
+                                "Start your first call"
+                            </button>
+                        </p>
+                    </div>
+                }
+                .into_any();
             }
-        >
-            <ul class="sc-discovery-list" aria-label="Your calls">
-                <For each=move || rows.get() key=|r| (r.id, r.title.clone(), r.covered, r.updated_at) let:row>
-                    {
-                        let id = row.id;
-                        let title = row.title.clone();
-                        let deal = deal_name(&row.deal_id);
-                        view! {
-                            <li class="sc-card sc-discovery-list__row">
-                                <div class="sc-discovery-list__main">
-                                    <h2 class="sc-discovery-list__title">
-                                        <a href=href(Screen::Call(id))>{title.clone()}</a>
-                                    </h2>
-                                    <p class="sc-discovery-list__meta">
-                                        {format!("Call on {}", format_date_short(row.date))}
-                                        {deal.map(|d| format!(" · Deal: {d}"))}
-                                        {format!(" · Last edited {}", touched(row.updated_at))}
-                                    </p>
-                                </div>
-                                <p class="sc-discovery-list__score">
-                                    <span class="sc-num sc-discovery-list__count">{format!("{} of {total}", row.covered)}</span>
-                                    " topics covered"
+            let items = rows
+                .into_iter()
+                .map(|row| {
+                    let id = row.id;
+                    let title = row.title.clone();
+                    let deal = deal_name(&row.deal_id);
+                    view! {
+                        <li class="sc-card sc-discovery-list__row">
+                            <div class="sc-discovery-list__main">
+                                <h2 class="sc-discovery-list__title">
+                                    <a href=href(Screen::Call(id))>{title.clone()}</a>
+                                </h2>
+                                <p class="sc-discovery-list__meta">
+                                    {format!("Call on {}", format_date_short(row.date))}
+                                    {deal.map(|d| format!(" · Deal: {d}"))}
+                                    {format!(" · Last edited {}", touched(row.updated_at))}
                                 </p>
-                                <div class="sc-row sc-discovery-list__actions">
-                                    <a class="sc-button" href=href(Screen::Recap(id))>
-                                        "Recap"<span class="sc-visually-hidden">{format!(" of {title}")}</span>
-                                    </a>
-                                    <button type="button" class="sc-button" on:click=move |_| on_duplicate.run(id)>
-                                        "Duplicate"<span class="sc-visually-hidden">{format!(" {title}")}</span>
-                                    </button>
-                                    <button type="button" class="sc-button sc-button--danger" on:click=move |_| on_delete.run(id)>
-                                        "Delete"<span class="sc-visually-hidden">{format!(" {title}")}</span>
-                                    </button>
-                                </div>
-                            </li>
-                        }
+                            </div>
+                            <p class="sc-discovery-list__score">
+                                <span class="sc-num sc-discovery-list__count">{format!("{} of {total}", row.covered)}</span>
+                                " topics covered"
+                            </p>
+                            <div class="sc-row sc-discovery-list__actions">
+                                <a class="sc-button" href=href(Screen::Recap(id))>
+                                    "Recap"<span class="sc-visually-hidden">{format!(" of {title}")}</span>
+                                </a>
+                                <button type="button" class="sc-button" on:click=move |_| on_duplicate.run(id)>
+                                    "Duplicate"<span class="sc-visually-hidden">{format!(" {title}")}</span>
+                                </button>
+                                <button type="button" class="sc-button sc-button--danger" on:click=move |_| on_delete.run(id)>
+                                    "Delete"<span class="sc-visually-hidden">{format!(" {title}")}</span>
+                                </button>
+                            </div>
+                        </li>
                     }
-                </For>
-            </ul>
-        </Show>
+                })
+                .collect_view();
+            view! { <ul class="sc-discovery-list" aria-label="Your calls">{items}</ul> }.into_any()
+        }}
     }
 }

@@ -34,13 +34,13 @@ pub fn QuestionTick(
     edit: Callback<CallEdit>,
 ) -> impl IntoView {
     let box_id = format!("dc-q-{}", question.id);
-    let asked = Memo::new(move |_| call.with(|c| c.asked.contains(question.id)));
+    let asked = move || call.with(|c| c.has_asked(question.id));
     view! {
-        <li class="sc-discovery-question" class:sc-discovery-question--asked=move || asked.get()>
+        <li class="sc-discovery-question" class:sc-discovery-question--asked=move || asked()>
             <input
                 type="checkbox"
                 id=box_id.clone()
-                prop:checked=move || asked.get()
+                prop:checked=asked
                 on:change=move |_| edit.run(CallEdit::ToggleAsked(question.id.to_string()))
             />
             <div>
@@ -64,14 +64,14 @@ pub fn ClockCard(
     /// Applies a change.
     edit: Callback<CallEdit>,
 ) -> impl IntoView {
-    let phase = Memo::new(move |_| call.with(|c| c.clock.phase()));
-    let current = Memo::new(move |_| call.with(|c| c.clock.current));
-    let call_secs = Memo::new(move |_| {
+    let phase = move || call.with(|c| c.clock.phase());
+    let current = move || call.with(|c| c.clock.current);
+    let call_secs = move || {
         let n = now.get();
         call.with(|c| c.call_secs(n))
-    });
-    let over_limit = Memo::new(move |_| call_secs.get() > CALL_LIMIT_SECS);
-    let section = Memo::new(move |_| {
+    };
+    let over_limit = move || call_secs() > CALL_LIMIT_SECS;
+    let section = move || {
         let n = now.get();
         call.with(|c| {
             let s = c.clock.current;
@@ -81,13 +81,13 @@ pub fn ClockCard(
                 c.section_status(s, n),
             )
         })
-    });
-    let status = Memo::new(move |_| section.get().2);
+    };
+    let status = move || section().2;
     // Spoken only when something changes that needs action, never per tick.
-    let announcement = Memo::new(move |_| {
-        let s = current.get();
+    let announcement = move || {
+        let s = current();
         let mut parts = Vec::new();
-        match status.get() {
+        match status() {
             BudgetStatus::Ok => {}
             BudgetStatus::Amber => parts.push(format!(
                 "{}: 80% of its time used. Start wrapping up.",
@@ -98,44 +98,44 @@ pub fn ClockCard(
                 s.title()
             )),
         }
-        if over_limit.get() {
+        if over_limit() {
             parts.push("The call has run past 45 minutes. Agree next steps and close.".to_string());
         }
         parts.join(" ")
-    });
-    let is_last = move || current.get().next().is_none();
+    };
+    let is_last = move || current().next().is_none();
 
     view! {
         <section class="sc-card sc-stack sc-discovery-clock" aria-labelledby="dc-clock-h">
             <h2 id="dc-clock-h">"Call clock"</h2>
             <p class="sc-discovery-clock__big sc-num" role="timer" aria-label="Call time" data-testid="call-clock">
-                {move || format_clock(call_secs.get())}
+                {move || format_clock(call_secs())}
             </p>
             <p class="sc-discovery-clock__state">
-                {move || match phase.get() {
+                {move || match phase() {
                     Phase::Ready => "Not started. Press Start when the call begins.",
                     Phase::Live => "Running.",
                     Phase::Paused => "Paused.",
                     Phase::Ended => "Call ended. Press Start to pick it up again.",
                 }}
             </p>
-            <p class="sc-discovery-limit" data-state=move || if over_limit.get() { "over" } else { "ok" } hidden=move || !over_limit.get()>
+            <p class="sc-discovery-limit" data-state=move || if over_limit() { "over" } else { "ok" } hidden=move || !over_limit()>
                 <span class="sc-badge sc-badge--bad">"Over 45 min"</span>
                 " Agree next steps and close."
             </p>
             <div class="sc-discovery-clock__section">
                 <p>
-                    {move || format!("Section {} of 4: {}", current.get().index() + 1, current.get().title())}
+                    {move || format!("Section {} of 4: {}", current().index() + 1, current().title())}
                 </p>
                 <p class="sc-num" role="timer" aria-label="Section time" data-testid="section-clock">
                     {move || {
-                        let (secs, budget, _) = section.get();
+                        let (secs, budget, _) = section();
                         format!("{} of {}", format_clock(secs), format_clock(budget))
                     }}
                 </p>
                 <p>
-                    <span class=move || format!("sc-badge sc-badge--{}", badge_tone(status.get())) data-testid="section-status">
-                        {move || status.get().label()}
+                    <span class=move || format!("sc-badge sc-badge--{}", badge_tone(status())) data-testid="section-status">
+                        {move || status().label()}
                     </span>
                 </p>
             </div>
@@ -143,24 +143,24 @@ pub fn ClockCard(
                 <button
                     type="button"
                     class="sc-button sc-button--primary"
-                    on:click=move |_| edit.run(CallEdit::Clock(if phase.get_untracked() == Phase::Live {
+                    on:click=move |_| edit.run(CallEdit::Clock(if call.with_untracked(|c| c.clock.phase()) == Phase::Live {
                         ClockAction::Pause
                     } else {
                         ClockAction::Start
                     }))
                 >
-                    {move || if phase.get() == Phase::Live { "Pause" } else { "Start" }}
+                    {move || if phase() == Phase::Live { "Pause" } else { "Start" }}
                 </button>
                 <button
                     type="button"
                     class="sc-button"
-                    disabled=move || phase.get() == Phase::Ended
+                    disabled=move || phase() == Phase::Ended
                     on:click=move |_| edit.run(CallEdit::Clock(ClockAction::NextSection))
                 >
                     {move || if is_last() { "End call" } else { "Next section" }}
                 </button>
             </div>
-            <p class="sc-visually-hidden" aria-live="polite">{move || announcement.get()}</p>
+            <p class="sc-visually-hidden" aria-live="polite">{move || announcement()}</p>
         </section>
     }
 }
@@ -175,29 +175,29 @@ pub fn TalkCard(
     /// Applies a change.
     edit: Callback<CallEdit>,
 ) -> impl IntoView {
-    let speaking = Memo::new(move |_| call.with(|c| c.talk.speaking()));
-    let secs = Memo::new(move |_| {
+    let speaking = move || call.with(|c| c.talk.speaking());
+    let secs = move || {
         let n = now.get();
         call.with(|c| c.talk_secs(n))
-    });
-    let share = Memo::new(move |_| {
-        let (rep, buyer) = secs.get();
+    };
+    let share = move || {
+        let (rep, buyer) = secs();
         crate::tools::discovery::model::talk_share(rep, buyer)
-    });
-    let status = Memo::new(move |_| talk_status(share.get()));
+    };
+    let status = move || talk_status(share());
     let toggle = move |who: Speaker| {
         view! {
             <button
                 type="button"
                 class="sc-discovery-talk__toggle"
                 class:sc-discovery-talk__toggle--rep=who == Speaker::Rep
-                aria-pressed=move || if speaking.get() == Some(who) { "true" } else { "false" }
+                aria-pressed=move || if speaking() == Some(who) { "true" } else { "false" }
                 aria-keyshortcuts=who.key()
                 on:click=move |_| edit.run(CallEdit::Talk(who))
             >
                 <span>
                     // A hollow or filled dot says "talking" without colour.
-                    <span aria-hidden="true">{move || if speaking.get() == Some(who) { "● " } else { "○ " }}</span>
+                    <span aria-hidden="true">{move || if speaking() == Some(who) { "● " } else { "○ " }}</span>
                     {who.label()}
                 </span>
                 <span class="sc-discovery-talk__key" aria-hidden="true">{format!("Key {}", who.key())}</span>
@@ -217,20 +217,20 @@ pub fn TalkCard(
             </p>
             <p class="sc-discovery-talk__share">
                 <span class="sc-num sc-discovery-talk__pct" data-testid="talk-ratio">
-                    {move || share.get().map_or("—".to_string(), |p| format!("{p}%"))}
+                    {move || share().map_or("—".to_string(), |p| format!("{p}%"))}
                 </span>
                 {format!(" of the talking was you. Target: under {TALK_TARGET_PERCENT}%.")}
             </p>
             <div class="sc-discovery-talkbar" aria-hidden="true">
-                <span class="sc-discovery-talkbar__fill" style:width=move || format!("{}%", share.get().unwrap_or(0))></span>
+                <span class="sc-discovery-talkbar__fill" style:width=move || format!("{}%", share().unwrap_or(0))></span>
                 <span class="sc-discovery-talkbar__target" style:left=format!("{TALK_TARGET_PERCENT}%")></span>
             </div>
-            <p data-testid="talk-status" data-state=move || match status.get() {
+            <p data-testid="talk-status" data-state=move || match status() {
                 TalkStatus::NoData => "none",
                 TalkStatus::OnTarget => "ok",
                 TalkStatus::TooMuch => "over",
             }>
-                {move || match status.get() {
+                {move || match status() {
                     TalkStatus::NoData => view! { "No talk time yet." }.into_any(),
                     TalkStatus::OnTarget => view! {
                         <span class="sc-badge sc-badge--good">"On target"</span>
@@ -246,7 +246,7 @@ pub fn TalkCard(
             </p>
             <p class="sc-discovery-muted sc-num">
                 {move || {
-                    let (rep, buyer) = secs.get();
+                    let (rep, buyer) = secs();
                     format!("You {} · Buyer {}", format_clock(rep), format_clock(buyer))
                 }}
             </p>
@@ -260,14 +260,14 @@ pub fn CoverageCard(
     /// The call.
     call: Memo<Call>,
 ) -> impl IntoView {
-    let missing = Memo::new(move |_| call.with(Call::missing_topics));
+    let missing = move || call.with(Call::missing_topics);
     let total = Topic::ALL.len();
     view! {
         <section class="sc-card sc-stack sc-discovery-coverage" aria-labelledby="dc-coverage-h">
             <h2 id="dc-coverage-h">"Still to cover"</h2>
             <p aria-live="polite" class="sc-num">
                 {move || {
-                    let covered = total - missing.with(Vec::len);
+                    let covered = total - missing().len();
                     if covered == total {
                         format!("All {total} topics covered. Send the recap while the call is fresh.")
                     } else {
@@ -276,9 +276,12 @@ pub fn CoverageCard(
                 }}
             </p>
             <ul class="sc-discovery-coverage__list" data-testid="coverage-missing">
-                <For each=move || missing.get() key=|t| *t let:topic>
-                    <li data-topic=topic.id()>{topic.advice()}</li>
-                </For>
+                {move || {
+                    missing()
+                        .into_iter()
+                        .map(|topic| view! { <li data-topic=topic.id()>{topic.advice()}</li> })
+                        .collect_view()
+                }}
             </ul>
         </section>
     }
@@ -294,24 +297,24 @@ pub fn PlanCard(
     /// Applies a change.
     edit: Callback<CallEdit>,
 ) -> impl IntoView {
-    let today = Memo::new(move |_| {
+    let today = Signal::derive(move || {
         now.track();
         today()
     });
-    let sorted_ids = Memo::new(move |_| {
+    let sorted_ids = move || {
         call.with(|c| {
             sorted_plan(&c.plan)
                 .iter()
                 .map(|i| i.id)
                 .collect::<Vec<_>>()
         })
-    });
+    };
     // While focus is inside the plan the rows keep their places: moving the
     // row being edited would throw the focus out of the date field. They
     // fall into date order as soon as focus leaves the plan.
     let frozen = RwSignal::new(None::<Vec<u64>>);
     let order = Memo::new(move |_| {
-        let ids = sorted_ids.get();
+        let ids = sorted_ids();
         match frozen.get() {
             Some(f) => {
                 let mut out: Vec<u64> = f.iter().copied().filter(|id| ids.contains(id)).collect();
@@ -366,9 +369,17 @@ pub fn PlanCard(
                 "Agree who does what by when, on both sides. A dated next step is what keeps a deal moving after the call."
             </p>
             <ol class="sc-discovery-plan__list" node_ref=list_ref on:focusin=on_focusin on:focusout=on_focusout>
-                <For each=move || entries.get() key=|entry| *entry let:entry>
-                    <PlanItem index=entry.0 id=entry.1 call=call today=today edit=edit removed=removed />
-                </For>
+                // Rows re-render only when items are added, removed or
+                // re-ordered (never while focus is inside, see `frozen`).
+                {move || {
+                    entries
+                        .get()
+                        .into_iter()
+                        .map(|(index, id)| view! {
+                            <PlanItem index=index id=id call=call today=today edit=edit removed=removed />
+                        })
+                        .collect_view()
+                }}
             </ol>
             <p>
                 <button type="button" class="sc-button" on:click=add>"Add action item"</button>
@@ -397,7 +408,7 @@ fn PlanItem(
     /// The call.
     call: Memo<Call>,
     /// Today, for the overdue flag.
-    today: Memo<chrono::NaiveDate>,
+    today: Signal<chrono::NaiveDate>,
     /// Applies a change.
     edit: Callback<CallEdit>,
     /// Where a removed item waits for Undo.
@@ -412,14 +423,14 @@ fn PlanItem(
                 .unwrap_or_default()
         })
     });
-    let call_date = Memo::new(move |_| call.with(|c| c.date));
-    let overdue = Memo::new(move |_| item.with(|i| i.is_overdue(today.get())));
-    let early = Memo::new(move |_| item.with(|i| i.needs_confirmation(call_date.get())));
+    let call_date = move || call.with(|c| c.date);
+    let overdue = move || item.with(|i| i.is_overdue(today.get()));
+    let early = move || item.with(|i| i.needs_confirmation(call_date()));
     let warning = Signal::derive(move || {
-        early.get().then(|| {
+        early().then(|| {
             format!(
                 "This is before the call date ({}). Keep it, or pick a later date.",
-                format_date_short(call_date.get())
+                format_date_short(call_date())
             )
         })
     });
@@ -427,11 +438,11 @@ fn PlanItem(
     let done_id = format!("dc-action-{id}-done");
     let owner_id = format!("dc-action-{id}-owner");
     view! {
-        <li class="sc-discovery-plan__item" class:sc-discovery-plan__item--overdue=move || overdue.get()>
+        <li class="sc-discovery-plan__item" class:sc-discovery-plan__item--overdue=move || overdue()>
             <fieldset class="sc-stack">
                 <legend class="sc-field__label">
                     {format!("Action item {n}")}
-                    <span class="sc-badge sc-badge--bad sc-discovery-overdue" hidden=move || !overdue.get()>"Overdue"</span>
+                    <span class="sc-badge sc-badge--bad sc-discovery-overdue" hidden=move || !overdue()>"Overdue"</span>
                 </legend>
                 <TextField
                     id=format!("dc-action-{id}-text")
@@ -470,7 +481,7 @@ fn PlanItem(
                         warning=warning
                     />
                 </div>
-                <p hidden=move || !early.get()>
+                <p hidden=move || !early()>
                     <button type="button" class="sc-button" on:click=move |_| edit.run(CallEdit::ConfirmEarlyDue(id))>
                         "Keep this date"
                     </button>

@@ -4,7 +4,9 @@
 use super::call::recap_text;
 use super::{deals, href, today};
 use crate::components::{CopyButton, DownloadButton, PrintButton};
-use crate::tools::discovery::model::{recap_parts, Call, RecapContext, RecapFormat, Screen};
+use crate::tools::discovery::model::{
+    recap_parts, ymd_string, Call, RecapContext, RecapFormat, Screen,
+};
 use chrono::Utc;
 use leptos::prelude::*;
 
@@ -51,7 +53,7 @@ pub fn RecapScreen(
         format!(
             "discovery-recap-{}-{}.md",
             file_slug(&c.display_title()),
-            c.date.format("%Y-%m-%d")
+            ymd_string(c.date)
         )
     });
 
@@ -71,14 +73,21 @@ pub fn RecapScreen(
                 "Copy gives plain text for an email or CRM note. Download saves Markdown."
             </p>
             <div class="sc-discovery-recap__blocks" data-testid="recap">
-                <For each=move || parts.with(|p| p.blocks.clone()) key=|b| b.heading let:block>
-                    <section class="sc-card sc-stack">
-                        <h2>{block.heading}</h2>
-                        <ul>
-                            {block.lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
-                        </ul>
-                    </section>
-                </For>
+                {move || {
+                    parts.with(|p| {
+                        p.blocks
+                            .iter()
+                            .map(|block| view! {
+                                <section class="sc-card sc-stack">
+                                    <h2>{block.heading}</h2>
+                                    <ul>
+                                        {block.lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}
+                                    </ul>
+                                </section>
+                            })
+                            .collect_view()
+                    })
+                }}
             </div>
         </article>
     }

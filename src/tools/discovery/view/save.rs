@@ -9,12 +9,14 @@
 use crate::storage::browser::{is_persistent, read_raw, use_document, write_raw};
 use crate::storage::{decode, encode, storage_key, Loaded};
 use crate::tools::discovery::model::CallsDoc;
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
-use leptos_use::{use_event_listener, use_timeout_fn, UseTimeoutFnReturn};
+use leptos_use::use_event_listener;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// A pause in typing this long triggers a save.
-const DEBOUNCE_MS: f64 = 400.0;
+const DEBOUNCE_MS: u64 = 400;
 
 /// What the indicator shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,18 +86,30 @@ pub fn use_debounced_calls() -> Debounced {
         );
     };
 
-    let UseTimeoutFnReturn { start, stop, .. } = use_timeout_fn(move |_: ()| flush(), DEBOUNCE_MS);
-    {
-        let stop = stop.clone();
-        // Every edit restarts the countdown, so a save happens after a pause.
-        Effect::new(move |_| {
-            work.track();
-            if pending.get_untracked() {
-                stop();
-                start(());
-            }
-        });
-    }
+    // The debounce timer. (A plain timeout handle: one less generic
+    // instantiation than `use_timeout_fn`, which matters for page size.)
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let stop = move || {
+        if let Some(h) = timer.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+    };
+    // Every edit restarts the countdown, so a save happens after a pause.
+    Effect::new(move |_| {
+        work.track();
+        if pending.get_untracked() {
+            stop();
+            let handle = set_timeout_with_handle(
+                move || {
+                    timer.try_set_value(None);
+                    flush();
+                },
+                Duration::from_millis(DEBOUNCE_MS),
+            )
+            .ok();
+            timer.set_value(handle);
+        }
+    });
 
     // Another tab saved: its version replaces the working copy. This is the
     // one place the two signals meet, and only for changes made elsewhere.
@@ -107,40 +121,37 @@ pub fn use_debounced_calls() -> Debounced {
         }
     });
 
-    let flush_now = {
-        let stop = stop.clone();
-        move || {
-            if pending.get_untracked() {
-                stop();
-                flush();
-                if let Some(w) = work.try_get_untracked() {
-                    write_now(&w);
-                }
+    let flush_now = move || {
+        if pending.get_untracked() {
+            stop();
+            flush();
+            if let Some(w) = work.try_get_untracked() {
+                write_now(&w);
             }
         }
     };
-    {
-        let flush_now = flush_now.clone();
-        let _ = use_event_listener(window(), leptos::ev::pagehide, move |_| flush_now());
-    }
-    {
-        let flush_now = flush_now.clone();
+    // Leaving the page, hiding the tab and leaving a field all save at
+    // once. (One event type for all three keeps the page smaller.)
+    for (target, name) in [
+        (
+            window().unchecked_into::<web_sys::EventTarget>(),
+            "pagehide",
+        ),
+        (document().unchecked_into(), "visibilitychange"),
+        (document().unchecked_into(), "focusout"),
+    ] {
         let _ = use_event_listener(
-            document(),
-            leptos::ev::Custom::<web_sys::Event>::new("visibilitychange"),
-            move |_| {
-                if document().hidden() {
+            target,
+            leptos::ev::Custom::<web_sys::Event>::new(name),
+            move |ev| {
+                if ev.type_() != "visibilitychange" || document().hidden() {
                     flush_now();
                 }
             },
         );
     }
-    {
-        // Leaving a field is a natural moment to save.
-        let flush_now = flush_now.clone();
-        let _ = use_event_listener(document(), leptos::ev::focusout, move |_| flush_now());
-    }
     on_cleanup(move || {
+        stop();
         if let (Some(w), Some(h)) = (work.try_get_untracked(), handed.try_get_untracked()) {
             if w != h {
                 write_now(&w);
