@@ -290,6 +290,35 @@ test("typing and reloading at once loses nothing, even before the debounced save
   assert.equal(await d.field("Current state notes").inputValue(), "Typed a second before the reload");
 });
 
+test("a call links to a deal from the qualification wizard", async () => {
+  const { page, d } = await pausedPage("#/discovery");
+  // Two deals as the qualify tool stores them (only the fields the picker reads matter).
+  await page.evaluate(() => {
+    const deal = (id, name, company, updated) => ({ id, name, company, created: "2026-03-01T09:00:00Z", updated });
+    localStorage.setItem(
+      "stagecraft.qualify",
+      JSON.stringify({
+        version: 1,
+        data: { deals: [deal("d-old", "Globex pilot", "", "2026-03-02T09:00:00Z"), deal("d-new", "Acme rollout", "Acme", "2026-03-05T09:00:00Z")] },
+      }),
+    );
+  });
+  await d.startFirstCall.click();
+  const picker = d.field("Linked deal");
+  const options = await picker.locator("option").allTextContents();
+  assert.deepEqual(options, ["No deal", "Acme rollout (Acme)", "Globex pilot"], "most recently updated first");
+  await picker.selectOption({ label: "Acme rollout (Acme)" });
+  await d.title.fill("Acme discovery");
+  await page.clock.runFor(1000);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await d.field("Linked deal").inputValue(), "d-new");
+  await d.openRecap.click();
+  await page.getByText("Deal: Acme rollout (Acme)").waitFor();
+  await page.evaluate(() => (location.hash = "#/discovery"));
+  await page.getByText("Deal: Acme rollout (Acme)").waitFor();
+});
+
 test("the list: duplicate, delete with undo, and newest first", async () => {
   const { page, d } = await pausedPage("#/discovery");
   await d.startFirstCall.click();
