@@ -1,5 +1,6 @@
 //! Discovery tool: pure model plus its views.
 
+pub mod bank;
 pub mod model;
 
 #[cfg(target_arch = "wasm32")]

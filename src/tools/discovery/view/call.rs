@@ -1,0 +1,352 @@
+//! The call screen: the four script sections in the main column, the clocks
+//! and live checks in a side rail.
+
+use super::fields::{DateField, TextField};
+use super::save::{SaveIndicator, SaveStatus};
+use super::{capture, deals, href, rail, today};
+use crate::components::CopyButton;
+use crate::route::{Route, Tool};
+use crate::tools::discovery::model::{
+    budget_status, format_clock, parse_section_minutes, recap, Call, CallEdit, RecapContext,
+    RecapFormat, Screen, Section, Speaker,
+};
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use leptos_use::{use_event_listener, use_interval_fn};
+use wasm_bindgen::JsCast;
+
+/// Whether a key press is someone typing, so the talk shortcuts stay out
+/// of the way of notes.
+fn is_typing(ev: &web_sys::KeyboardEvent) -> bool {
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    if el.is_content_editable() {
+        return true;
+    }
+    match el.tag_name().to_ascii_lowercase().as_str() {
+        "textarea" | "select" => true,
+        "input" => {
+            let kind = el
+                .get_attribute("type")
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            !matches!(
+                kind.as_str(),
+                "checkbox" | "radio" | "button" | "submit" | "reset"
+            )
+        }
+        _ => false,
+    }
+}
+
+/// The plain-text recap, for the copy button.
+pub fn recap_text(call: &Call, format: RecapFormat) -> String {
+    let deal = call.deal_id.as_deref().and_then(deals::deal_name);
+    recap(
+        call,
+        RecapContext {
+            deal_name: deal.as_deref(),
+            now: Utc::now(),
+            today: today(),
+        },
+        format,
+    )
+}
+
+/// One discovery call, live.
+#[component]
+pub fn CallScreen(
+    /// The call being run.
+    call: Memo<Call>,
+    /// Applies a change to this call.
+    on_edit: Callback<CallEdit>,
+    /// Save state for the indicator.
+    status: Signal<SaveStatus>,
+) -> impl IntoView {
+    // The clocks are timestamps; this tick only asks the view to redraw
+    // them. Missed ticks (background tabs) cost nothing.
+    let clock = RwSignal::new(Utc::now());
+    let _ = use_interval_fn(move || clock.set(Utc::now()), 1000u64);
+    let now: Signal<DateTime<Utc>> = clock.into();
+    // Show the effect of an action at once instead of on the next tick.
+    let edit = Callback::new(move |e: CallEdit| {
+        on_edit.run(e);
+        clock.set(Utc::now());
+    });
+
+    // A plain `Event` listener (the type the save layer uses too, which
+    // keeps the page smaller), narrowed to a keyboard event here.
+    let _ = use_event_listener(
+        document(),
+        leptos::ev::Custom::<web_sys::Event>::new("keydown"),
+        move |ev: web_sys::Event| {
+            let Ok(ev) = ev.dyn_into::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            if ev.default_prevented()
+                || ev.repeat()
+                || ev.ctrl_key()
+                || ev.meta_key()
+                || ev.alt_key()
+                || is_typing(&ev)
+            {
+                return;
+            }
+            let who = match ev.key().as_str() {
+                "r" | "R" => Speaker::Rep,
+                "b" | "B" => Speaker::Buyer,
+                _ => return,
+            };
+            ev.prevent_default();
+            edit.run(CallEdit::Talk(who));
+        },
+    );
+
+    view! {
+        <p class="sc-no-print sc-discovery-back"><a href=href(Screen::List)>"← All calls"</a></p>
+        <CallHeader call=call edit=edit status=status />
+        <div class="sc-discovery-layout">
+            // The rail comes first in the page: on a phone the clocks and talk
+            // toggles are then at the top, and keyboard users reach Start
+            // and the toggles first. On wide screens CSS moves it right.
+            <aside class="sc-discovery-rail" aria-label="Clocks, talk balance and checks">
+                <rail::ClockCard call=call now=now edit=edit />
+                <rail::TalkCard call=call now=now edit=edit />
+                <rail::CoverageCard call=call />
+                <rail::PlanCard call=call now=now edit=edit />
+                <rail::QuestionBank call=call edit=edit />
+            </aside>
+            <div class="sc-discovery-main sc-stack">
+                {Section::ALL
+                    .into_iter()
+                    .map(|s| view! { <ScriptSection section=s call=call now=now edit=edit /> })
+                    .collect_view()}
+                <capture::Stakeholders call=call edit=edit />
+            </div>
+        </div>
+    }
+}
+
+/// Title, date, deal link and budget of the call, with the recap actions.
+#[component]
+fn CallHeader(
+    /// The call.
+    call: Memo<Call>,
+    /// Applies a change.
+    edit: Callback<CallEdit>,
+    /// Save state.
+    status: Signal<SaveStatus>,
+) -> impl IntoView {
+    let id = call.with_untracked(|c| c.id);
+    let deals = deals::deal_options();
+    let has_deals = !deals.is_empty();
+    let linked = move || call.with(|c| c.deal_id.clone());
+    // A linked deal that was deleted in the qualify tool stays selectable,
+    // so the link is never dropped silently.
+    let orphan = {
+        let known: Vec<String> = deals.iter().map(|d| d.id.clone()).collect();
+        move || linked().filter(|l| !known.contains(l))
+    };
+    let minutes = Signal::derive(move || call.with(|c| c.section_minutes.clone()));
+    let minutes_error = move || minutes.with(|m| parse_section_minutes(m).err());
+    let plain = Signal::derive(move || call.with(|c| recap_text(c, RecapFormat::Plain)));
+
+    view! {
+        <header class="sc-stack sc-discovery-head">
+            <div class="sc-discovery-head__title">
+                <h1 class="sc-page-title">{move || call.with(Call::display_title)}</h1>
+                <SaveIndicator status=status />
+            </div>
+            <div class="sc-discovery-head__fields">
+                <TextField
+                    id="dc-title"
+                    label="Call title"
+                    placeholder="Acme: first discovery"
+                    value=Signal::derive(move || call.with(|c| c.title.clone()))
+                    on_input=Callback::new(move |v| edit.run(CallEdit::Title(v)))
+                />
+                <DateField
+                    id="dc-date"
+                    label="Call date"
+                    required=true
+                    value=Signal::derive(move || Some(call.with(|c| c.date)))
+                    on_change=Callback::new(move |d: Option<chrono::NaiveDate>| {
+                        if let Some(d) = d {
+                            edit.run(CallEdit::Date(d));
+                        }
+                    })
+                />
+                <div class="sc-field">
+                    <label class="sc-field__label" for="dc-deal">"Linked deal"</label>
+                    <p class="sc-field__hint" id="dc-deal-hint">
+                        {if has_deals {
+                            view! { "A deal from the qualification wizard, to keep both in step." }.into_any()
+                        } else {
+                            view! {
+                                "No qualified deals on this device yet. "
+                                <a href=Route::tool(Tool::Qualify).href()>"Qualify one"</a>
+                                " to link it here."
+                            }
+                            .into_any()
+                        }}
+                    </p>
+                    <select
+                        id="dc-deal"
+                        aria-describedby="dc-deal-hint"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            edit.run(CallEdit::Deal((!v.is_empty()).then_some(v)));
+                        }
+                    >
+                        <option value="" prop:selected=move || linked().is_none()>"No deal"</option>
+                        {deals
+                            .into_iter()
+                            .map(|d| {
+                                let did = d.id.clone();
+                                view! {
+                                    <option
+                                        value=d.id.clone()
+                                        prop:selected=move || linked().as_deref() == Some(did.as_str())
+                                    >
+                                        {d.name}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                        {move || orphan().map(|o| view! {
+                            <option value=o.clone() selected=true>"A deleted deal"</option>
+                        })}
+                    </select>
+                </div>
+                <div class="sc-field" class:sc-field--invalid=move || minutes_error().is_some()>
+                    <label class="sc-field__label" for="dc-minutes">"Minutes per section"</label>
+                    <p class="sc-field__hint" id="dc-minutes-hint">"10 minutes each fits a 40-minute call."</p>
+                    <div class="sc-input-wrap">
+                        <input
+                            class="sc-input"
+                            id="dc-minutes"
+                            type="text"
+                            inputmode="decimal"
+                            autocomplete="off"
+                            aria-invalid=move || if minutes_error().is_some() { "true" } else { "false" }
+                            aria-describedby=move || if minutes_error().is_some() {
+                                "dc-minutes-hint dc-minutes-error"
+                            } else {
+                                "dc-minutes-hint"
+                            }
+                            prop:value=move || minutes.get()
+                            on:input=move |ev| edit.run(CallEdit::SectionMinutes(event_target_value(&ev)))
+                        />
+                        <span class="sc-input-affix" aria-hidden="true">"min"</span>
+                    </div>
+                    <p class="sc-field__error" id="dc-minutes-error" role="alert" hidden=move || minutes_error().is_none()>
+                        {move || minutes_error().map(|e| format!("{e} Until then each section gets 10 minutes.")).unwrap_or_default()}
+                    </p>
+                </div>
+            </div>
+            <div class="sc-row sc-no-print">
+                <a class="sc-button sc-button--primary" href=href(Screen::Recap(id))>"Open recap"</a>
+                <CopyButton label="Copy recap" text=plain />
+            </div>
+        </header>
+    }
+}
+
+/// One part of the script: its clock against budget, aim, questions to
+/// tick, notes, and the structured fields that belong to it.
+#[component]
+fn ScriptSection(
+    /// Which part of the call.
+    section: Section,
+    /// The call.
+    call: Memo<Call>,
+    /// The current time, ticking once a second.
+    now: Signal<DateTime<Utc>>,
+    /// Applies a change.
+    edit: Callback<CallEdit>,
+) -> impl IntoView {
+    let slug = section.slug();
+    let heading_id = format!("dc-section-{slug}-h");
+    let is_current = move || call.with(|c| c.clock.current == section);
+    let time = move || {
+        let n = now.get();
+        call.with(|c| {
+            let secs = c.section_secs(section, n);
+            let budget = c.section_budget_secs();
+            (secs, budget, budget_status(secs, budget))
+        })
+    };
+    let extra = match section {
+        Section::CurrentState => None,
+        Section::Pain => Some(view! { <capture::PainFields call=call edit=edit /> }.into_any()),
+        Section::FutureState => {
+            Some(view! { <capture::OutcomeFields call=call edit=edit /> }.into_any())
+        }
+        Section::DecisionProcess => {
+            Some(view! { <capture::DecisionFields call=call edit=edit /> }.into_any())
+        }
+    };
+
+    view! {
+        <section
+            class="sc-card sc-stack sc-discovery-section"
+            class:sc-discovery-section--current=move || is_current()
+            id=format!("dc-section-{slug}")
+            data-section=slug
+            aria-labelledby=heading_id.clone()
+        >
+            <div class="sc-discovery-section__head">
+                <h2 id=heading_id.clone()>{format!("{}. {}", section.index() + 1, section.title())}</h2>
+                <p class="sc-discovery-section__time">
+                    <span class="sc-num">
+                        {move || {
+                            let (secs, budget, _) = time();
+                            format!("{} of {}", format_clock(secs), format_clock(budget))
+                        }}
+                    </span>
+                    " "
+                    <span class=move || format!("sc-badge sc-badge--{}", rail::badge_tone(time().2))>
+                        {move || time().2.label()}
+                    </span>
+                </p>
+                {move || if is_current() {
+                    view! { <p class="sc-badge sc-discovery-section__now">"You are here"</p> }.into_any()
+                } else {
+                    view! {
+                        <button
+                            type="button"
+                            class="sc-button sc-button--ghost sc-no-print"
+                            on:click=move |_| edit.run(CallEdit::Clock(crate::tools::discovery::model::ClockAction::GoTo(section)))
+                        >
+                            "Go to this section"<span class="sc-visually-hidden">{format!(": {}", section.title())}</span>
+                        </button>
+                    }
+                    .into_any()
+                }}
+            </div>
+            <p class="sc-discovery-section__aim">{section.aim()}</p>
+            <fieldset class="sc-discovery-questions">
+                <legend class="sc-field__label">"Suggested questions (tick as you ask)"</legend>
+                <ul>
+                    {section
+                        .questions()
+                        .iter()
+                        .map(|q| view! { <rail::QuestionTick question=*q call=call edit=edit /> })
+                        .collect_view()}
+                </ul>
+            </fieldset>
+            <TextField
+                id=format!("dc-notes-{slug}")
+                label=format!("{} notes", section.title())
+                rows=4
+                value=Signal::derive(move || call.with(|c| c.notes_for(section).to_string()))
+                on_input=Callback::new(move |v| edit.run(CallEdit::Notes(section, v)))
+            />
+            {extra}
+        </section>
+    }
+}
