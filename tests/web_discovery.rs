@@ -98,10 +98,7 @@ async fn a_running_timer_survives_a_remount() {
     sleep_ms(1100 + AFTER_SAVE_MS).await;
     let root = mount_app_keeping_storage(&format!("#/discovery/{id}")).await;
     let after = secs(&text_of(&root, "call-clock"));
-    assert!(
-        after > first,
-        "kept counting: {first} s then {after} s"
-    );
+    assert!(after > first, "kept counting: {first} s then {after} s");
     assert!(root
         .text_content()
         .unwrap()

@@ -23,6 +23,9 @@ pub fn UndoToast(
         use_timeout_fn(move |_: ()| on_expire.run(()), UNDO_WINDOW_MS);
     Effect::new(move |_| {
         if message.with(Option::is_some) {
+            // A second deletion gets its own full window, not the rest of
+            // the first one's.
+            stop();
             start(());
         } else {
             stop();
