@@ -103,7 +103,7 @@ pub const QUESTIONS: [Question; COUNT] = [
         ],
         fix: FixText {
             title: "Rebuild your stages around buyer milestones",
-            why: "Teams with a formal, buyer-aligned process grow revenue 18% faster, because the pipeline shows what buyers decided rather than what reps did.",
+            why: "Teams that sell to a defined process bring in about 18% more revenue, and buyer-based stages make the pipeline show what buyers decided rather than what reps did.",
             first_step: "List your stages and rename each one after the buyer decision it stands for, such as “Budget approved” instead of “Proposal sent”.",
         },
         link: None,
