@@ -130,7 +130,8 @@ pub fn finite_non_negative(x: f64) -> f64 {
     }
 }
 
-#[cfg(test)]
+// Native only: proptest is not a wasm32 dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
