@@ -1,15 +1,17 @@
 //! The app shell: mounting, hash routing, the site chrome, storage notices,
 //! and the bridge to a host page when running as an embedded widget.
 
+// Home, data and not-found live on the root page only (feature `home`).
+#[cfg(feature = "home")]
 mod data_page;
 mod embed_bridge;
+#[cfg(feature = "home")]
 mod home;
 mod notices;
 
 use crate::embed::{EmbedOptions, Theme};
 use crate::route::{parse_hash, Route, Tool};
 use crate::storage::browser::{is_persistent, Notice, Notices};
-use crate::tools;
 use leptos::prelude::*;
 use leptos_use::use_event_listener;
 use std::cell::RefCell;
@@ -180,19 +182,19 @@ fn render_route(route: Route) -> AnyView {
         Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
         #[cfg(feature = "audit")]
         Route::Tool { tool: Tool::Audit, rest } => {
-            view! { <tools::audit::AuditTool rest=Signal::derive(move || rest.clone()) /> }.into_any()
+            view! { <crate::tools::audit::AuditTool rest=Signal::derive(move || rest.clone()) /> }.into_any()
         }
         #[cfg(feature = "qualify")]
         Route::Tool { tool: Tool::Qualify, rest } => {
-            view! { <tools::qualify::QualifyTool rest=Signal::derive(move || rest.clone()) /> }.into_any()
+            view! { <crate::tools::qualify::QualifyTool rest=Signal::derive(move || rest.clone()) /> }.into_any()
         }
         #[cfg(feature = "discovery")]
         Route::Tool { tool: Tool::Discovery, rest } => {
-            view! { <tools::discovery::DiscoveryTool rest=Signal::derive(move || rest.clone()) /> }.into_any()
+            view! { <crate::tools::discovery::DiscoveryTool rest=Signal::derive(move || rest.clone()) /> }.into_any()
         }
         #[cfg(feature = "benchmarks")]
         Route::Tool { tool: Tool::Benchmarks, rest } => {
-            view! { <tools::benchmarks::BenchmarksTool rest=Signal::derive(move || rest.clone()) /> }.into_any()
+            view! { <crate::tools::benchmarks::BenchmarksTool rest=Signal::derive(move || rest.clone()) /> }.into_any()
         }
         other => view! { <OnAnotherPage route=other /> }.into_any(),
     }
@@ -256,6 +258,7 @@ fn SiteHeader(
 }
 
 /// Shown for any fragment the app does not know, with a way back.
+#[cfg(feature = "home")]
 #[component]
 fn NotFound(
     /// The path that was asked for, echoed so a typo is easy to spot.
