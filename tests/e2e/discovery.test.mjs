@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { setup, runAxe, waitForApp } from "./support/harness.mjs";
+import { assertEventually, setup, runAxe, waitForApp } from "./support/harness.mjs";
 import { DiscoveryPage } from "./pages/discovery.mjs";
 
 let h;
@@ -326,14 +326,14 @@ test("the list: duplicate, delete with undo, and newest first", async () => {
   await page.getByRole("link", { name: "← All calls" }).click();
   await d.newCall.waitFor();
   await d.duplicateButton("Globex intro").click();
-  assert.deepEqual(await d.rowLinks().allTextContents(), ["Globex intro (copy)", "Globex intro"]);
+  await assertEventually(() => d.rowLinks().allTextContents(), ["Globex intro (copy)", "Globex intro"]);
   assert.match(await page.getByRole("list", { name: "Your calls" }).textContent(), /0 of 8 topics covered/);
 
   await d.deleteButton("Globex intro (copy)").click();
-  assert.deepEqual(await d.rowLinks().allTextContents(), ["Globex intro"]);
+  await assertEventually(() => d.rowLinks().allTextContents(), ["Globex intro"]);
   await page.getByText("“Globex intro (copy)” deleted.").waitFor();
   await d.undo.click();
-  assert.deepEqual(await d.rowLinks().allTextContents(), ["Globex intro (copy)", "Globex intro"]);
+  await assertEventually(() => d.rowLinks().allTextContents(), ["Globex intro (copy)", "Globex intro"]);
 
   await d.deleteButton("Globex intro").click();
   await page.clock.fastForward(7000); // the undo window closes
@@ -341,7 +341,7 @@ test("the list: duplicate, delete with undo, and newest first", async () => {
   await page.clock.runFor(1000);
   await page.reload();
   await waitForApp(page);
-  assert.deepEqual(await d.rowLinks().allTextContents(), ["Globex intro (copy)"]);
+  await assertEventually(() => d.rowLinks().allTextContents(), ["Globex intro (copy)"]);
 
   // Deleting everything brings back the empty state with its button.
   await d.deleteButton("Globex intro (copy)").click();

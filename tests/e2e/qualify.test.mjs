@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { setup, runAxe, waitForApp } from "./support/harness.mjs";
+import { assertEventually, setup, runAxe, waitForApp } from "./support/harness.mjs";
 import { QualifyPage } from "./pages/qualify.mjs";
 
 let h;
@@ -101,7 +101,7 @@ test("two deals, answered with the keyboard, get the right verdicts and gap orde
   // The list: newest first, with framework, score and verdict.
   await q.allDeals.click();
   await q.rows().first().waitFor();
-  assert.deepEqual(await q.rowNames(), ["Globex platform", "Acme rollout"]);
+  await assertEventually(() => q.rowNames(), ["Globex platform", "Acme rollout"]);
   const globex = await q.row("Globex platform").textContent();
   assert.match(globex, /MEDDPICC/);
   assert.match(globex, /\$300,000/);
@@ -152,15 +152,15 @@ test("deleting a deal can be undone", async () => {
     await q.allDeals.click();
   }
   await q.rows().nth(1).waitFor();
-  assert.deepEqual(await q.rowNames(), ["Hooli renewal", "Umbrella pilot"]);
+  await assertEventually(() => q.rowNames(), ["Hooli renewal", "Umbrella pilot"]);
 
   await q.deleteButton("Hooli renewal").click();
   await page.getByText("“Hooli renewal” deleted.").waitFor();
-  assert.deepEqual(await q.rowNames(), ["Umbrella pilot"]);
+  await assertEventually(() => q.rowNames(), ["Umbrella pilot"]);
   await assertAxe(page, "list with undo toast");
   await q.undo.click();
   await q.row("Hooli renewal").waitFor();
-  assert.deepEqual(await q.rowNames(), ["Hooli renewal", "Umbrella pilot"]);
+  await assertEventually(() => q.rowNames(), ["Hooli renewal", "Umbrella pilot"]);
 
   // The restored deal is saved, not just shown.
   await page.reload();

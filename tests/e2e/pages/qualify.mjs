@@ -16,8 +16,13 @@ export class QualifyPage {
   get allDeals() {
     return this.page.getByRole("link", { name: "All deals" }).first();
   }
+  /** The deal list's table, by its caption, so that rows of the summary's
+   *  evidence table, still on screen mid-navigation, never match. */
+  get list() {
+    return this.page.getByRole("table", { name: "Your deals, most recently updated first" });
+  }
   rows() {
-    return this.page.locator("tbody").getByRole("row");
+    return this.list.locator("tbody").getByRole("row");
   }
   row(name) {
     return this.rows().filter({ has: this.page.getByRole("link", { name, exact: true }) });

@@ -4,6 +4,8 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { createRequire } from "node:module";
+import { isDeepStrictEqual } from "node:util";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
@@ -140,4 +142,20 @@ export async function runAxe(page) {
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+}
+
+/**
+ * Polls `read` until it deep-equals `expected`, then returns; after
+ * `timeout` ms it asserts with the last value read. List reads such as
+ * `allTextContents()` do not wait for the DOM to settle, so a navigation or
+ * re-render still in flight would otherwise make a correct app fail.
+ */
+export async function assertEventually(read, expected, message, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  let last = await read();
+  while (!isDeepStrictEqual(last, expected) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    last = await read();
+  }
+  assert.deepStrictEqual(last, expected, message);
 }
