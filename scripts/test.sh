@@ -9,9 +9,10 @@ echo "== 1/3 native unit and property tests (cargo test)"
 cargo test
 
 echo "== 2/3 browser tests (wasm-bindgen-test in headless Chromium)"
-# Only the tests/web_*.rs files: the pure modules' unit tests already ran natively.
+# The pure modules' unit tests are native-only (they ran above), so on wasm
+# this runs the tests/web_*.rs files.
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=180 \
-  cargo test --target wasm32-unknown-unknown --test 'web_*'
+  cargo test --target wasm32-unknown-unknown --tests
 
 echo "== release build (shared by the budget check and every end-to-end test)"
 bash scripts/build.sh

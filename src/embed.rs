@@ -228,7 +228,8 @@ pub fn message(kind: &str, frame_id: &str, payload: Value) -> Value {
     json!({ "type": kind, "frame": frame_id, "payload": payload })
 }
 
-#[cfg(test)]
+// Pure tests run natively (`cargo test`); the wasm tier runs tests/web_*.rs.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -185,7 +185,8 @@ pub fn page_url(here: Option<Tool>, route: &Route) -> String {
     }
 }
 
-#[cfg(test)]
+// Pure tests run natively (`cargo test`); the wasm tier runs tests/web_*.rs.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

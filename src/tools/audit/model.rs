@@ -590,7 +590,8 @@ pub fn summary(set: &AnswerSet, date: Option<Date>, change: Option<&Change>) -> 
     out
 }
 
-#[cfg(test)]
+// Pure tests run natively (`cargo test`); the wasm tier runs tests/web_*.rs.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::storage::{decode, encode, Loaded};

@@ -401,7 +401,8 @@ pub const QUESTIONS: [Question; COUNT] = [
     },
 ];
 
-#[cfg(test)]
+// Pure tests run natively (`cargo test`); the wasm tier runs tests/web_*.rs.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

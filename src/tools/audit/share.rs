@@ -133,7 +133,8 @@ fn shorten(s: &str) -> String {
     }
 }
 
-#[cfg(test)]
+// Pure tests run natively (`cargo test`); the wasm tier runs tests/web_*.rs.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -1355,7 +1355,8 @@ pub fn stage_csv(a: &Analysis, b: &Baseline, segment: Segment) -> String {
         + "\n"
 }
 
-#[cfg(test)]
+// Pure tests run natively (`cargo test`); the wasm tier runs tests/web_*.rs.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -226,7 +226,8 @@ pub fn all_questions() -> impl Iterator<Item = &'static Question> {
         .chain(THREE_WHYS)
 }
 
-#[cfg(test)]
+// Pure tests run natively (`cargo test`); the wasm tier runs tests/web_*.rs.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use std::collections::BTreeSet;

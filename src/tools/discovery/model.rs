@@ -1931,5 +1931,6 @@ fn md_escape(s: &str) -> String {
     out
 }
 
-#[cfg(test)]
+// Pure tests run natively (`cargo test`); the wasm tier runs tests/web_*.rs.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
