@@ -2,6 +2,7 @@
 // with only the heading and the link), served the same way. Each load uses a
 // new browser context; the two alternate. Prints medians and their ratio.
 import { serveStatic, launchBrowser } from "../tests/e2e/support/harness.mjs";
+import { seedDeals } from "../tests/e2e/support/fixtures.mjs";
 
 const LOADS = Math.max(9, Number(process.argv[2]) || 11);
 const FLOOR = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head>
@@ -30,7 +31,8 @@ const median = (xs) => {
 
 const site = await serveStatic({ extra: { "/floor.html": { type: "text/html; charset=utf-8", body: FLOOR } } });
 const browser = await launchBrowser();
-const results = { app: [], appMounted: [], floor: [] };
+const results = { app: [], appMounted: [], floor: [], list: [], remove: [] };
+const DEALS = 250;
 try {
   for (let i = 0; i < LOADS * 2; i++) {
     const which = i % 2 === 0 ? "app" : "floor";
@@ -44,6 +46,24 @@ try {
     if (which === "app") results.appMounted.push(marks.app);
     await context.close();
   }
+  // A long deal list: time from opening the qualification page to its last
+  // row, then from "Delete" to the shorter list, with the page's clock.
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await seedDeals(page, DEALS);
+    const t0 = Date.now();
+    await page.goto(site.url + "qualify/#/qualify");
+    const rows = page.locator("tbody tr");
+    await rows.nth(DEALS - 1).waitFor({ state: "attached", timeout: 20000 });
+    results.list.push(Date.now() - t0);
+    const t1 = Date.now();
+    await page.getByRole("button", { name: `Delete Deal ${DEALS - 1}`, exact: true }).click();
+    await page.waitForFunction((n) => document.querySelectorAll("tbody tr").length === n, DEALS - 1);
+    results.remove.push(Date.now() - t1);
+    await context.close();
+  }
 } finally {
   await browser.close();
   await site.close();
@@ -55,3 +75,4 @@ console.log(`cold loads: ${LOADS} each, alternating, new context per load`);
 console.log(`median to "Start the 2-minute audit" visible and working: app ${app.toFixed(1)} ms, floor ${floor.toFixed(1)} ms`);
 console.log(`ratio app/floor: ${(app / floor).toFixed(2)}x (target 1.5x or less)`);
 console.log(`median to the wasm app fully mounted: ${mounted.toFixed(1)} ms (${(mounted / floor).toFixed(2)}x the floor)`);
+console.log(`qualification list of ${DEALS} deals, median of 5: opened with every row in ${median(results.list)} ms; one delete in ${median(results.remove)} ms`);

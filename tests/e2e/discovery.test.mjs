@@ -41,8 +41,7 @@ async function expectText(locator, expected, message) {
 }
 
 async function expectTopics(d, expected, message) {
-  await d.page.waitForTimeout(50);
-  assert.deepEqual(await d.missingTopics(), expected, message);
+  await assertEventually(() => d.missingTopics(), expected, message);
 }
 
 test("a scripted call: clocks, talk toggles, pain, stakeholders, plan, coverage, reload, recap", async () => {
