@@ -2,11 +2,12 @@
 //!
 //! The crate is split so that everything worth testing for correctness is
 //! pure Rust and builds natively in seconds:
-//! - `route`, `embed`, `numbers`, `storage` and each `tools::<tool>::model`
+//! - `route`, `embed`, `numbers`, `dates`, `storage` and each `tools::<tool>::model`
 //!   have no browser or Leptos dependency;
 //! - `app`, `components`, `storage::browser` and each tool's views exist only
 //!   on `wasm32`, where Leptos and web-sys are compiled in.
 
+pub mod dates;
 pub mod embed;
 pub mod numbers;
 pub mod route;

@@ -1189,7 +1189,7 @@ pub fn relative_time(then: chrono::NaiveDateTime, now: chrono::NaiveDateTime) ->
     let secs = (now - then).num_seconds();
     let days = (now.date() - then.date()).num_days();
     if secs < 0 {
-        return then.format("%-d %b %Y").to_string();
+        return crate::dates::day_month_year(then.date());
     }
     if secs < 60 {
         "just now".into()
@@ -1200,9 +1200,9 @@ pub fn relative_time(then: chrono::NaiveDateTime, now: chrono::NaiveDateTime) ->
     } else if days == 1 {
         "yesterday".into()
     } else if days < 7 {
-        then.format("%A").to_string()
+        crate::dates::weekday_name(then.date()).to_string()
     } else {
-        then.format("%-d %b %Y").to_string()
+        crate::dates::day_month_year(then.date())
     }
 }
 
@@ -1344,7 +1344,7 @@ pub fn summary_text(deal: &Deal) -> String {
     }
     s.push_str(&format!(
         "\nUpdated {} with Stagecraft.\n",
-        deal.updated.format("%Y-%m-%d")
+        crate::dates::iso_date(deal.updated.date_naive())
     ));
     s
 }
@@ -1376,7 +1376,7 @@ pub fn summary_markdown(deal: &Deal) -> String {
     ));
     s.push_str(&format!(
         "- **Updated:** {}\n\n",
-        deal.updated.format("%Y-%m-%d")
+        crate::dates::iso_date(deal.updated.date_naive())
     ));
     s.push_str(&format!(
         "## Verdict: {} ({}/100)\n\n{}\n\n",

@@ -60,7 +60,7 @@ pub fn SummaryView(
     let plain = Signal::derive(move || deal.with(summary_text));
     let markdown = Signal::derive(move || deal.with(summary_markdown));
     let filename = deal.with_untracked(summary_filename);
-    let printed = Local::now().format("%-d %b %Y").to_string();
+    let printed = crate::dates::day_month_year(Local::now().date_naive());
     let score = Signal::derive(move || a.with(|a| a.score));
     let verdict = Memo::new(move |_| a.with(|a| a.verdict));
 
