@@ -33,7 +33,10 @@ pub fn DataPage() -> impl IntoView {
         let now = chrono::Utc::now();
         let text = build_export(&all_entries(), &now.to_rfc3339());
         download_text(
-            &format!("stagecraft-data-{}.json", crate::dates::iso_date(now.date_naive())),
+            &format!(
+                "stagecraft-data-{}.json",
+                crate::dates::iso_date(now.date_naive())
+            ),
             "application/json",
             &text,
         );
