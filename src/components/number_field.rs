@@ -61,14 +61,10 @@ pub fn NumberField(
         let error_id = error_id.clone();
         let has_hint = hint.is_some();
         move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
+            super::described_by([
+                has_hint.then_some(hint_id.as_str()),
+                error.with(Option::is_some).then_some(error_id.as_str()),
+            ])
         }
     };
     view! {

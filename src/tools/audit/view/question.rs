@@ -170,14 +170,10 @@ pub fn QuestionScreen(
         let hint_id = hint_id.clone();
         let nudge_id = nudge_id.clone();
         move || {
-            let mut ids = Vec::new();
-            if q.hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if nudge.get() {
-                ids.push(nudge_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
+            crate::components::described_by([
+                q.hint.is_some().then_some(hint_id.as_str()),
+                nudge.get().then_some(nudge_id.as_str()),
+            ])
         }
     };
 

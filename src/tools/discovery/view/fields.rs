@@ -4,13 +4,9 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::tools::discovery::model::{date_input_value, parse_date_input};
+use crate::components::described_by;
 
-/// Joins the ids of the hint and error that describe a control.
-fn described_by(hint: Option<&str>, error: Option<&str>) -> Option<String> {
-    let ids: Vec<&str> = hint.into_iter().chain(error).collect();
-    (!ids.is_empty()).then(|| ids.join(" "))
-}
+use crate::tools::discovery::model::{date_input_value, parse_date_input};
 
 /// A labelled single-line or multi-line text input.
 #[component]
@@ -37,7 +33,7 @@ pub fn TextField(
     placeholder: Option<String>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
-    let describe = described_by(hint.as_ref().map(|_| hint_id.as_str()), None);
+    let describe = described_by([hint.as_ref().map(|_| hint_id.as_str())]);
     let control = if rows == 0 {
         view! {
             <input
@@ -112,17 +108,11 @@ pub fn DateField(
         let (hint_id, error_id, warning_id) =
             (hint_id.clone(), error_id.clone(), warning_id.clone());
         move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if cleared.get() {
-                ids.push(error_id.clone());
-            }
-            if warning.with(Option::is_some) {
-                ids.push(warning_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
+            described_by([
+                has_hint.then_some(hint_id.as_str()),
+                cleared.get().then_some(error_id.as_str()),
+                warning.with(Option::is_some).then_some(warning_id.as_str()),
+            ])
         }
     };
     view! {
