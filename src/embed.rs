@@ -2,7 +2,7 @@
 //! messages posted to the host page. Pure, so the security checks (which
 //! origin we talk to, which accent colours we accept) are tested natively.
 
-use crate::route::Tool;
+use crate::tool::Tool;
 use serde_json::{json, Value};
 
 /// Colour scheme requested by the host page.

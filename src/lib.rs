@@ -12,6 +12,8 @@ pub mod embed;
 pub mod numbers;
 pub mod route;
 pub mod storage;
+pub mod tone;
+pub mod tool;
 pub mod tools;
 
 #[cfg(target_arch = "wasm32")]

@@ -911,14 +911,7 @@ impl TimeStatus {
     }
 }
 
-/// How a status badge is coloured (always next to its word).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Good,
-    Neutral,
-    Warn,
-    Bad,
-}
+pub use crate::tone::Tone;
 
 /// One row of the stage table.
 #[derive(Debug, Clone, Copy, PartialEq)]
