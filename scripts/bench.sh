@@ -7,4 +7,4 @@ bash scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 bash scripts/build.sh
 node scripts/size-report.mjs
-node scripts/bench.mjs "${LOADS:-11}"
+node scripts/bench.mjs "${LOADS:-7}"

@@ -20,4 +20,8 @@ discovery:Discovery-call script
 benchmarks:Stage benchmark calculator
 TOOLS
 
+# The boot script goes into every page's <head>; the service worker gets this
+# build's file list; the CSP is computed last, over the final pages.
+node scripts/inline-boot.mjs dist
+node scripts/sw-build.mjs dist
 node scripts/csp.mjs dist

@@ -170,7 +170,7 @@ pub fn App() -> impl IntoView {
 /// Renders the screens compiled into this build. The release site is split
 /// into one page per tool (see `scripts/build.sh`), so each page downloads
 /// only its own tool; any other route belongs to another page, which
-/// `route.js` opens. Tests and `cargo` builds use the `all-pages` default.
+/// the boot script (`embed/boot.js`) opens. Tests and `cargo` builds use the `all-pages` default.
 #[allow(unreachable_patterns)]
 fn render_route(route: Route) -> AnyView {
     match route {
@@ -200,7 +200,7 @@ fn render_route(route: Route) -> AnyView {
     }
 }
 
-/// A route that lives on another page of the site. `route.js` normally
+/// A route that lives on another page of the site. The boot script normally
 /// switches pages before this shows; the link is the fallback.
 #[component]
 fn OnAnotherPage(

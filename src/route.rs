@@ -116,7 +116,7 @@ pub fn page_of(route: &Route) -> Option<Tool> {
 }
 
 /// A relative URL that opens `route` from page `here` (see `page_of`).
-/// Mirrors `route.js`, which does the same before the wasm loads.
+/// Mirrors the boot script (`embed/boot.js`), which does the same before the wasm loads.
 pub fn page_url(here: Option<Tool>, route: &Route) -> String {
     let up = if here.is_some() { "../" } else { "./" };
     match page_of(route) {
