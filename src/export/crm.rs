@@ -125,7 +125,9 @@ pub fn hubspot_deals_csv(deals: &[CrmDeal], options: &CsvOptions) -> String {
 /// A Salesforce Data Loader file for inserting Opportunity records.
 /// `CloseDate` is `YYYY-MM-DD` (Data Loader's unambiguous date form),
 /// `Probability` a whole percentage, and text fields are cut to Salesforce's
-/// lengths (see [`SALESFORCE_NAME_MAX`]).
+/// lengths (see [`SALESFORCE_NAME_MAX`]). Data Loader needs "Read all CSVs
+/// with UTF-8 encoding" on for non-ASCII text, and some of its versions
+/// reject a byte-order mark, so a caller may pass `bom: false` here.
 pub fn salesforce_opportunities_csv(deals: &[CrmDeal], options: &CsvOptions) -> String {
     let mut csv = CsvWriter::new(options);
     csv.header(&SALESFORCE_HEADERS);

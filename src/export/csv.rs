@@ -116,11 +116,10 @@ pub fn machine_number(value: f64, max_decimals: u8, delimiter: Delimiter) -> Str
         return String::new();
     }
     let decimals = max_decimals.min(9) as i32;
-    let scale = 10f64.powi(decimals);
-    let scaled = (value.abs() * scale).round();
-    // Beyond 2^53 an f64 has no fractional digits left to print.
-    let units = if scaled < 9.0e15 { scaled as u64 } else { 0 };
+    let scale = 10u64.pow(decimals as u32);
+    let scaled = (value.abs() * scale as f64).round();
     let mut out = String::new();
+    // From 2^53 on an f64 holds no fractional digits: print the integer.
     if scaled >= 9.0e15 {
         if value < 0.0 {
             out.push('-');
@@ -128,10 +127,11 @@ pub fn machine_number(value: f64, max_decimals: u8, delimiter: Delimiter) -> Str
         out.push_str(&(value.abs().round() as u128).to_string());
         return out;
     }
+    let units = scaled as u64;
+    // No "-0": a value that rounds to zero is zero.
     if value < 0.0 && units > 0 {
         out.push('-');
     }
-    let scale = scale as u64;
     out.push_str(&(units / scale).to_string());
     let mut frac = units % scale;
     if frac > 0 {
@@ -383,13 +383,19 @@ impl<'a> RowReader<'a> {
         (self.pos, self.input.len())
     }
 
-    /// Counts line breaks up to `to`, so each record knows its first line.
+    /// Counts line breaks up to `to`, so each record knows its first line:
+    /// LF, CRLF and a lone CR (old Mac files) each end one line, as they
+    /// each end a record for csv-core.
     fn count_lines_to(&mut self, to: usize) {
-        let newlines = self.input[self.counted..to]
+        let bytes = self.input;
+        let breaks = bytes[self.counted..to]
             .iter()
-            .filter(|&&b| b == b'\n')
+            .enumerate()
+            .filter(|&(i, &b)| {
+                b == b'\n' || (b == b'\r' && bytes.get(self.counted + i + 1) != Some(&b'\n'))
+            })
             .count();
-        self.line += newlines as u64;
+        self.line += breaks as u64;
         self.counted = to;
     }
 
@@ -422,15 +428,18 @@ impl<'a> RowReader<'a> {
             out_len += written;
             ends_len += ended;
             match result {
-                ReadRecordResult::InputEmpty => {
-                    if self.pos >= self.input.len() && !input.is_empty() {
-                        if quote_left_open(&self.input[start..], self.delimiter) {
-                            self.done = true;
-                            self.last_line = self.line;
-                            return Err(ReadEnd::UnclosedQuote);
-                        }
-                    }
+                // At the end of the file csv-core would return whatever it
+                // has as the last record, so check that no quote is open.
+                ReadRecordResult::InputEmpty
+                    if self.pos >= self.input.len()
+                        && !input.is_empty()
+                        && quote_left_open(&self.input[start..], self.delimiter) =>
+                {
+                    self.done = true;
+                    self.last_line = self.line;
+                    return Err(ReadEnd::UnclosedQuote);
                 }
+                ReadRecordResult::InputEmpty => {}
                 ReadRecordResult::OutputFull => {
                     let grown = self.fields.len() * 2;
                     self.fields.resize(grown, 0);

@@ -243,6 +243,19 @@ fn reads_crm_exports_with_bom_crlf_and_embedded_newlines() {
 }
 
 #[test]
+fn long_cells_survive_the_round_trip() {
+    let note = long_note() + "\r\n\"quoted\"\n" + &"€".repeat(3000);
+    let mut csv = CsvWriter::new(&CsvOptions::default());
+    csv.header(&["id", "note"]);
+    csv.row(&[Cell::Generated("1"), Cell::User(&note)]);
+    csv.row(&[Cell::Generated("2"), Cell::User("short")]);
+    let table = read_csv(csv.finish().as_bytes(), &ReadOptions::default()).unwrap();
+    assert_eq!(table.rows.len(), 3);
+    assert_eq!(table.rows[1][1], note);
+    assert_eq!(table.rows[2], vec!["2", "short"]);
+}
+
+#[test]
 fn sniffs_the_header_line_only() {
     assert_eq!(sniff_delimiter(b"a,b,c\n1;2;3;4;5\n"), Delimiter::Comma);
     assert_eq!(sniff_delimiter(b"\"a,b\";c\n"), Delimiter::Semicolon);
@@ -285,6 +298,10 @@ fn a_short_row_is_refused_only_when_strict() {
     );
     let lenient = read_csv(ragged.as_bytes(), &ReadOptions::default()).unwrap();
     assert_eq!(lenient.rows[3], vec!["4", "5"]);
+    // Old Mac line ends (CR alone) count lines the same way.
+    let mac = ragged.replace('\n', "\r");
+    let err = read_csv(mac.as_bytes(), &strict).unwrap_err();
+    assert_eq!(err.line(), 5);
 }
 
 #[test]
