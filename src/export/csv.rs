@@ -136,7 +136,7 @@ pub fn machine_number(value: f64, max_decimals: u8, delimiter: Delimiter) -> Str
     let mut frac = units % scale;
     if frac > 0 {
         let mut width = decimals as usize;
-        while frac % 10 == 0 {
+        while frac.is_multiple_of(10) {
             frac /= 10;
             width -= 1;
         }
