@@ -9,6 +9,7 @@
 
 pub mod dates;
 pub mod embed;
+pub mod export;
 pub mod numbers;
 pub mod route;
 pub mod storage;
