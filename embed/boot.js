@@ -40,6 +40,21 @@
   if (switchPage(true)) return;
   window.addEventListener("hashchange", function () { switchPage(false); });
 
+  // This page's code, preloaded only now that the visitor stays here (the
+  // build moves Trunk's preload links into this list: left in the HTML, the
+  // browser's preload scanner would fetch them before a redirect could stop it).
+  var preload = /*SC_PRELOAD*/ [] /*SC_PRELOAD_END*/;
+  preload.forEach(function (p) {
+    var link = document.createElement("link");
+    link.rel = p.rel;
+    link.href = p.href;
+    link.crossOrigin = "anonymous";
+    if (p.integrity) link.integrity = p.integrity;
+    if (p.as) link.setAttribute("as", p.as);
+    if (p.type) link.type = p.type;
+    document.head.appendChild(link);
+  });
+
   var embed = /^#\/embed\/[a-z]+\?(.*)$/.exec(location.hash);
   if (embed) {
     var q = {};
