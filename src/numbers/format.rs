@@ -94,7 +94,7 @@ fn push_grouped(out: &mut String, int: &str, locale: &NumberLocale) {
     for (i, c) in int.chars().enumerate() {
         let left = n - i;
         let boundary = match locale.grouping {
-            Grouping::Standard => left % 3 == 0,
+            Grouping::Standard => left.is_multiple_of(3),
             Grouping::Indian => left == 3 || (left > 3 && left % 2 == 1),
         };
         if i > 0 && boundary {

@@ -27,7 +27,7 @@ fn check(locale: &NumberLocale, kind: FieldKind, text: &str, want: Want) {
             "{tag} {kind:?} {text:?}"
         ),
         Amb(msg) => match got {
-            Err(e @ NumberError::Ambiguous { .. }) => {
+            Err(e @ NumberError::Ambiguous(_)) => {
                 assert_eq!(e.to_string(), msg, "{tag} {text:?}")
             }
             other => panic!("{tag} {text:?}: wanted a refusal, got {other:?}"),
@@ -152,7 +152,7 @@ fn fr_fr_reads_every_space_as_a_group_mark() {
     check(l, Money, "2 Md€", V(2_000_000_000.0));
     check(l, Days, "12,5", V(12.5));
     check(l, Days, "12.5", V(12.5));
-    check(l, Days, "3.14159", V(3.14159));
+    check(l, Days, "1.23456", V(1.23456));
     check(
         l,
         Money,
@@ -428,7 +428,7 @@ proptest! {
     ) {
         match parse_localized(&s, &l, k) {
             Ok(p) => assert_sane(&p, k)?,
-            Err(NumberError::Ambiguous { first, second, .. }) => prop_assert_ne!(first, second),
+            Err(NumberError::Ambiguous(r)) => prop_assert_ne!(&r.first, &r.second),
             Err(_) => {}
         }
     }

@@ -91,16 +91,16 @@ pub enum NumberError {
     /// would also accept a mistyped "1e5" for "15".
     #[error("Write the number out in full, such as 100000 for 1e5.")]
     Scientific,
-    /// The text has two plausible readings (`first`/`second`, written as
-    /// the locale writes them); `type_first`/`type_second` are how to
-    /// type each one unambiguously.
-    #[error("{first} or {second}? Type {type_first} or {type_second}.")]
-    Ambiguous {
-        first: String,
-        second: String,
-        type_first: String,
-        type_second: String,
-    },
+    /// The text has two plausible readings; boxed so every `Result` that
+    /// carries a `NumberError` stays small.
+    #[error(
+        "{} or {}? Type {} or {}.",
+        .0.first,
+        .0.second,
+        .0.type_first,
+        .0.type_second
+    )]
+    Ambiguous(Box<Readings>),
     /// Above `MAX_AMOUNT`: a typo (a digit too many) far more often than
     /// a real deal.
     #[error("Enter an amount of one trillion or less.")]
@@ -109,6 +109,17 @@ pub enum NumberError {
     /// is almost always a slip.
     #[error("Type the full number here; shorthand such as 60k is for amounts.")]
     NoShorthand,
+}
+
+/// The two readings of an ambiguous entry: `first`/`second` as the locale
+/// writes them (`24 000`, `24,0`), `type_first`/`type_second` as the user
+/// can type each one unambiguously (`24000`, `24,0`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Readings {
+    pub first: String,
+    pub second: String,
+    pub type_first: String,
+    pub type_second: String,
 }
 
 /// Parses a field. Thousands separators, spaces, and a leading currency

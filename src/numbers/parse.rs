@@ -9,7 +9,7 @@
 
 use super::format::{format_plain, plain_digits};
 use super::locale::{is_space_group, NumberLocale};
-use super::{NumberError, NumberRules};
+use super::{NumberError, NumberRules, Readings};
 
 /// Largest amount a money field accepts: no deal or cost in this app comes
 /// near it, and it keeps every product of amounts finite and exact enough.
@@ -487,10 +487,10 @@ fn ambiguous(
         0 => typed.max(1),
         e => typed.saturating_sub(e),
     } as u8;
-    Err(NumberError::Ambiguous {
+    Err(NumberError::Ambiguous(Box::new(Readings {
         first: format_plain(grouped, locale, 0),
         second: format_plain(decimal, locale, places),
         type_first: plain_digits(grouped, locale, 0),
         type_second: plain_digits(decimal, locale, places),
-    })
+    })))
 }
