@@ -54,14 +54,17 @@ fn write(x: f64, locale: &NumberLocale, decimals: u8, grouped: bool) -> String {
 /// The integer and fraction digits of `a >= 0` rounded to `d` decimals,
 /// ties away from zero.
 ///
-/// Rust prints the exact decimal value of a double, so printing 30 digits
-/// more than needed and rounding by hand gives Intl's result: a double in
-/// the app's range can't lie within 10^-30 of a tie without being one.
+/// Like Intl (ICU), this rounds the shortest decimal that reads back as
+/// the same double, not its exact binary value: 1.005 is stored as
+/// 1.00499999…, yet Intl writes it as 1.01 at two decimals, and so must
+/// we. Rust's `{}` writes exactly that shortest decimal, never in
+/// exponent form.
 fn round_half_up(a: f64, d: usize) -> (String, String) {
-    let text = format!("{:.*}", d + 30, a);
+    let text = a.to_string();
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let up = frac.as_bytes().get(d).is_some_and(|&c| c >= b'5');
     let mut digits: Vec<u8> = int.bytes().chain(frac.bytes().take(d)).collect();
+    digits.resize(int.len() + d, b'0');
     if up {
         let mut i = digits.len();
         loop {

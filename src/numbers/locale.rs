@@ -44,8 +44,9 @@ pub struct NumberLocale {
 /// U+202F NARROW NO-BREAK SPACE: what current browsers put between digit
 /// groups in French (older ones used U+00A0, which we read as well).
 pub const NARROW_NBSP: char = '\u{202f}';
-/// U+2019 RIGHT SINGLE QUOTATION MARK: Swiss German's group mark in Intl;
-/// people type the ASCII apostrophe instead, which we also read.
+/// U+2019 RIGHT SINGLE QUOTATION MARK: Swiss German's group mark in
+/// typeset text and in older browsers' Intl (current Chromium writes the
+/// ASCII apostrophe); we read both.
 pub const SWISS_APOSTROPHE: char = '\u{2019}';
 
 const fn preset(
@@ -75,8 +76,9 @@ impl NumberLocale {
     pub const FR_FR: NumberLocale = preset("fr-FR", ',', NARROW_NBSP, Grouping::Standard, 1);
     /// Spain: 12.345,5, but 1234,5 (no group mark below five digits).
     pub const ES_ES: NumberLocale = preset("es-ES", ',', '.', Grouping::Standard, 2);
-    /// Switzerland (German): 1’234.5.
-    pub const DE_CH: NumberLocale = preset("de-CH", '.', SWISS_APOSTROPHE, Grouping::Standard, 1);
+    /// Switzerland (German): 1'234.5, with the ASCII apostrophe current
+    /// Chromium writes (1’234.5 is read too).
+    pub const DE_CH: NumberLocale = preset("de-CH", '.', '\'', Grouping::Standard, 1);
     /// India (English): 12,34,567.5.
     pub const EN_IN: NumberLocale = preset("en-IN", '.', ',', Grouping::Indian, 1);
     /// Japan: 1,234.5.

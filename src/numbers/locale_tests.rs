@@ -187,7 +187,7 @@ fn de_ch_reads_both_apostrophes() {
         l,
         Money,
         "24,000",
-        Amb("24’000 or 24.0? Type 24000 or 24.0."),
+        Amb("24'000 or 24.0? Type 24000 or 24.0."),
     );
 }
 
@@ -289,7 +289,7 @@ fn messages_are_short_sentences() {
 
 #[test]
 fn format_plain_writes_what_intl_writes() {
-    let cases: [(f64, &NumberLocale, u8, &str); 16] = [
+    let cases: [(f64, &NumberLocale, u8, &str); 17] = [
         (1234567.5, &NumberLocale::EN_US, 1, "1,234,567.5"),
         (1234567.5, &NumberLocale::EN_IN, 1, "12,34,567.5"),
         (123456.0, &NumberLocale::EN_IN, 0, "1,23,456"),
@@ -298,7 +298,9 @@ fn format_plain_writes_what_intl_writes() {
         (1234.5, &NumberLocale::FR_FR, 2, "1\u{202f}234,50"),
         (1234.5, &NumberLocale::ES_ES, 1, "1234,5"),
         (12345.5, &NumberLocale::ES_ES, 1, "12.345,5"),
-        (1234.5, &NumberLocale::DE_CH, 1, "1’234.5"),
+        (1234.5, &NumberLocale::DE_CH, 1, "1'234.5"),
+        // Intl rounds the shortest decimal (1.005), not 1.00499999….
+        (1.005, &NumberLocale::EN_US, 2, "1.01"),
         (999.0, &NumberLocale::DE_DE, 0, "999"),
         // Ties round away from zero, unlike Rust's `{:.N}`.
         (0.125, &NumberLocale::EN_US, 2, "0.13"),
