@@ -311,7 +311,8 @@ enum Mark {
 /// means, with no other mark in the number to tell.
 ///
 /// - The locale's decimal mark is always a decimal: "1.000" in en-US is 1,
-///   because that is what en-US itself would write for 1.
+///   because en-US itself writes one with three decimals that way (and
+///   the field then shows "= 1", see `Parsed::plain`).
 /// - The locale's group mark with three digits after it is a group
 ///   ("24.000" in de-DE is 24000). Placed anywhere else it is a slip, with
 ///   one exception: a dot followed by one or two digits in a comma
