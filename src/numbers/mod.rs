@@ -2,8 +2,30 @@
 //!
 //! Fields keep the raw text (so nothing typed is ever lost) and derive the
 //! number, or an error message, from it with these pure functions.
+//!
+//! - [`parse_number`] reads US-style text; the fields use it today.
+//! - [`parse_localized`] / [`parse_with`] read text in the user's locale
+//!   ([`NumberLocale`]), refusing what has two readings instead of
+//!   guessing; [`format_plain`] writes numbers exactly as Intl does, so
+//!   the two are tested against each other in every preset.
+//! - `browser` (wasm only) learns a [`NumberLocale`] from the real Intl.
 
 use thiserror::Error;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+mod format;
+mod locale;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod locale_tests;
+mod parse;
+
+pub use format::{format_plain, plain_digits};
+pub use locale::{
+    currency_minor_digits, default_currency, is_space_group, Grouping, NumberLocale, CURRENCIES,
+    NARROW_NBSP, SWISS_APOSTROPHE,
+};
+pub use parse::{as_understood, parse_localized, parse_with, FieldKind, Parsed, MAX_AMOUNT};
 
 /// What kind of number a field holds; decides the limits and the wording.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -65,6 +87,39 @@ pub enum NumberError {
     NotWhole,
     #[error("Enter {max} or less.")]
     TooLarge { max: f64 },
+    /// "1e5" is a programmer's notation; a field that accepted it silently
+    /// would also accept a mistyped "1e5" for "15".
+    #[error("Write the number out in full, such as 100000 for 1e5.")]
+    Scientific,
+    /// The text has two plausible readings; boxed so every `Result` that
+    /// carries a `NumberError` stays small.
+    #[error(
+        "{} or {}? Type {} or {}.",
+        .0.first,
+        .0.second,
+        .0.type_first,
+        .0.type_second
+    )]
+    Ambiguous(Box<Readings>),
+    /// Above `MAX_AMOUNT`: a typo (a digit too many) far more often than
+    /// a real deal.
+    #[error("Enter an amount of one trillion or less.")]
+    AmountTooLarge,
+    /// "60k" outside a money field: shorthand for a count or a percentage
+    /// is almost always a slip.
+    #[error("Type the full number here; shorthand such as 60k is for amounts.")]
+    NoShorthand,
+}
+
+/// The two readings of an ambiguous entry: `first`/`second` as the locale
+/// writes them (`24 000`, `24,0`), `type_first`/`type_second` as the user
+/// can type each one unambiguously (`24000`, `24,0`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Readings {
+    pub first: String,
+    pub second: String,
+    pub type_first: String,
+    pub type_second: String,
 }
 
 /// Parses a field. Thousands separators, spaces, and a leading currency
