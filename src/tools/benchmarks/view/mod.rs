@@ -2,17 +2,22 @@
 //! summary cards. The chart, the stage table, the what-if panel and the
 //! custom-baseline form live in their own files next to this one.
 
-use super::baseline::BaselineEditor;
-use super::chart::FunnelChart;
+mod baseline;
+mod chart;
+mod table;
+mod whatif;
+
 use super::model::Action;
 use super::model::*;
-use super::table::StageTable;
-use super::whatif::WhatIfPanel;
 use crate::components::format::{money, number, percent};
 use crate::components::{CopyButton, DownloadButton, NumberField, PrintButton, UndoToast};
 use crate::embed::Completed;
 use crate::storage::browser::use_document;
+use baseline::BaselineEditor;
+use chart::FunnelChart;
 use leptos::prelude::*;
+use table::StageTable;
+use whatif::WhatIfPanel;
 
 /// Days as people write them: "62" or "7.5".
 pub(super) fn days_text(d: f64) -> String {
