@@ -396,19 +396,18 @@ impl BenchmarksDoc {
         parse_number(self.raw(f), f.rules()).map(|v| v.unwrap_or(0.0))
     }
 
-    /// True when nothing has been typed in any visible field yet: the
-    /// result area then invites the user in instead of showing errors.
+    /// True when nothing has been typed in any visible field yet. Each of
+    /// these questions parses the whole form: a view asking several keeps
+    /// one [`ParsedForm`] instead.
     pub fn is_blank(&self) -> bool {
-        Field::visible(self.mode)
-            .iter()
-            .all(|f| self.raw(*f).trim().is_empty())
+        ParsedForm::from(self).blank
     }
 
     /// The visible fields that do not hold an acceptable number.
     pub fn invalid_fields(&self) -> Vec<(Field, NumberError)> {
-        Field::visible(self.mode)
-            .into_iter()
-            .filter_map(|f| self.parse(f).err().map(|e| (f, e)))
+        ParsedForm::from(self)
+            .invalid_fields()
+            .map(|(f, e)| (f, e.clone()))
             .collect()
     }
 
@@ -421,45 +420,16 @@ impl BenchmarksDoc {
     /// Counts mode: stages where more deals came out than went in. Empty in
     /// rates mode or while counts are not all valid.
     pub fn count_warnings(&self) -> Vec<CountWarning> {
-        if self.mode != InputMode::Counts {
-            return Vec::new();
-        }
-        let Some(counts) = self.counts_parsed() else {
-            return Vec::new();
-        };
-        count_warnings(&counts)
-    }
-
-    fn counts_parsed(&self) -> Option<[f64; 7]> {
-        let mut out = [0.0; 7];
-        for (i, slot) in out.iter_mut().enumerate() {
-            *slot = self.parse(Field::Count(i)).ok()?;
-        }
-        Some(out)
+        ParsedForm::from(self).count_warnings
     }
 
     /// The parsed figures, when every visible field is valid.
     pub fn figures(&self) -> Option<Figures> {
-        if !self.invalid_fields().is_empty() {
-            return None;
-        }
-        let p = |f| self.parse(f).unwrap_or(0.0);
-        let conversion = match self.mode {
-            InputMode::Rates => std::array::from_fn(|i| p(Field::Conversion(i))),
-            InputMode::Counts => rates_from_counts(&self.counts_parsed()?),
-        };
-        Some(Figures {
-            prospects: p(Field::Prospects),
-            open_opportunities: p(Field::OpenOpportunities),
-            deal_size: p(Field::DealSize),
-            conversion,
-            days: std::array::from_fn(|i| p(Field::Days(i))),
-            onboarding_days: p(Field::OnboardingDays),
-        })
+        ParsedForm::from(self).figures
     }
 
     /// The full result, when the inputs and the chosen baseline are valid.
     pub fn analysis(&self) -> Option<Analysis> {
-        Some(analyse(&self.figures()?, &self.active_baseline()?))
+        ParsedForm::from(self).snapshot.map(|s| s.analysis)
     }
 }

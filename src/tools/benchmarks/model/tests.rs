@@ -5,6 +5,8 @@ use super::*;
 use crate::numbers::NumberError;
 use proptest::prelude::*;
 
+mod form;
+
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-6 * (1.0 + a.abs().max(b.abs()))
 }
