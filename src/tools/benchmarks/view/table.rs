@@ -1,7 +1,7 @@
 //! The per-stage table: the evidence behind the cards, and the chart's text
 //! alternative. Its cells carry the acceptance tests' `data-testid`s.
 
-use super::{days_text, tone_class, tone_icon};
+use super::shared::{days_text, tone_class, tone_icon};
 use crate::components::format::money;
 use crate::tools::benchmarks::model::*;
 use leptos::prelude::*;

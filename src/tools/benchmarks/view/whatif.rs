@@ -1,7 +1,7 @@
 //! What-if: nudge one stage or the pipeline and see velocity and revenue
 //! before and after. A scratch pad: nothing here is saved.
 
-use super::days_text;
+use super::shared::days_text;
 use crate::components::format::{money, percent};
 use crate::tools::benchmarks::model::*;
 use leptos::prelude::*;
