@@ -1,5 +1,7 @@
 //! The saved document: raw text only, so nothing typed is ever lost while
-//! editing. Parsing happens in `form.rs`; this file only stores and edits.
+//! editing. Here are the fields, each field's rules and parse, the edits
+//! (`Action`, `apply`) and the example team; reading the whole form at once
+//! is `form.rs`'s job.
 
 use super::*;
 use crate::numbers::{parse_number, NumberError, NumberRules};
