@@ -102,30 +102,33 @@ impl BaselineInput {
             .map(|(_, e)| e)
     }
 
-    /// The ranges, when every field is valid.
+    /// The ranges, when every field is valid (exactly when `errors` is
+    /// empty). One pass over the text: each field is parsed once.
     pub fn parse(&self) -> Option<Baseline> {
-        if !self.errors().is_empty() {
-            return None;
-        }
-        let v = |f: BaselineField| {
-            parse_number(self.raw(f), f.rules())
-                .ok()
-                .flatten()
-                .unwrap_or(0.0)
+        let range = |lo: BaselineField, hi: BaselineField| -> Option<Range> {
+            let l = parse_number(self.raw(lo), lo.rules()).ok()?;
+            let h = parse_number(self.raw(hi), hi.rules()).ok()?;
+            match (l, h) {
+                (Some(l), Some(h)) if h < l => None,
+                (l, h) => Some(Range::new(l.unwrap_or(0.0), h.unwrap_or(0.0))),
+            }
         };
-        let range = |lo, hi| Range::new(v(lo), v(hi));
+        let mut conversion = [Range::new(0.0, 0.0); FUNNEL];
+        for (i, slot) in conversion.iter_mut().enumerate() {
+            *slot = range(
+                BaselineField::ConversionLow(i),
+                BaselineField::ConversionHigh(i),
+            )?;
+        }
+        let mut days = [Range::new(0.0, 0.0); 7];
+        for (i, slot) in days.iter_mut().enumerate() {
+            *slot = range(BaselineField::DaysLow(i), BaselineField::DaysHigh(i))?;
+        }
         Some(Baseline {
-            conversion: std::array::from_fn(|i| {
-                range(
-                    BaselineField::ConversionLow(i),
-                    BaselineField::ConversionHigh(i),
-                )
-            }),
-            days: std::array::from_fn(|i| {
-                range(BaselineField::DaysLow(i), BaselineField::DaysHigh(i))
-            }),
-            win_rate: range(BaselineField::WinRateLow, BaselineField::WinRateHigh),
-            cycle: range(BaselineField::CycleLow, BaselineField::CycleHigh),
+            conversion,
+            days,
+            win_rate: range(BaselineField::WinRateLow, BaselineField::WinRateHigh)?,
+            cycle: range(BaselineField::CycleLow, BaselineField::CycleHigh)?,
         })
     }
 }

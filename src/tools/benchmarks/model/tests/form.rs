@@ -59,8 +59,42 @@ mod oracle {
         })
     }
 
+    /// The custom ranges as they were read: check every pair for errors,
+    /// then parse every field a second time for its value.
+    pub fn custom_baseline(b: &BaselineInput) -> Option<Baseline> {
+        if !b.errors().is_empty() {
+            return None;
+        }
+        let v = |f: BaselineField| {
+            crate::numbers::parse_number(b.raw(f), f.rules())
+                .ok()
+                .flatten()
+                .unwrap_or(0.0)
+        };
+        let range = |lo, hi| Range::new(v(lo), v(hi));
+        Some(Baseline {
+            conversion: std::array::from_fn(|i| {
+                range(
+                    BaselineField::ConversionLow(i),
+                    BaselineField::ConversionHigh(i),
+                )
+            }),
+            days: std::array::from_fn(|i| {
+                range(BaselineField::DaysLow(i), BaselineField::DaysHigh(i))
+            }),
+            win_rate: range(BaselineField::WinRateLow, BaselineField::WinRateHigh),
+            cycle: range(BaselineField::CycleLow, BaselineField::CycleHigh),
+        })
+    }
+
+    pub fn active_baseline(d: &BenchmarksDoc) -> Option<Baseline> {
+        d.segment
+            .published()
+            .or_else(|| custom_baseline(&d.baseline))
+    }
+
     pub fn analysis(d: &BenchmarksDoc) -> Option<Analysis> {
-        Some(analyse(&figures(d)?, &d.active_baseline()?))
+        Some(analyse(&figures(d)?, &active_baseline(d)?))
     }
 }
 
@@ -81,7 +115,7 @@ fn doc_from(
     counts_mode: bool,
     segment: usize,
     text: Vec<String>,
-    baseline_text: Vec<String>,
+    baseline_text: Vec<(usize, bool, String)>,
 ) -> BenchmarksDoc {
     let mut d = BenchmarksDoc {
         mode: if counts_mode {
@@ -100,8 +134,9 @@ fn doc_from(
         d.apply(Action::SetField(f, v));
     }
     let pairs = BaselineField::pairs();
-    for ((lo, _), v) in pairs.iter().zip(baseline_text) {
-        d.apply(Action::SetBaselineField(*lo, v));
+    for (i, high, v) in baseline_text {
+        let (lo, hi) = pairs[i % pairs.len()];
+        d.apply(Action::SetBaselineField(if high { hi } else { lo }, v));
     }
     d
 }
@@ -119,8 +154,10 @@ proptest! {
         clean in any::<bool>(),
         numbers in proptest::collection::vec(0u32..100, 23),
         spoil in proptest::option::of((0usize..23, typed())),
-        baseline_text in proptest::collection::vec(
-            prop_oneof![Just("5".to_string()), Just("x".to_string()), Just("200".to_string())], 0..3),
+        baseline_text in proptest::collection::vec((0usize..15, any::<bool>(), prop_oneof![
+            (0u32..120).prop_map(|n| n.to_string()),
+            typed(),
+        ]), 0..5),
     ) {
         let text = if clean {
             let mut t: Vec<String> = numbers.iter().map(u32::to_string).collect();
@@ -144,7 +181,8 @@ proptest! {
         prop_assert_eq!(&invalid, &oracle::invalid_fields(&d));
         prop_assert_eq!(form.invalid_count(), invalid.len());
         prop_assert_eq!(form.figures, oracle::figures(&d));
-        prop_assert_eq!(form.baseline, d.active_baseline());
+        prop_assert_eq!(form.baseline, oracle::active_baseline(&d));
+        prop_assert_eq!(d.baseline.parse(), oracle::custom_baseline(&d.baseline));
         prop_assert_eq!(&form.count_warnings, &oracle::count_warnings(&d));
         let expected = oracle::analysis(&d);
         prop_assert_eq!(form.snapshot.as_ref().map(|s| &s.analysis), expected.as_ref());
