@@ -221,3 +221,43 @@ async fn a_damaged_share_link_explains_itself_and_offers_the_audit() {
         assert_eq!(saved_audit().as_deref(), Some(mine), "{bad}");
     }
 }
+
+/// An audit stored by an earlier build (dates as `YYYY-MM-DD` text).
+fn old_stored_audit(first_date: &str) -> String {
+    let twos = format!("[{}]", ["2"; 16].join(","));
+    let threes = format!("[{}]", ["3"; 16].join(","));
+    format!(
+        r#"{{"version":1,"data":{{"step":{{"at":"report"}},"answers":{threes},"history":[{{"date":"{first_date}","answers":{twos}}},{{"date":"2026-04-02","answers":{threes}}}]}}}}"#
+    )
+}
+
+#[wasm_bindgen_test]
+async fn an_audit_saved_by_an_earlier_build_opens_on_its_report_with_its_dates() {
+    local_storage().clear().unwrap();
+    local_storage()
+        .set_item("stagecraft.audit", &old_stored_audit("2026-03-19"))
+        .unwrap();
+    let root = mount_app_keeping_storage("#/audit").await;
+    assert_eq!(text_of(&root, "audit-score"), "100");
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Audit of 2026-04-02"), "{text}");
+    assert!(text.contains("since your audit of 2026-03-19"), "{text}");
+    assert!(find(&root, "[data-testid='notice-corrupt']").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_stored_audit_dated_31_february_is_kept_as_a_backup_not_shown() {
+    local_storage().clear().unwrap();
+    let damaged = old_stored_audit("2026-02-31");
+    local_storage()
+        .set_item("stagecraft.audit", &damaged)
+        .unwrap();
+    let root = mount_app_keeping_storage("#/audit").await;
+    assert!(find(&root, "[data-testid='notice-corrupt']").is_some());
+    assert!(find(&root, "[data-testid='audit-score']").is_none());
+    assert!(root.text_content().unwrap().contains("About two minutes"));
+    assert_eq!(
+        stored("stagecraft.audit.backup").as_deref(),
+        Some(damaged.as_str())
+    );
+}

@@ -226,3 +226,58 @@ async fn a_fresh_form_is_not_covered_in_errors_but_an_emptied_field_is_flagged()
     settle().await;
     assert_eq!(visible_errors(&root), 0);
 }
+
+/// Picks a segment the way the select's change event does.
+fn choose_segment(root: &web_sys::HtmlElement, slug: &str) {
+    let select: HtmlSelectElement = input_by_label(root, "Segment").unchecked_into();
+    select.set_value(slug);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn every_notice_follows_the_form_as_it_is_typed() {
+    let root = mount_app("#/benchmarks").await;
+    click(&button(&root, "Load example team"));
+    settle().await;
+    // Two bad fields: counted once each, and the last result stays up.
+    set_value(&input_by_label(&root, "Average deal size"), "lots");
+    set_value(&input_by_label(&root, "Closing days"), "x");
+    settle().await;
+    let text = root.text_content().unwrap();
+    assert!(
+        text.contains("2 fields still need a valid number."),
+        "{text}"
+    );
+    assert!(text.contains("Out of date"));
+    assert_eq!(text_of(&root, "win-rate"), "17.3%");
+    set_value(&input_by_label(&root, "Average deal size"), "24000");
+    set_value(&input_by_label(&root, "Closing days"), "10");
+    settle().await;
+    assert!(!root.text_content().unwrap().contains("Out of date"));
+
+    // A broken custom range keeps the figures but holds the result back.
+    choose_segment(&root, "my-baseline");
+    settle().await;
+    set_value(
+        &input_by_label(&root, "Sales cycle target: high end (days)"),
+        "1",
+    );
+    settle().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Your baseline has a range to fix."), "{text}");
+    assert!(text.contains("Out of date"));
+    set_value(
+        &input_by_label(&root, "Sales cycle target: high end (days)"),
+        "90",
+    );
+    settle().await;
+    let text = root.text_content().unwrap();
+    assert!(!text.contains("Out of date"), "{text}");
+    // My baseline started as mid-market, so the statuses are the same.
+    assert_eq!(text_of(&root, "stale-days-proposal"), "42");
+    assert_eq!(text_of(&root, "bottleneck-stage"), "Discovery");
+}

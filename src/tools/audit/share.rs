@@ -1,4 +1,5 @@
-//! The share code: sixteen answers in a short, URL-safe, versioned string.
+//! The share code and share routes: sixteen answers in a short, URL-safe,
+//! versioned string, and the `#/audit/share/<code>` route that carries it.
 //!
 //! Format (version 1): `1-xxxxxxxx`, the version in decimal, a dash, then
 //! eight characters of lowercase Crockford base 32 (no `i l o u`, so nothing
@@ -10,6 +11,7 @@
 
 use super::model::{Answer, AnswerSet};
 use super::questions::COUNT;
+use crate::route::{Route, Tool};
 
 /// The version this build writes. Decoding accepts only versions it knows.
 pub const VERSION: u32 = 1;
@@ -134,6 +136,42 @@ fn shorten(s: &str) -> String {
 }
 
 // Pure tests run natively (`cargo test`); the wasm tier runs tests/web_*.rs.
+// ---------------------------------------------------------------------------
+// Share routes
+// ---------------------------------------------------------------------------
+
+/// What the part of the route after `#/audit/` asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuditRoute {
+    /// The user's own audit.
+    Own,
+    /// A shared report, decoded or refused.
+    Shared(Result<AnswerSet, ShareError>),
+}
+
+impl AuditRoute {
+    pub fn parse(rest: &str) -> AuditRoute {
+        match rest.strip_prefix("share") {
+            Some("") => AuditRoute::Shared(decode("")),
+            Some(tail) => match tail.strip_prefix('/') {
+                Some(code) => AuditRoute::Shared(decode(code)),
+                // e.g. "shared": not a share route at all.
+                None => AuditRoute::Own,
+            },
+            None => AuditRoute::Own,
+        }
+    }
+}
+
+/// The fragment of a share link: `#/audit/share/<code>`.
+pub fn share_fragment(set: &AnswerSet) -> String {
+    Route::Tool {
+        tool: Tool::Audit,
+        rest: format!("share/{}", encode(set)),
+    }
+    .href()
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -141,6 +179,25 @@ mod tests {
 
     fn set(values: [u8; COUNT]) -> AnswerSet {
         AnswerSet(values.map(|v| Answer::new(v).unwrap()))
+    }
+
+    #[test]
+    fn share_routes() {
+        let a = set([0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3]);
+        let frag = share_fragment(&a);
+        assert!(frag.starts_with("#/audit/share/1-"), "{frag}");
+        let rest = frag.trim_start_matches("#/audit/");
+        assert_eq!(AuditRoute::parse(rest), AuditRoute::Shared(Ok(a)));
+        assert_eq!(AuditRoute::parse(""), AuditRoute::Own);
+        assert_eq!(AuditRoute::parse("shared"), AuditRoute::Own);
+        assert!(matches!(
+            AuditRoute::parse("share"),
+            AuditRoute::Shared(Err(_))
+        ));
+        assert!(matches!(
+            AuditRoute::parse("share/zz"),
+            AuditRoute::Shared(Err(_))
+        ));
     }
 
     #[test]

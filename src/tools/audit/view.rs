@@ -5,11 +5,12 @@ mod intro;
 mod question;
 mod report;
 
-use super::model::{Action, AuditDoc, AuditRoute, Date, Outcome, Step};
-use super::share::ShareError;
+use super::model::{Action, AuditDoc, Outcome, Step};
+use super::share::{AuditRoute, ShareError};
 use crate::embed::Completed;
 use crate::route::{Route, Tool};
 use crate::storage::browser::use_document;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use intro::Intro;
@@ -17,18 +18,16 @@ use question::QuestionScreen;
 use report::{Report, ReportMode};
 
 /// Today's local date, for dating a completed audit.
-fn today() -> Date {
+fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
-    Date::new(
-        now.get_full_year() as u16,
-        now.get_month() as u8 + 1,
-        now.get_date() as u8,
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
     )
-    .unwrap_or(Date {
-        year: 2026,
-        month: 1,
-        day: 1,
-    })
+    // Only a browser clock outside chrono's range gets here.
+    .or(NaiveDate::from_ymd_opt(2026, 1, 1))
+    .unwrap_or_default()
 }
 
 /// The audit tool. `rest` is the part of the route after `#/audit/`:

@@ -3,14 +3,6 @@
 pub mod model;
 
 #[cfg(target_arch = "wasm32")]
-mod baseline;
-#[cfg(target_arch = "wasm32")]
-mod chart;
-#[cfg(target_arch = "wasm32")]
-mod table;
-#[cfg(target_arch = "wasm32")]
 mod view;
-#[cfg(target_arch = "wasm32")]
-mod whatif;
 #[cfg(target_arch = "wasm32")]
 pub use view::BenchmarksTool;

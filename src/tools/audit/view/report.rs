@@ -3,18 +3,21 @@
 //! read-only shared one.
 
 use crate::components::{CopyButton, PrintButton};
+use crate::dates::iso_date;
 use crate::route::{Route, Tool};
 use crate::tools::audit::model::{
-    share_fragment, signed, summary, AnswerSet, Change, CompletedAudit, Date, Fix, TOP_FIXES,
+    signed, summary, AnswerSet, Change, CompletedAudit, Fix, TOP_FIXES,
 };
 use crate::tools::audit::questions::Area;
+use crate::tools::audit::share::share_fragment;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// Whose report this is, and what it may do.
 pub enum ReportMode {
     /// The user's latest completed audit.
     Own {
-        date: Date,
+        date: NaiveDate,
         /// Movement since the previous completed audit, if there is one.
         change: Option<Change>,
         /// Every completed audit, oldest first.
@@ -87,7 +90,7 @@ pub fn Report(
                 <h1 class="sc-page-title" tabindex="-1" node_ref=heading>
                     {if shared { "A shared sales-process audit" } else { "Your sales-process score" }}
                 </h1>
-                {date.map(|d| view! { <p class="sc-audit-report__date">"Audit of " {d.to_string()}</p> })}
+                {date.map(|d| view! { <p class="sc-audit-report__date">"Audit of " {iso_date(d)}</p> })}
             </header>
 
             <div class="sc-audit-summary">
@@ -103,7 +106,7 @@ pub fn Report(
                         <p class="sc-audit-tier__description">{tier.description()}</p>
                         {change.map(|c| view! {
                             <p class="sc-audit-change" data-testid="audit-change">
-                                {change_sentence(c.overall)} " since your audit of " {c.since.to_string()} "."
+                                {change_sentence(c.overall)} " since your audit of " {iso_date(c.since)} "."
                             </p>
                         })}
                     </div>
@@ -427,7 +430,7 @@ fn History(
                     <tbody>
                         {history.iter().rev().map(|h| view! {
                             <tr>
-                                <td>{h.date.to_string()}</td>
+                                <td>{iso_date(h.date)}</td>
                                 <td class="sc-num">{h.answers.overall()}</td>
                                 <td>{h.answers.tier().name()}</td>
                             </tr>

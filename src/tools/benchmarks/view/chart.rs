@@ -2,7 +2,7 @@
 //! The stage table below it holds the same numbers as text, so the SVG is a
 //! single labelled image for screen readers.
 
-use super::model::*;
+use crate::tools::benchmarks::model::*;
 use leptos::prelude::*;
 
 const WIDTH: f64 = 720.0;

@@ -1,9 +1,9 @@
 //! What-if: nudge one stage or the pipeline and see velocity and revenue
 //! before and after. A scratch pad: nothing here is saved.
 
-use super::model::*;
-use super::view::days_text;
+use super::shared::days_text;
 use crate::components::format::{money, percent};
+use crate::tools::benchmarks::model::*;
 use leptos::prelude::*;
 
 fn signed(v: f64, unit: &str) -> String {

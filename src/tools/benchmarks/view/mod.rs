@@ -2,47 +2,24 @@
 //! summary cards. The chart, the stage table, the what-if panel and the
 //! custom-baseline form live in their own files next to this one.
 
-use super::baseline::BaselineEditor;
-use super::chart::FunnelChart;
+mod baseline;
+mod chart;
+mod shared;
+mod table;
+mod whatif;
+
 use super::model::Action;
 use super::model::*;
-use super::table::StageTable;
-use super::whatif::WhatIfPanel;
 use crate::components::format::{money, number, percent};
 use crate::components::{CopyButton, DownloadButton, NumberField, PrintButton, UndoToast};
 use crate::embed::Completed;
 use crate::storage::browser::use_document;
+use baseline::BaselineEditor;
+use chart::FunnelChart;
 use leptos::prelude::*;
-
-/// Days as people write them: "62" or "7.5".
-pub(super) fn days_text(d: f64) -> String {
-    let d = crate::numbers::finite_non_negative(d);
-    if d.fract() == 0.0 {
-        number(d, 0)
-    } else {
-        number(d, 1)
-    }
-}
-
-/// CSS modifier for a status tone.
-pub(super) fn tone_class(t: Tone) -> &'static str {
-    match t {
-        Tone::Good => "sc-badge sc-badge--good",
-        Tone::Neutral => "sc-badge",
-        Tone::Warn => "sc-badge sc-badge--warn",
-        Tone::Bad => "sc-badge sc-badge--bad",
-    }
-}
-
-/// A small shape next to every status word, so status never rests on colour.
-pub(super) fn tone_icon(t: Tone) -> &'static str {
-    match t {
-        Tone::Good => "▲",
-        Tone::Neutral => "●",
-        Tone::Warn => "◆",
-        Tone::Bad => "▼",
-    }
-}
+use shared::{days_text, tone_class, tone_icon};
+use table::StageTable;
+use whatif::WhatIfPanel;
 
 /// The stage benchmark calculator. `rest` is the part of the route after the
 /// tool's slug; the tool is a single screen, so it is not used.
@@ -51,11 +28,45 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
     let _ = rest;
     let doc = use_document::<BenchmarksDoc>();
     let doc_read: Signal<BenchmarksDoc> = doc.into();
-    let on_action = Callback::new(move |a: Action| doc.update(|d| d.apply(a)));
+    // The form's text parsed once per change; every question below (the
+    // result, blank, invalid fields, the ranges) reads this one value.
+    let form = Memo::new(move |_| doc.with(|d| ParsedForm::from(d)));
+    let form_sig: Signal<ParsedForm> = form.into();
+
+    // The last result told to an embedding page, so each distinct finished
+    // result is reported once (never saved).
+    let reported = StoredValue::new(Reported::default());
+    let report = move |outcome: Option<Outcome>| {
+        if let Some(Outcome::Completed {
+            velocity_per_day,
+            bottleneck,
+        }) = outcome
+        {
+            crate::app::report_completed(Completed::Benchmarks {
+                velocity_per_day,
+                bottleneck: bottleneck.map(|b| b.name().to_string()),
+            });
+        }
+    };
+    let on_action = Callback::new(move |a: Action| {
+        let outcome = doc
+            .try_update(|d| reported.try_update_value(|r| d.reduce(a, r)))
+            .flatten()
+            .flatten();
+        report(outcome);
+    });
+    // A result already saved when the tool opens is reported once too, as
+    // a host page expects. Reads are untracked, so this runs only once.
+    Effect::new(move |_| {
+        report(
+            form.with_untracked(|f| reported.try_update_value(|r| r.settle(f)))
+                .flatten(),
+        )
+    });
 
     // The result of what is typed now, or None while something is invalid.
-    let current = Memo::new(move |_| doc.with(snapshot));
-    let blank = Memo::new(move |_| doc.with(BenchmarksDoc::is_blank));
+    let current = Memo::new(move |_| form.with(|f| f.snapshot.clone()));
+    let blank = Memo::new(move |_| form.with(|f| f.blank));
     // What is on screen: the current result, else the last valid one (so a
     // typo never wipes the figures), else nothing once the form is empty.
     let shown = Memo::new(move |prev: Option<&Option<Snapshot>>| match current.get() {
@@ -66,21 +77,6 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
     let stale =
         Signal::derive(move || current.with(Option::is_none) && shown.with(Option::is_some));
     let shown_sig: Signal<Option<Snapshot>> = shown.into();
-
-    // Tell an embedding page about each distinct finished result, once.
-    let last_reported = StoredValue::new(None::<(Option<i64>, Option<Stage>)>);
-    Effect::new(move |_| {
-        let Some(s) = current.get() else { return };
-        let v = s.analysis.velocity_per_day;
-        let key = (v.map(|v| (v * 100.0).round() as i64), s.analysis.bottleneck);
-        if last_reported.get_value() != Some(key) {
-            last_reported.set_value(Some(key));
-            crate::app::report_completed(Completed::Benchmarks {
-                velocity_per_day: v,
-                bottleneck: s.analysis.bottleneck.map(|b| b.name().to_string()),
-            });
-        }
-    });
 
     // Clear keeps a copy for Undo instead of asking "are you sure?".
     let cleared = RwSignal::new(None::<BenchmarksDoc>);
@@ -129,13 +125,13 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
                 </div>
             </header>
             <div class="sc-benchmarks-layout">
-                <InputsPanel doc=doc_read on_action=on_action />
+                <InputsPanel doc=doc_read form=form_sig on_action=on_action />
                 <div class="sc-benchmarks-side">
-                    <SummaryCards shown=shown_sig stale=stale invalid=Signal::derive(move || doc.with(|d| d.invalid_fields().len())) baseline_ok=Signal::derive(move || doc.with(|d| d.active_baseline().is_some())) />
+                    <SummaryCards shown=shown_sig stale=stale invalid=Signal::derive(move || form.with(ParsedForm::invalid_count)) baseline_ok=Signal::derive(move || form.with(|f| f.baseline.is_some())) />
                 </div>
             </div>
             <FunnelChart shown=shown_sig />
-            <StageTable shown=shown_sig fallback_baseline=Signal::derive(move || doc.with(BenchmarksDoc::active_baseline)) />
+            <StageTable shown=shown_sig fallback_baseline=Signal::derive(move || form.with(|f| f.baseline)) />
             <WhatIfPanel shown=shown_sig />
             <section class="sc-card sc-benchmarks-export" aria-labelledby="sc-benchmarks-export-title">
                 <h2 id="sc-benchmarks-export-title">"Share the stage table"</h2>
@@ -156,13 +152,15 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
 fn InputsPanel(
     /// The saved document (read only; changes go through `on_action`).
     doc: Signal<BenchmarksDoc>,
+    /// The document parsed once: the ranges and count warnings come from it.
+    form: Signal<ParsedForm>,
     /// Applies a change to the document.
     on_action: Callback<Action>,
 ) -> impl IntoView {
     let segment = Memo::new(move |_| doc.with(|d| d.segment));
     let mode = Memo::new(move |_| doc.with(|d| d.mode));
-    let baseline = Memo::new(move |_| doc.with(BenchmarksDoc::active_baseline));
-    let warnings = Memo::new(move |_| doc.with(BenchmarksDoc::count_warnings));
+    let baseline = Memo::new(move |_| form.with(|f| f.baseline));
+    let warnings = Memo::new(move |_| form.with(|f| f.count_warnings.clone()));
 
     let segment_options = Segment::ALL
         .into_iter()

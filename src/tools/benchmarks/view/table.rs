@@ -1,9 +1,9 @@
 //! The per-stage table: the evidence behind the cards, and the chart's text
 //! alternative. Its cells carry the acceptance tests' `data-testid`s.
 
-use super::model::*;
-use super::view::{days_text, tone_class, tone_icon};
+use super::shared::{days_text, tone_class, tone_icon};
 use crate::components::format::money;
+use crate::tools::benchmarks::model::*;
 use leptos::prelude::*;
 
 /// A status word with its shape and colour. The test id sits on the word

@@ -1,7 +1,7 @@
 //! The "My baseline" form: the user's own range for every stage and target.
 
-use super::model::Action;
-use super::model::*;
+use crate::tools::benchmarks::model::Action;
+use crate::tools::benchmarks::model::*;
 use leptos::prelude::*;
 
 /// Edits the custom baseline. Shown while "My baseline" is the segment.
