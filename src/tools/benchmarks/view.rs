@@ -75,7 +75,7 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
         let key = (v.map(|v| (v * 100.0).round() as i64), s.analysis.bottleneck);
         if last_reported.get_value() != Some(key) {
             last_reported.set_value(Some(key));
-            crate::app::report_completed(Completed::Benchmarks {
+            crate::shell::report_completed(Completed::Benchmarks {
                 velocity_per_day: v,
                 bottleneck: s.analysis.bottleneck.map(|b| b.name().to_string()),
             });
