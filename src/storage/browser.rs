@@ -223,11 +223,12 @@ fn free_backup_key(key: &str, raw: &str) -> String {
 pub struct DocOptions {
     /// Write only after this long without changes; 0 writes every change.
     pub debounce_ms: u32,
-    /// Write a pending change at once when the page is left or hidden
-    /// (`pagehide`, `visibilitychange`): the debounce timer may never fire.
+    /// With a debounce, write a pending change at once when the page is
+    /// left or hidden (`pagehide`, `visibilitychange`): the timer may never
+    /// fire. (Without one nothing is ever pending.)
     pub flush_on_hide: bool,
-    /// Write a pending change at once when focus leaves a field
-    /// (`focusout`), so a finished field is saved before the pause ends.
+    /// With a debounce, write a pending change at once when focus leaves a
+    /// field (`focusout`), so a finished field is saved before the pause ends.
     pub flush_on_blur: bool,
 }
 
@@ -392,6 +393,23 @@ fn start_saver(options: DocOptions, pending: RwSignal<bool>, flush: Rc<dyn Fn()>
 /// damaged) is never overwritten, whether it was there at mount or another
 /// tab wrote it later. Failed writes fall back to memory with a notice.
 pub fn use_document_with<T: Document>(options: DocOptions) -> DocHandle<T> {
+    let saver = (options.debounce_ms > 0).then_some((options, start_saver as StartSaver));
+    document_hook::<T>(saver)
+}
+
+/// `use_document_with` with the default options: every change is saved at
+/// once, and only the document is returned.
+pub fn use_document<T: Document>() -> RwSignal<T> {
+    // No saver: a page whose tools never debounce doesn't compile one.
+    document_hook::<T>(None).doc
+}
+
+/// How `document_hook` gets its debounce: passed in rather than called
+/// directly, so only pages that ask for a debounce contain it.
+type StartSaver = fn(DocOptions, RwSignal<bool>, Rc<dyn Fn()>) -> Rc<dyn Fn()>;
+
+/// The hook itself; `saver` is `None` for save-on-every-change.
+fn document_hook<T: Document>(saver: Option<(DocOptions, StartSaver)>) -> DocHandle<T> {
     let notices = use_context::<Notices>();
     let key = storage_key::<T>();
     let (initial, block) = load::<T>(&key, notices);
@@ -438,8 +456,7 @@ pub fn use_document_with<T: Document>(options: DocOptions) -> DocHandle<T> {
         written.notify();
     };
 
-    let debounced = options.debounce_ms > 0;
-    let restart = debounced.then(|| start_saver(options, pending, Rc::new(flush)));
+    let restart = saver.map(|(options, start)| start(options, pending, Rc::new(flush)));
     Effect::new(move |_| {
         doc.track();
         match &restart {
@@ -513,12 +530,6 @@ pub fn use_document_with<T: Document>(options: DocOptions) -> DocHandle<T> {
         doc,
         status: status.into(),
     }
-}
-
-/// `use_document_with` with the default options: every change is saved at
-/// once, and only the document is returned.
-pub fn use_document<T: Document>() -> RwSignal<T> {
-    use_document_with::<T>(DocOptions::default()).doc
 }
 
 /// A one-off read of a document another tool owns, without subscribing to it.
