@@ -462,7 +462,8 @@ fn document_hook<T: Document>(saver: Option<(DocOptions, StartSaver)>) -> DocHan
         match &restart {
             None => flush(),
             Some(restart) => {
-                let changed = doc.with_untracked(encode) != last.get_value();
+                let text = doc.with_untracked(encode);
+                let changed = last.with_value(|l| *l != text);
                 pending.set(changed);
                 if changed {
                     restart();
