@@ -435,3 +435,32 @@ async fn after_an_import_with_another_key_order_the_document_is_saved() {
     assert_eq!(text_of(&host, "status"), "saved");
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_call_imported_from_an_export_shows_as_saved() {
+    use stagecraft::tools::discovery::model::CallsDoc;
+    local_storage().clear().unwrap();
+    let mut doc = CallsDoc::default();
+    let id = doc.create(
+        "Imported call".into(),
+        chrono::Utc::now().date_naive(),
+        chrono::Utc::now(),
+    );
+    let encoded = stagecraft::storage::encode(&doc);
+    let file = stagecraft::storage::build_export(
+        &[("stagecraft.discovery".to_string(), encoded.clone())],
+        "2026-11-29T10:00:00Z",
+    );
+    stagecraft::storage::browser::reset_backend();
+    stagecraft::storage::browser::import_bundle(&file, stagecraft::tools::validate_document)
+        .unwrap();
+    assert_ne!(
+        stored("stagecraft.discovery").as_deref(),
+        Some(encoded.as_str()),
+        "an import stores the same call as different text"
+    );
+    let root = mount_app_keeping_storage(&format!("#/discovery/{id}")).await;
+    let status = by_testid(&root, "save-status");
+    assert_eq!(status.get_attribute("data-state").as_deref(), Some("saved"));
+    assert_eq!(status.text_content().unwrap().trim(), "✓ Saved");
+}
