@@ -9,21 +9,12 @@ mod embed_bridge;
 mod home;
 mod notices;
 
-use crate::embed::{EmbedOptions, Theme};
+use crate::embed::Theme;
 use crate::route::{parse_hash, Route, Tool};
 use crate::storage::browser::{is_persistent, Notice, Notices};
 use leptos::prelude::*;
 use leptos_use::use_event_listener;
-use std::cell::RefCell;
 use wasm_bindgen::JsCast;
-
-pub use embed_bridge::{is_embedded, report_completed};
-
-thread_local! {
-    /// Embed options are fixed for the life of the page: the loader sets them
-    /// once in the iframe URL.
-    static EMBED: RefCell<Option<(EmbedOptions, String)>> = const { RefCell::new(None) };
-}
 
 /// Mounts the app into `#stagecraft` (replacing the static shell that
 /// `index.html` shows before the wasm arrives), or into a new element at
@@ -61,18 +52,13 @@ fn embed_query(hash: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Opens a route: the hash changes and the `hashchange` listener re-renders.
-pub fn navigate(route: &Route) {
-    let _ = window().location().set_hash(&route.href());
-}
-
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
     let first_hash = current_hash();
     let first = parse_hash(&first_hash);
     let embed = first.embed.clone();
-    EMBED.with(|e| *e.borrow_mut() = embed.clone().map(|o| (o, embed_query(&first_hash))));
+    crate::shell::set_embed(embed.clone().map(|o| (o, embed_query(&first_hash))));
     let location = RwSignal::new(first);
 
     let _ = use_event_listener(window(), leptos::ev::hashchange, move |_| {

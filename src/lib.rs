@@ -4,7 +4,7 @@
 //! pure Rust and builds natively in seconds:
 //! - `route`, `embed`, `numbers`, `dates`, `storage` and each `tools::<tool>::model`
 //!   have no browser or Leptos dependency;
-//! - `app`, `components`, `storage::browser` and each tool's views exist only
+//! - `app`, `shell`, `components`, `storage::browser` and each tool's views exist only
 //!   on `wasm32`, where Leptos and web-sys are compiled in.
 
 pub mod dates;
@@ -21,6 +21,8 @@ pub mod tools;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod shell;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::{mount, App};

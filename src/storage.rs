@@ -89,6 +89,27 @@ pub fn encode<T: Document>(value: &T) -> String {
 
 /// Interprets a stored string, running migrations in order.
 pub fn decode<T: Document>(raw: Option<&str>) -> Loaded<T> {
+    decode_as::<T, T>(raw)
+}
+
+/// A read-only slice of another tool's document: only the fields a reader
+/// needs, so a page that shows, say, a list of deal names does not compile
+/// the owner's whole deserialiser. The owning tool publishes it beside its
+/// document, so no other tool ever parses its stored format.
+pub trait DocumentView: DeserializeOwned + 'static {
+    /// The document this is a view of; its key, version and migrations apply.
+    type Of: Document;
+}
+
+/// Interprets a stored string as a view, with the same envelope, version
+/// and migration rules as its document (a newer or damaged document is
+/// never read as if it were current).
+pub fn decode_view<V: DocumentView>(raw: Option<&str>) -> Loaded<V> {
+    decode_as::<V::Of, V>(raw)
+}
+
+/// Runs `T`'s envelope rules and migrations, then reads the data as `V`.
+fn decode_as<T: Document, V: DeserializeOwned>(raw: Option<&str>) -> Loaded<V> {
     let Some(raw) = raw else {
         return Loaded::Missing;
     };
@@ -115,7 +136,7 @@ pub fn decode<T: Document>(raw: Option<&str>) -> Loaded<T> {
             Err(e) => return corrupt(format!("could not upgrade from version {from}: {e}")),
         };
     }
-    match serde_json::from_value::<T>(data) {
+    match serde_json::from_value::<V>(data) {
         Ok(v) => Loaded::Ready(v),
         Err(e) => corrupt(format!("saved data has an unexpected shape ({e})")),
     }
@@ -147,6 +168,16 @@ pub enum ImportError {
     Empty,
     #[error("“{key}” in this file can't be used: {reason}. Nothing was imported.")]
     BadDocument { key: String, reason: String },
+}
+
+/// What an accepted import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportOutcome {
+    /// How many documents (tools) the file replaced.
+    pub count: usize,
+    /// False when storage refused a write part-way: the data is then only
+    /// kept in memory until the page closes.
+    pub kept: bool,
 }
 
 /// Builds the export file from `(full key, raw stored text)` pairs.
@@ -323,6 +354,39 @@ mod tests {
     fn newer_version_is_left_alone() {
         let raw = r#"{"version":9,"data":{"anything":true}}"#;
         assert_eq!(decode::<Counter>(Some(raw)), Loaded::Newer { found: 9 });
+    }
+
+    /// A reader that only wants to know whether anything was counted.
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct CountOnly {
+        count: u32,
+    }
+
+    impl DocumentView for CountOnly {
+        type Of = Counter;
+    }
+
+    #[test]
+    fn a_view_follows_its_documents_versions_and_migrations() {
+        let v1 = r#"{"version":1,"data":{"total":"41"}}"#;
+        assert_eq!(
+            decode_view::<CountOnly>(Some(v1)),
+            Loaded::Ready(CountOnly { count: 41 })
+        );
+        let current = r#"{"version":3,"data":{"count":2,"extra":"ignored"}}"#;
+        assert_eq!(
+            decode_view::<CountOnly>(Some(current)),
+            Loaded::Ready(CountOnly { count: 2 })
+        );
+        assert_eq!(
+            decode_view::<CountOnly>(Some(r#"{"version":9,"data":{}}"#)),
+            Loaded::Newer { found: 9 }
+        );
+        assert!(matches!(
+            decode_view::<CountOnly>(Some("{oops")),
+            Loaded::Corrupt { .. }
+        ));
+        assert_eq!(decode_view::<CountOnly>(None), Loaded::Missing);
     }
 
     fn accept_counters(key: &str, raw: &str) -> Result<(), String> {

@@ -235,11 +235,232 @@ async fn a_full_quota_keeps_working_in_memory_and_warns() {
         "storage moved to memory"
     );
     assert!(
-        stagecraft::storage::browser::read_raw("stagecraft.test-note")
+        stagecraft::storage::browser::read_document::<Note>()
             .unwrap()
+            .text
             .contains("typed here"),
         "the change is kept in memory"
     );
     host.remove();
     stagecraft::storage::browser::reset_backend();
+}
+
+/// The words a test reads for each save status.
+fn status_name(s: stagecraft::storage::browser::SaveStatus) -> &'static str {
+    use stagecraft::storage::browser::SaveStatus;
+    match s {
+        SaveStatus::Saved => "saved",
+        SaveStatus::Pending => "pending",
+        SaveStatus::NotKept => "not-kept",
+        SaveStatus::NewerElsewhere => "newer-elsewhere",
+    }
+}
+
+/// A note saved the way a free-text tool saves: after a pause, and at once
+/// when the page is hidden or left.
+#[leptos::component]
+fn DebouncedNote() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    use stagecraft::storage::browser::{use_document_with, DocOptions};
+    let handle = use_document_with::<Note>(DocOptions {
+        debounce_ms: 300,
+        flush_on_hide: true,
+        flush_on_blur: false,
+    });
+    let note = handle.doc;
+    view! {
+        <p data-testid="note">{move || note.with(|n| n.text.clone())}</p>
+        <p data-testid="status">{move || status_name(handle.status.get())}</p>
+        <button on:click=move |_| note.update(|n| n.text.push('x'))>"Type"</button>
+    }
+}
+
+/// Counts `localStorage.setItem` calls for the note's key from now on.
+fn count_note_writes() {
+    js_sys::eval(
+        "window.__noteWrites = 0; window.__countedSetItem = Storage.prototype.setItem; Storage.prototype.setItem = function (k, v) { if (k === 'stagecraft.test-note') window.__noteWrites++; return window.__countedSetItem.call(this, k, v); };",
+    )
+    .unwrap();
+}
+
+/// Stops counting and returns how many writes there were.
+fn note_writes() -> u32 {
+    let n =
+        js_sys::eval("Storage.prototype.setItem = window.__countedSetItem; window.__noteWrites")
+            .unwrap()
+            .as_f64()
+            .unwrap();
+    n as u32
+}
+
+#[wasm_bindgen_test]
+async fn a_debounced_document_is_written_once_after_a_pause() {
+    local_storage().clear().unwrap();
+    let host = mount_alone(DebouncedNote).await;
+    assert_eq!(text_of(&host, "status"), "saved");
+    count_note_writes();
+    for _ in 0..3 {
+        click(&button(&host, "Type"));
+        settle().await;
+    }
+    assert_eq!(text_of(&host, "note"), "xxx");
+    assert_eq!(text_of(&host, "status"), "pending");
+    assert!(
+        stored("stagecraft.test-note").is_none(),
+        "nothing written during typing"
+    );
+    sleep_ms(400).await;
+    settle().await;
+    let writes = note_writes();
+    assert_eq!(writes, 1, "one write after the pause");
+    assert_eq!(text_of(&host, "status"), "saved");
+    assert!(stored("stagecraft.test-note").unwrap().contains("xxx"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn leaving_the_page_writes_a_pending_change_at_once() {
+    local_storage().clear().unwrap();
+    let host = mount_alone(DebouncedNote).await;
+    click(&button(&host, "Type"));
+    settle().await;
+    assert_eq!(text_of(&host, "status"), "pending");
+    assert!(stored("stagecraft.test-note").is_none());
+    let ev = web_sys::Event::new("pagehide").unwrap();
+    leptos::prelude::window().dispatch_event(&ev).unwrap();
+    // No waiting: the page may be gone before any timer or effect runs.
+    assert!(
+        stored("stagecraft.test-note").unwrap().contains("\"x\""),
+        "written during pagehide itself"
+    );
+    settle().await;
+    assert_eq!(text_of(&host, "status"), "saved");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_version_written_elsewhere_stops_saving_here() {
+    local_storage().clear().unwrap();
+    let host = mount_alone(DebouncedNote).await;
+    let newer = r#"{"version":7,"data":{"text":"from a newer Stagecraft"}}"#;
+    local_storage()
+        .set_item("stagecraft.test-note", newer)
+        .unwrap();
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some("stagecraft.test-note"));
+    init.set_new_value(Some(newer));
+    let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    leptos::prelude::window().dispatch_event(&ev).unwrap();
+    settle().await;
+    assert_eq!(text_of(&host, "status"), "newer-elsewhere");
+    click(&button(&host, "Type"));
+    settle().await;
+    sleep_ms(400).await;
+    settle().await;
+    assert_eq!(text_of(&host, "status"), "newer-elsewhere");
+    assert_eq!(stored("stagecraft.test-note").as_deref(), Some(newer));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_version_found_at_load_is_reported_and_kept() {
+    local_storage().clear().unwrap();
+    let newer = r#"{"version":7,"data":{"text":"from a newer Stagecraft"}}"#;
+    local_storage()
+        .set_item("stagecraft.test-note", newer)
+        .unwrap();
+    let host = mount_alone(DebouncedNote).await;
+    assert_eq!(text_of(&host, "status"), "newer-elsewhere");
+    click(&button(&host, "Type"));
+    let ev = web_sys::Event::new("pagehide").unwrap();
+    leptos::prelude::window().dispatch_event(&ev).unwrap();
+    settle().await;
+    assert_eq!(stored("stagecraft.test-note").as_deref(), Some(newer));
+    host.remove();
+}
+
+/// A document whose fields are not in alphabetical order, so its encoding
+/// differs from the text an import writes.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Pair {
+    zeta: String,
+    alpha: String,
+}
+
+impl stagecraft::storage::Document for Pair {
+    const KEY: &'static str = "test-pair";
+    const VERSION: u32 = 1;
+}
+
+/// Shows the pair's save status.
+#[leptos::component]
+fn PairView() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    use stagecraft::storage::browser::{use_document_with, DocOptions};
+    let handle = use_document_with::<Pair>(DocOptions {
+        debounce_ms: 300,
+        flush_on_hide: true,
+        flush_on_blur: true,
+    });
+    view! { <p data-testid="status">{move || status_name(handle.status.get())}</p> }
+}
+
+#[wasm_bindgen_test]
+async fn after_an_import_with_another_key_order_the_document_is_saved() {
+    use stagecraft::storage::{browser::import_bundle, check_document, encode};
+    local_storage().clear().unwrap();
+    let pair = Pair {
+        zeta: "last".into(),
+        alpha: "first".into(),
+    };
+    // The file lists the fields alphabetically, as an export does.
+    let file = r#"{"app":"stagecraft","format":1,"exported_at":"2026-11-29T10:00:00Z","documents":{"stagecraft.test-pair":{"version":1,"data":{"alpha":"first","zeta":"last"}}}}"#;
+    stagecraft::storage::browser::reset_backend();
+    let outcome = import_bundle(file, |key, raw| {
+        if key == "stagecraft.test-pair" {
+            check_document::<Pair>(raw)
+        } else {
+            Err("unknown".into())
+        }
+    })
+    .unwrap();
+    assert_eq!(outcome.count, 1);
+    let raw = stored("stagecraft.test-pair").unwrap();
+    assert_ne!(
+        raw,
+        encode(&pair),
+        "the imported text has another key order"
+    );
+    let host = mount_alone(PairView).await;
+    assert_eq!(text_of(&host, "status"), "saved");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_call_imported_from_an_export_shows_as_saved() {
+    use stagecraft::tools::discovery::model::CallsDoc;
+    local_storage().clear().unwrap();
+    let mut doc = CallsDoc::default();
+    let id = doc.create(
+        "Imported call".into(),
+        chrono::Utc::now().date_naive(),
+        chrono::Utc::now(),
+    );
+    let encoded = stagecraft::storage::encode(&doc);
+    let file = stagecraft::storage::build_export(
+        &[("stagecraft.discovery".to_string(), encoded.clone())],
+        "2026-11-29T10:00:00Z",
+    );
+    stagecraft::storage::browser::reset_backend();
+    stagecraft::storage::browser::import_bundle(&file, stagecraft::tools::validate_document)
+        .unwrap();
+    assert_ne!(
+        stored("stagecraft.discovery").as_deref(),
+        Some(encoded.as_str()),
+        "an import stores the same call as different text"
+    );
+    let root = mount_app_keeping_storage(&format!("#/discovery/{id}")).await;
+    let status = by_testid(&root, "save-status");
+    assert_eq!(status.get_attribute("data-state").as_deref(), Some("saved"));
+    assert_eq!(status.text_content().unwrap().trim(), "✓ Saved");
 }

@@ -24,11 +24,16 @@ async fn missing_storage_falls_back_to_memory_with_a_notice() {
         .contains("isn't letting Stagecraft save"));
     assert!(!stagecraft::storage::browser::is_persistent());
     // Writes still work, in memory, and read back.
-    stagecraft::storage::browser::write_raw("stagecraft.test", "kept").unwrap();
-    assert_eq!(
-        stagecraft::storage::browser::read_raw("stagecraft.test").as_deref(),
-        Some("kept")
+    let file = stagecraft::storage::build_export(
+        &[(
+            "stagecraft.benchmarks".to_string(),
+            r#"{"version":1,"data":{}}"#.to_string(),
+        )],
+        "2026-11-29T10:00:00Z",
     );
+    stagecraft::storage::browser::import_bundle(&file, stagecraft::tools::validate_document)
+        .unwrap();
+    assert!(stagecraft::storage::browser::export_bundle("now").contains("stagecraft.benchmarks"));
     // The rest of the app still renders.
     let _ = leptos::prelude::window().location().set_hash("#/");
     settle().await;

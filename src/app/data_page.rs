@@ -1,8 +1,7 @@
 use crate::components::download_text;
 use crate::storage::browser::{
-    all_entries, backups, clear_all, is_persistent, remove_raw, write_raw,
+    backups, clear_all, export_bundle, import_bundle, is_persistent, remove_backup,
 };
-use crate::storage::{build_export, parse_import};
 use crate::tools::validate_document;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -31,7 +30,7 @@ pub fn DataPage() -> impl IntoView {
 
     let export = move |_| {
         let now = chrono::Utc::now();
-        let text = build_export(&all_entries(), &now.to_rfc3339());
+        let text = export_bundle(&now.to_rfc3339());
         download_text(
             &format!(
                 "stagecraft-data-{}.json",
@@ -62,20 +61,15 @@ pub fn DataPage() -> impl IntoView {
                 import_state.set(ImportState::Failed("That file couldn't be read.".into()));
                 return;
             };
-            match parse_import(&text, validate_document) {
+            match import_bundle(&text, validate_document) {
                 Err(e) => import_state.set(ImportState::Failed(e.to_string())),
-                Ok(docs) => {
-                    let count = docs.len();
-                    let mut failed = false;
-                    for (key, raw) in &docs {
-                        failed |= write_raw(key, raw).is_err();
-                    }
-                    import_state.set(if failed {
+                Ok(outcome) => {
+                    import_state.set(if outcome.kept {
+                        ImportState::Done(outcome.count)
+                    } else {
                         ImportState::Failed(
                             "Imported, but your browser's storage is full: the data is only kept until you close this page.".into(),
                         )
-                    } else {
-                        ImportState::Done(count)
                     });
                     changes.update(|n| *n += 1);
                 }
@@ -149,7 +143,7 @@ pub fn DataPage() -> impl IntoView {
                                         "Download"
                                     </button>
                                     <button type="button" class="sc-button sc-button--ghost" on:click=move |_| {
-                                        remove_raw(&remove_key);
+                                        remove_backup(&remove_key);
                                         changes.update(|n| *n += 1);
                                     }>
                                         "Delete backup"

@@ -1,48 +1,16 @@
 //! Talking to the host page when Stagecraft runs inside the loader's iframe.
 //!
-//! Messages go only to `window.parent`, only with the host origin the loader
-//! passed in the URL as `targetOrigin` (never `*`), and always carry the
-//! frame id so several widgets on one page stay apart. The widget accepts no
-//! inbound messages at all, so a forged message can't change it.
+//! Messages go out through `crate::shell::post` (only to `window.parent`,
+//! only to the host's origin, always with the frame id). The widget accepts
+//! no inbound messages at all, so a forged message can't change it.
 
-use super::EMBED;
-use crate::embed::{message, Completed, EmbedOptions, MSG_COMPLETED, MSG_READY, MSG_RESIZE};
+use crate::embed::{EmbedOptions, MSG_READY, MSG_RESIZE};
 use crate::route::{Location, Route};
+use crate::shell::{embed_options, embed_state, post};
 use leptos::prelude::*;
 use leptos_use::use_resize_observer;
-use serde_json::{json, Value};
+use serde_json::json;
 use wasm_bindgen::{JsCast, JsValue};
-
-/// Whether the app runs as an embedded widget.
-pub fn is_embedded() -> bool {
-    EMBED.with(|e| e.borrow().is_some())
-}
-
-fn embed_options() -> Option<EmbedOptions> {
-    EMBED.with(|e| e.borrow().as_ref().map(|(o, _)| o.clone()))
-}
-
-fn post(kind: &str, payload: Value) {
-    let Some(opts) = embed_options() else { return };
-    let Some(origin) = opts.parent_origin.as_deref() else {
-        return;
-    };
-    let text = message(kind, &opts.frame_id, payload).to_string();
-    let Ok(data) = js_sys::JSON::parse(&text) else {
-        return;
-    };
-    if let Ok(Some(parent)) = window().parent() {
-        // Posting to a window whose origin differs from `origin` is silently
-        // dropped by the browser, which is exactly the guarantee we want.
-        let _ = parent.post_message(&data, origin);
-    }
-}
-
-/// Tells the host page that a tool finished (`stagecraft:completed`).
-/// A no-op outside an embed, so tools can call it unconditionally.
-pub fn report_completed(c: Completed) {
-    post(MSG_COMPLETED, c.detail());
-}
 
 /// Announces the widget and reports its height whenever the layout changes,
 /// so the loader can size the iframe with no inner scrollbar.
@@ -81,7 +49,7 @@ pub fn start(opts: EmbedOptions, root: NodeRef<leptos::html::Div>) {
 /// Inside an embed, hash changes within the same tool (a wizard step, a
 /// share link) must keep the embed options; returns the corrected location.
 pub fn keep_embedded(next: &Location) -> Option<Location> {
-    let (opts, query) = EMBED.with(|e| e.borrow().clone())?;
+    let (opts, query) = embed_state()?;
     if next.embed.is_some() {
         return None;
     }

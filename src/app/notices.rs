@@ -13,7 +13,7 @@ pub fn NoticeBanners() -> impl IntoView {
                 let dismiss = move |_| notices.dismiss(i);
                 match n {
                     // Inside a widget the host page's layout matters: one line.
-                    Notice::MemoryOnly if crate::app::is_embedded() => view! {
+                    Notice::MemoryOnly if crate::shell::is_embedded() => view! {
                         <div class="sc-notice" data-testid="notice-memory-only">
                             <p>"Your browser blocks saving here, so answers won't be kept after you leave."</p>
                             <button type="button" class="sc-button sc-button--ghost" on:click=dismiss>"Dismiss"</button>

@@ -7,12 +7,17 @@
 //! storage is probed once with web-sys and only then used; every later
 //! failure is a value, never a panic.
 
-use super::{backup_key, decode, encode, is_backup_key, storage_key, Document, Loaded, KEY_PREFIX};
+use super::{
+    backup_key, build_export, decode, decode_view, encode, is_backup_key, parse_import,
+    storage_key, Document, DocumentView, ImportError, ImportOutcome, Loaded, KEY_PREFIX,
+};
 use gloo_storage::{LocalStorage, Storage as _};
 use leptos::prelude::*;
 use leptos_use::use_event_listener;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::time::Duration;
 
 /// Where documents live for this page load.
 enum Backend {
@@ -58,8 +63,10 @@ pub fn reset_backend() {
     BACKEND.with(|cell| *cell.borrow_mut() = None);
 }
 
-/// Reads one raw value.
-pub fn read_raw(key: &str) -> Option<String> {
+/// Reads one raw value. Private: everything outside storage goes through
+/// typed doors (`use_document_with`, `read_view`, the data-page functions),
+/// so the rules about newer and damaged data live in one place.
+fn read_raw(key: &str) -> Option<String> {
     with_backend(|b| match b {
         Backend::Local(s) => s.get_item(key).ok().flatten(),
         Backend::Memory(m) => m.get(key).cloned(),
@@ -67,7 +74,7 @@ pub fn read_raw(key: &str) -> Option<String> {
 }
 
 /// Every Stagecraft key and its raw value, sorted by key.
-pub fn all_entries() -> Vec<(String, String)> {
+fn all_entries() -> Vec<(String, String)> {
     with_backend(|b| match b {
         Backend::Local(s) => {
             let len = s.length().unwrap_or(0);
@@ -94,7 +101,7 @@ pub struct WriteFailed;
 /// Writes one value. When `localStorage` refuses (quota exceeded, revoked),
 /// everything moves to memory so the app keeps working, and the caller is
 /// told so it can warn the user.
-pub fn write_raw(key: &str, value: &str) -> Result<(), WriteFailed> {
+fn write_raw(key: &str, value: &str) -> Result<(), WriteFailed> {
     with_backend(|b| match b {
         Backend::Local(s) => {
             if s.set_item(key, value).is_ok() {
@@ -121,7 +128,7 @@ pub fn write_raw(key: &str, value: &str) -> Result<(), WriteFailed> {
 }
 
 /// Removes one value.
-pub fn remove_raw(key: &str) {
+fn remove_raw(key: &str) {
     with_backend(|b| match b {
         Backend::Local(s) => {
             let _ = s.remove_item(key);
@@ -189,8 +196,8 @@ impl Default for Notices {
     }
 }
 
-fn notify(notice: Notice) {
-    if let Some(n) = use_context::<Notices>() {
+fn notify(notices: Option<Notices>, notice: Notice) {
+    if let Some(n) = notices {
         n.push(notice);
     }
 }
@@ -208,95 +215,337 @@ fn free_backup_key(key: &str, raw: &str) -> String {
     }
 }
 
-/// Loads a document into a signal, saves every change, and follows changes
-/// made in other tabs. Call it once per tool, at the top of its component.
-///
-/// Problems never lose data: corrupt text is backed up and reported, a
-/// newer version is left untouched (this tab then works in memory), and
-/// failed writes fall back to memory with a notice.
-pub fn use_document<T: Document>() -> RwSignal<T> {
-    let key = storage_key::<T>();
-    let raw = read_raw(&key);
-    let (initial, writable) = match decode::<T>(raw.as_deref()) {
-        Loaded::Missing => (T::default(), true),
-        Loaded::Ready(v) => (v, true),
+/// How `use_document_with` saves. The default saves every change at once,
+/// which suits tools whose edits are clicks; a tool with free text asks for
+/// a debounce, and then for the flushes that make sure nothing typed is
+/// lost to it.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct DocOptions {
+    /// Write only after this long without changes; 0 writes every change.
+    pub debounce_ms: u32,
+    /// With a debounce, write a pending change at once when the page is
+    /// left or hidden (`pagehide`, `visibilitychange`): the timer may never
+    /// fire. (Without one nothing is ever pending.)
+    pub flush_on_hide: bool,
+    /// With a debounce, write a pending change at once when focus leaves a
+    /// field (`focusout`), so a finished field is saved before the pause ends.
+    pub flush_on_blur: bool,
+}
+
+/// Whether what the user sees is what storage holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Storage that outlives the page holds exactly this document.
+    Saved,
+    /// A change waits for the debounce.
+    Pending,
+    /// Nothing is kept beyond this page (storage missing or full, or data
+    /// that couldn't be backed up blocks the key); the shell says why.
+    NotKept,
+    /// A newer Stagecraft saved this document; it is left untouched and
+    /// this tab's changes are not saved.
+    NewerElsewhere,
+}
+
+/// A tool's document and whether it is saved.
+pub struct DocHandle<T: 'static> {
+    /// The document. Edit it freely: saving follows the options.
+    pub doc: RwSignal<T>,
+    /// Compares the stored document (decoded, so key order and spacing
+    /// don't matter) with `doc` after every write.
+    pub status: Signal<SaveStatus>,
+}
+
+impl<T: 'static> Clone for DocHandle<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for DocHandle<T> {}
+
+/// Reads a tool's document at mount. Problems never lose data: corrupt text
+/// is backed up and reported, a newer version is left untouched. Returns the
+/// document and, when this tab must not write, the status that says why.
+fn load<T: Document>(key: &str, notices: Option<Notices>) -> (T, Option<SaveStatus>) {
+    match decode::<T>(read_raw(key).as_deref()) {
+        Loaded::Missing => (T::default(), None),
+        Loaded::Ready(v) => (v, None),
         Loaded::Corrupt { raw, reason } => {
-            let backup = free_backup_key(&key, &raw);
+            let backup = free_backup_key(key, &raw);
             let backed_up = write_raw(&backup, &raw).is_ok();
             let fresh = T::default();
             if backed_up {
                 // The damaged text is safe in the backup, so the live key can
                 // start over; otherwise leave it alone for the user to rescue.
-                let _ = write_raw(&key, &encode(&fresh));
+                let _ = write_raw(key, &encode(&fresh));
             }
-            notify(Notice::Corrupt {
-                key: key.clone(),
-                backup_key: backup,
-                raw,
-                reason,
-            });
-            (fresh, backed_up)
+            notify(
+                notices,
+                Notice::Corrupt {
+                    key: key.to_string(),
+                    backup_key: backup,
+                    raw,
+                    reason,
+                },
+            );
+            (fresh, (!backed_up).then_some(SaveStatus::NotKept))
         }
         Loaded::Newer { found } => {
-            notify(Notice::Newer {
-                key: key.clone(),
-                found,
-            });
-            (T::default(), false)
+            notify(
+                notices,
+                Notice::Newer {
+                    key: key.to_string(),
+                    found,
+                },
+            );
+            (T::default(), Some(SaveStatus::NewerElsewhere))
+        }
+    }
+}
+
+/// Whether storage that outlives the page holds `doc`. Compares decoded
+/// documents, not text: an import writes the same data with its keys in
+/// another order.
+fn stored_holds<T: Document>(key: &str, doc: &T) -> bool {
+    if !is_persistent() {
+        return false;
+    }
+    match read_raw(key) {
+        None => *doc == T::default(),
+        Some(raw) => {
+            raw == encode(doc) || matches!(decode::<T>(Some(&raw)), Loaded::Ready(v) if v == *doc)
+        }
+    }
+}
+
+/// The debounce timer and the flushes, which don't depend on the document
+/// type (kept apart so a page compiles them once, not once per document).
+/// Returns the function that restarts the countdown after a change.
+fn start_saver(options: DocOptions, pending: RwSignal<bool>, flush: Rc<dyn Fn()>) -> Rc<dyn Fn()> {
+    use leptos::leptos_dom::helpers::TimeoutHandle;
+    use wasm_bindgen::JsCast;
+
+    // A plain timeout handle: one less generic instantiation than
+    // `use_timeout_fn`, which matters for page size.
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let stop = move || {
+        if let Some(h) = timer.try_update_value(Option::take).flatten() {
+            h.clear();
         }
     };
-    let last_saved = StoredValue::new(encode(&initial));
-    let doc = RwSignal::new(initial);
+    on_cleanup(stop);
 
-    {
-        let key = key.clone();
-        Effect::new(move |_| {
-            let text = doc.with(encode);
-            if !writable || last_saved.with_value(|l| *l == text) {
-                return;
+    let flush_pending = {
+        let flush = flush.clone();
+        move || {
+            if pending.try_get_untracked().unwrap_or(false) {
+                stop();
+                flush();
             }
-            if write_raw(&key, &text).is_err() {
-                notify(Notice::WriteFailed);
-            }
-            last_saved.set_value(text);
-        });
+        }
+    };
+    let targets = [
+        (options.flush_on_hide, "pagehide"),
+        (options.flush_on_hide, "visibilitychange"),
+        (options.flush_on_blur, "focusout"),
+    ];
+    for (_, name) in targets.into_iter().filter(|(on, _)| *on) {
+        let target: web_sys::EventTarget = if name == "pagehide" {
+            window().unchecked_into()
+        } else {
+            document().unchecked_into()
+        };
+        let flush_pending = flush_pending.clone();
+        // One event type for all three keeps the page smaller.
+        let _ = use_event_listener(
+            target,
+            leptos::ev::Custom::<web_sys::Event>::new(name),
+            move |ev| {
+                if ev.type_() != "visibilitychange" || document().hidden() {
+                    flush_pending();
+                }
+            },
+        );
     }
 
-    // Another tab saved: adopt its version. Only documents this build can
-    // read are adopted; anything else waits for a reload, where the usual
-    // corrupt/newer handling applies.
+    let delay = Duration::from_millis(u64::from(options.debounce_ms));
+    Rc::new(move || {
+        stop();
+        let flush = flush.clone();
+        let handle = set_timeout_with_handle(
+            move || {
+                timer.try_set_value(None);
+                flush();
+            },
+            delay,
+        )
+        .ok();
+        timer.set_value(handle);
+    })
+}
+
+/// Loads a tool's document into a signal and keeps it saved, following
+/// changes made in other tabs. Call it once per tool, at the top of its
+/// component.
+///
+/// Every write keeps one rule: data this build can't read (newer or
+/// damaged) is never overwritten, whether it was there at mount or another
+/// tab wrote it later. Failed writes fall back to memory with a notice.
+pub fn use_document_with<T: Document>(options: DocOptions) -> DocHandle<T> {
+    let saver = (options.debounce_ms > 0).then_some((options, start_saver as StartSaver));
+    document_hook::<T>(saver)
+}
+
+/// `use_document_with` with the default options: every change is saved at
+/// once, and only the document is returned.
+pub fn use_document<T: Document>() -> RwSignal<T> {
+    // No saver: a page whose tools never debounce doesn't compile one.
+    document_hook::<T>(None).doc
+}
+
+/// How `document_hook` gets its debounce: passed in rather than called
+/// directly, so only pages that ask for a debounce contain it.
+type StartSaver = fn(DocOptions, RwSignal<bool>, Rc<dyn Fn()>) -> Rc<dyn Fn()>;
+
+/// The hook itself; `saver` is `None` for save-on-every-change.
+fn document_hook<T: Document>(saver: Option<(DocOptions, StartSaver)>) -> DocHandle<T> {
+    let notices = use_context::<Notices>();
+    let key = storage_key::<T>();
+    let (initial, block) = load::<T>(&key, notices);
+    // The text this tab last saw in storage (written, adopted or loaded).
+    let last = StoredValue::new(encode(&initial));
+    let doc = RwSignal::new(initial);
+    let blocked = RwSignal::new(block);
+    let pending = RwSignal::new(false);
+    let written = Trigger::new();
+    let key = StoredValue::new(key);
+
+    let flush = move || {
+        let Some(text) = doc.try_with_untracked(encode) else {
+            return;
+        };
+        pending.try_set(false);
+        let unchanged = last.try_with_value(|l| *l == text).unwrap_or(true);
+        if unchanged || blocked.try_get_untracked().flatten().is_some() {
+            return;
+        }
+        let Some(key) = key.try_get_value() else {
+            return;
+        };
+        // Something else wrote since we looked: only overwrite what this
+        // build can read.
+        if let Some(raw) = read_raw(&key).filter(|raw| last.with_value(|l| l != raw)) {
+            match decode::<T>(Some(&raw)) {
+                Loaded::Newer { found } => {
+                    blocked.set(Some(SaveStatus::NewerElsewhere));
+                    notify(notices, Notice::Newer { key, found });
+                    return;
+                }
+                Loaded::Corrupt { .. } => {
+                    blocked.set(Some(SaveStatus::NotKept));
+                    return;
+                }
+                Loaded::Ready(_) | Loaded::Missing => {}
+            }
+        }
+        if write_raw(&key, &text).is_err() {
+            notify(notices, Notice::WriteFailed);
+        }
+        last.set_value(text);
+        written.notify();
+    };
+
+    let restart = saver.map(|(options, start)| start(options, pending, Rc::new(flush)));
+    Effect::new(move |_| {
+        doc.track();
+        match &restart {
+            None => flush(),
+            Some(restart) => {
+                let text = doc.with_untracked(encode);
+                let changed = last.with_value(|l| *l != text);
+                pending.set(changed);
+                if changed {
+                    restart();
+                }
+            }
+        }
+    });
+    // Leaving the tool saves what the debounce still holds.
+    on_cleanup(flush);
+
+    // Another tab saved: adopt its version. A newer version blocks writing
+    // here; anything else unreadable waits for a reload, where the usual
+    // corrupt handling applies (and the write rule above keeps it intact).
     let _ = use_event_listener(
         window(),
         leptos::ev::storage,
         move |ev: web_sys::StorageEvent| {
             let affects_us = match ev.key() {
-                Some(k) => k == key,
+                Some(k) => key.with_value(|key| k == *key),
                 None => true, // `localStorage.clear()` in another tab
             };
-            if !affects_us || !writable {
+            if !affects_us || blocked.get_untracked().is_some() {
                 return;
             }
-            let new_value = ev.new_value();
-            match decode::<T>(new_value.as_deref()) {
-                Loaded::Ready(v) => {
-                    last_saved.set_value(encode(&v));
-                    doc.set(v);
+            let adopted = match decode::<T>(ev.new_value().as_deref()) {
+                Loaded::Ready(v) => v,
+                Loaded::Missing => T::default(),
+                Loaded::Newer { found } => {
+                    blocked.set(Some(SaveStatus::NewerElsewhere));
+                    notify(
+                        notices,
+                        Notice::Newer {
+                            key: key.get_value(),
+                            found,
+                        },
+                    );
+                    return;
                 }
-                Loaded::Missing => {
-                    let fresh = T::default();
-                    last_saved.set_value(encode(&fresh));
-                    doc.set(fresh);
-                }
-                Loaded::Corrupt { .. } | Loaded::Newer { .. } => {}
-            }
+                Loaded::Corrupt { .. } => return,
+            };
+            last.set_value(encode(&adopted));
+            doc.set(adopted);
+            written.notify();
         },
     );
-    doc
+
+    // Not tracking `doc`: the status changes when a write (or the wait for
+    // one) does, so it never flickers between an edit and its save.
+    let status = Memo::new(move |_| {
+        if let Some(s) = blocked.get() {
+            return s;
+        }
+        if pending.get() {
+            return SaveStatus::Pending;
+        }
+        written.track();
+        let held = key.with_value(|k| doc.with_untracked(|d| stored_holds(k, d)));
+        if held {
+            SaveStatus::Saved
+        } else {
+            SaveStatus::NotKept
+        }
+    });
+    DocHandle {
+        doc,
+        status: status.into(),
+    }
 }
 
 /// A one-off read of a document another tool owns, without subscribing to it.
 pub fn read_document<T: Document>() -> Option<T> {
     match decode::<T>(read_raw(&storage_key::<T>()).as_deref()) {
+        Loaded::Ready(v) => Some(v),
+        _ => None,
+    }
+}
+
+/// A one-off read of the view another tool publishes of its document (see
+/// `DocumentView`). `None` when nothing is stored, or when the document is
+/// newer or damaged: its owner reports those when it opens.
+pub fn read_view<V: DocumentView>() -> Option<V> {
+    match decode_view::<V>(read_raw(&storage_key::<V::Of>()).as_deref()) {
         Loaded::Ready(v) => Some(v),
         _ => None,
     }
@@ -310,9 +559,40 @@ pub fn backups() -> Vec<(String, String)> {
         .collect()
 }
 
+/// Deletes one backup of damaged data. Only backups: a live document is
+/// never removed through this door.
+pub fn remove_backup(key: &str) {
+    if key.starts_with(KEY_PREFIX) && is_backup_key(key) {
+        remove_raw(key);
+    }
+}
+
 /// Deletes every Stagecraft key, backups included.
 pub fn clear_all() {
     for (k, _) in all_entries() {
         remove_raw(&k);
     }
+}
+
+/// The export file of everything stored (see `build_export`).
+pub fn export_bundle(exported_at: &str) -> String {
+    build_export(&all_entries(), exported_at)
+}
+
+/// Checks an export file completely (every document through `validate`, see
+/// `crate::tools::validate_document`) and only then writes it. A refused
+/// file changes nothing.
+pub fn import_bundle(
+    text: &str,
+    validate: impl Fn(&str, &str) -> Result<(), String>,
+) -> Result<ImportOutcome, ImportError> {
+    let docs = parse_import(text, validate)?;
+    let mut kept = true;
+    for (key, raw) in &docs {
+        kept &= write_raw(key, raw).is_ok();
+    }
+    Ok(ImportOutcome {
+        count: docs.len(),
+        kept,
+    })
 }

@@ -48,7 +48,7 @@ pub fn AuditTool(
             // Saving is not "finishing" the audit, so no embed event.
             let _ = d.apply(Action::SaveShared(set), today());
         });
-        crate::app::navigate(&Route::tool(Tool::Audit));
+        crate::shell::navigate(&Route::tool(Tool::Audit));
     });
 
     view! {
@@ -101,7 +101,7 @@ fn OwnAudit(
         user_acted.set_value(true);
         let outcome = doc.try_update(|d| d.apply(action, today())).flatten();
         if let Some(Outcome::Completed { score, tier }) = outcome {
-            crate::app::report_completed(Completed::Audit {
+            crate::shell::report_completed(Completed::Audit {
                 score,
                 tier: tier.name().to_string(),
             });

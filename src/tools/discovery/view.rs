@@ -51,7 +51,8 @@ pub fn DiscoveryTool(
     #[prop(into)]
     rest: Signal<String>,
 ) -> impl IntoView {
-    let save::Debounced { work, status } = save::use_debounced_calls();
+    let calls = save::use_calls();
+    let (work, status) = (calls.doc, calls.status);
 
     // A deleted call waits here until the undo window closes.
     let removed = RwSignal::new(None::<(usize, Call)>);
@@ -65,7 +66,7 @@ pub fn DiscoveryTool(
     let on_create = Callback::new(move |_: ()| {
         let id = work.try_update(|d| d.create(String::new(), today(), Utc::now()));
         if let Some(id) = id {
-            crate::app::navigate(&route(Screen::Call(id)));
+            crate::shell::navigate(&route(Screen::Call(id)));
         }
     });
     let on_duplicate = Callback::new(move |id: u64| {

@@ -4,6 +4,7 @@
 //!
 //! Nothing here touches the browser, so every rule is tested natively.
 
+pub mod light;
 use super::content::{self, CriterionText};
 use crate::numbers::{parse_number, NumberError, NumberRules};
 use crate::storage::Document;

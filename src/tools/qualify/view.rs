@@ -7,9 +7,9 @@ use super::model::{
     deal_rest, deal_rows, parse_rest, BasicsErrors, DealAction, DealsDoc, Removed, Screen, Step,
 };
 use super::wizard::DealWizard;
-use crate::app::{navigate, report_completed};
 use crate::embed::Completed;
 use crate::route::{Route, Tool};
+use crate::shell::{navigate, report_completed};
 use crate::storage::browser::use_document;
 use chrono::Utc;
 use leptos::prelude::*;

@@ -42,7 +42,7 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
             bottleneck,
         }) = outcome
         {
-            crate::app::report_completed(Completed::Benchmarks {
+            crate::shell::report_completed(Completed::Benchmarks {
                 velocity_per_day,
                 bottleneck: bottleneck.map(|b| b.name().to_string()),
             });

@@ -749,39 +749,6 @@ fn stored_dates_and_times_use_compact_forms() {
     ));
 }
 
-// --- Deal links ------------------------------------------------------------------------
-
-#[test]
-fn deal_picker_matches_the_qualify_tool() {
-    use crate::tools::qualify::model::{deal_choices, DealsDoc};
-    let mut doc = DealsDoc::default();
-    let a = doc.create(at(0), 1);
-    let b = doc.create(at(5), 2);
-    let c = doc.create(at(9), 3);
-    doc.rename(&a, "Acme rollout", at(20));
-    doc.get_mut(&a).unwrap().company = "Acme".into();
-    doc.rename(&c, "  ", at(11));
-    let raw = encode(&doc);
-    let mine = deal_choices_from_stored(Some(&raw));
-    assert_eq!(mine, deal_choices(&doc));
-    assert_eq!(mine[0], (a, "Acme rollout (Acme)".to_string()));
-    assert_eq!(mine.len(), 3);
-    assert!(mine
-        .iter()
-        .any(|(id, label)| *id == b && label == "Untitled deal"));
-}
-
-#[test]
-fn deal_picker_is_empty_for_missing_newer_or_damaged_data() {
-    assert!(deal_choices_from_stored(None).is_empty());
-    assert!(deal_choices_from_stored(Some("{oops")).is_empty());
-    assert!(
-        deal_choices_from_stored(Some(r#"{"version":99,"data":{"deals":[{"id":"x"}]}}"#))
-            .is_empty()
-    );
-    assert!(deal_choices_from_stored(Some(r#"{"version":1,"data":{"deals":"nope"}}"#)).is_empty());
-}
-
 // --- Recap --------------------------------------------------------------------------
 
 fn full_call() -> Call {

@@ -1,10 +1,9 @@
-//! The qualification deals a call can be linked to, read once from the
-//! qualify tool's saved data (it is never open at the same time).
+//! The qualification deals a call can be linked to, read once through the
+//! view the qualify tool publishes of its data (it is never open at the
+//! same time).
 
-use crate::storage::browser::read_raw;
-use crate::storage::storage_key;
-use crate::tools::discovery::model::deal_choices_from_stored;
-use crate::tools::qualify::model::DealsDoc;
+use crate::storage::browser::read_view;
+use crate::tools::qualify::model::light::DealsLight;
 
 /// A deal the rep can pick.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,10 +14,12 @@ pub struct DealOption {
 
 /// Deals saved on this device, most recently updated first.
 ///
-/// Reads only the fields the picker needs (see `deal_choices_from_stored`)
-/// rather than `read_document::<DealsDoc>()`, to keep this page small.
+/// Reads qualify's light view rather than `read_document::<DealsDoc>()`:
+/// decoding whole deals would add about 40 KB to this page for a drop-down.
 pub fn deal_options() -> Vec<DealOption> {
-    deal_choices_from_stored(read_raw(&storage_key::<DealsDoc>()).as_deref())
+    read_view::<DealsLight>()
+        .map(DealsLight::choices)
+        .unwrap_or_default()
         .into_iter()
         .map(|(id, name)| DealOption { id, name })
         .collect()
