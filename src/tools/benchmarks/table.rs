@@ -2,18 +2,18 @@
 //! alternative. Its cells carry the acceptance tests' `data-testid`s.
 
 use super::model::*;
-use super::view::{days_text, tone_class, tone_icon};
+use super::view::days_text;
 use crate::components::format::money;
+use crate::components::Badge;
 use leptos::prelude::*;
 
 /// A status word with its shape and colour. The test id sits on the word
 /// alone, so its text is exactly "below", "within", …
 fn status_badge(testid: String, word: &'static str, tone: Tone) -> AnyView {
     view! {
-        <span class=tone_class(tone)>
-            <span aria-hidden="true">{tone_icon(tone)}" "</span>
+        <Badge tone=tone icon=true>
             <span data-testid=testid>{word}</span>
-        </span>
+        </Badge>
     }
     .into_any()
 }
@@ -71,7 +71,7 @@ pub fn StageTable(
                     <th scope="row">
                         {name}
                         <Show when=is_bottleneck>
-                            " "<span class="sc-badge sc-badge--bad">"Bottleneck"</span>
+                            " "<Badge tone=Tone::Bad>"Bottleneck"</Badge>
                         </Show>
                     </th>
                     <td class="sc-num">{conversion}</td>

@@ -8,7 +8,7 @@ use super::model::{
     ACV_RULES, STAKEHOLDER_RULES,
 };
 use super::summary::SummaryView;
-use crate::components::{NumberField, ProgressSteps};
+use crate::components::{use_field, Field, NumberField, ProgressSteps, TextField};
 use crate::route::{Route, Tool};
 use leptos::prelude::*;
 use leptos_use::use_event_listener;
@@ -215,35 +215,22 @@ fn BasicsStep(
             <div class="sc-stack sc-qualify-basics__fields">
                 <h2 id=STEP_HEADING_ID tabindex="-1">"Deal basics"</h2>
                 <p class="sc-qualify-muted">"A few facts about the deal decide which framework fits it."</p>
-                <div class="sc-field" class:sc-field--invalid=move || name_missing.get()>
-                    <label class="sc-field__label" for="sc-qualify-name">"Deal name"</label>
-                    <p class="sc-field__hint" id="sc-qualify-name-hint">"Required. Something you'll recognise in the list."</p>
-                    <input
-                        class="sc-input"
-                        id="sc-qualify-name"
-                        type="text"
-                        autocomplete="off"
-                        aria-required="true"
-                        aria-invalid=move || if name_missing.get() { "true" } else { "false" }
-                        aria-describedby=move || if name_missing.get() { "sc-qualify-name-hint sc-qualify-name-error" } else { "sc-qualify-name-hint" }
-                        prop:value=text(|d| &d.name)
-                        on:input=move |ev| { let _ = on_action.run(DealAction::Name(event_target_value(&ev))); }
-                    />
-                    <p class="sc-field__error" id="sc-qualify-name-error" role="alert" hidden=move || !name_missing.get()>
-                        {move || if name_missing.get() { super::model::NAME_REQUIRED } else { "" }}
-                    </p>
-                </div>
-                <div class="sc-field">
-                    <label class="sc-field__label" for="sc-qualify-company">"Company"</label>
-                    <input
-                        class="sc-input"
-                        id="sc-qualify-company"
-                        type="text"
-                        autocomplete="organization"
-                        prop:value=text(|d| &d.company)
-                        on:input=move |ev| { let _ = on_action.run(DealAction::Company(event_target_value(&ev))); }
-                    />
-                </div>
+                <TextField
+                    id="sc-qualify-name"
+                    label="Deal name"
+                    hint="Required. Something you'll recognise in the list."
+                    required=true
+                    error=Signal::derive(move || name_missing.get().then(|| super::model::NAME_REQUIRED.to_string()))
+                    value=text(|d| &d.name)
+                    on_input=Callback::new(move |v| { let _ = on_action.run(DealAction::Name(v)); })
+                />
+                <TextField
+                    id="sc-qualify-company"
+                    label="Company"
+                    autocomplete="organization"
+                    value=text(|d| &d.company)
+                    on_input=Callback::new(move |v| { let _ = on_action.run(DealAction::Company(v)); })
+                />
                 <NumberField
                     id="sc-qualify-acv"
                     label="Annual contract value"
@@ -289,21 +276,29 @@ fn BasicsStep(
                         </label>
                     </div>
                 </fieldset>
-                <div class="sc-field">
-                    <label class="sc-field__label" for="sc-qualify-framework">"Framework"</label>
-                    <p class="sc-field__hint" id="sc-qualify-framework-hint">"Follow the recommendation, or pick one yourself. Answers you've given are kept either way."</p>
-                    <select
-                        id="sc-qualify-framework"
-                        aria-describedby="sc-qualify-framework-hint"
-                        prop:value=move || override_fw.get().map_or("", Framework::slug)
-                        on:change=move |ev| {
-                            let _ = on_action.run(DealAction::Framework(Framework::from_slug(&event_target_value(&ev))));
+                <Field
+                    id="sc-qualify-framework"
+                    label="Framework"
+                    hint="Follow the recommendation, or pick one yourself. Answers you've given are kept either way."
+                >
+                    {
+                        let f = use_field();
+                        view! {
+                            <select
+                                id=f.id()
+                                aria-invalid=f.aria_invalid()
+                                aria-describedby=f.described_by()
+                                prop:value=move || override_fw.get().map_or("", Framework::slug)
+                                on:change=move |ev| {
+                                    let _ = on_action.run(DealAction::Framework(Framework::from_slug(&event_target_value(&ev))));
+                                }
+                            >
+                                <option value="">{move || format!("Recommended: {}", plan.get().0.label())}</option>
+                                {Framework::ALL.into_iter().map(|f| view! { <option value=f.slug()>{f.name()}</option> }).collect_view()}
+                            </select>
                         }
-                    >
-                        <option value="">{move || format!("Recommended: {}", plan.get().0.label())}</option>
-                        {Framework::ALL.into_iter().map(|f| view! { <option value=f.slug()>{f.name()}</option> }).collect_view()}
-                    </select>
-                </div>
+                    }
+                </Field>
                 <p class="sc-field__error" role="alert">
                     {move || if blocked.get() && !deal.with(|d| d.basics_errors().is_empty()) {
                         "Fix the fields marked above to continue."
@@ -421,19 +416,13 @@ fn CriterionStep(
                     }).collect_view()}
                 </div>
             </fieldset>
-            <div class="sc-field">
-                <label class="sc-field__label" for="sc-qualify-evidence">"Evidence"</label>
-                <p class="sc-field__hint" id="sc-qualify-evidence-hint">"Optional. What did the buyer say or do? It goes into your summary."</p>
-                <input
-                    class="sc-input"
-                    id="sc-qualify-evidence"
-                    type="text"
-                    autocomplete="off"
-                    aria-describedby="sc-qualify-evidence-hint"
-                    prop:value=evidence
-                    on:input=move |ev| { let _ = on_action.run(DealAction::Evidence(criterion, event_target_value(&ev))); }
-                />
-            </div>
+            <TextField
+                id="sc-qualify-evidence"
+                label="Evidence"
+                hint="Optional. What did the buyer say or do? It goes into your summary."
+                value=evidence
+                on_input=Callback::new(move |v| { let _ = on_action.run(DealAction::Evidence(criterion, v)); })
+            />
             <div class="sc-row">
                 <button type="button" class="sc-button" on:click=move |_| { let _ = on_action.run(DealAction::Back); }>
                     "Back"

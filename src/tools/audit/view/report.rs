@@ -2,7 +2,7 @@
 //! then the detail. The same component shows the user's own report and a
 //! read-only shared one.
 
-use crate::components::{CopyButton, PrintButton};
+use crate::components::{use_field, CopyButton, Field, PrintButton};
 use crate::route::{Route, Tool};
 use crate::tools::audit::model::{
     share_fragment, signed, summary, AnswerSet, Change, CompletedAudit, Date, Fix, TOP_FIXES,
@@ -139,30 +139,36 @@ pub fn Report(
 
             <section class="sc-card sc-stack sc-audit-actions" aria-labelledby="audit-actions-heading">
                 <h2 id="audit-actions-heading">"Share and save this report"</h2>
-                <div class="sc-field sc-no-print">
-                    <label class="sc-field__label" for="audit-share-link">"Share link"</label>
-                    <p class="sc-field__hint" id="audit-share-link-hint">
-                        "Anyone with this link sees this report, read-only. It carries only the 16 answers: no names, no company."
-                    </p>
-                    <div class="sc-audit-share">
-                        <input
-                            id="audit-share-link"
-                            class="sc-input"
-                            type="text"
-                            readonly
-                            data-testid="share-link"
-                            aria-describedby="audit-share-link-hint"
-                            prop:value=url.clone()
-                            on:focus=move |ev| {
-                                use wasm_bindgen::JsCast;
-                                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                                    input.select();
-                                }
-                            }
-                        />
-                        <CopyButton label="Copy link" text=Signal::stored(url) />
-                    </div>
-                </div>
+                <Field
+                    id="audit-share-link"
+                    label="Share link"
+                    hint="Anyone with this link sees this report, read-only. It carries only the 16 answers: no names, no company."
+                    no_print=true
+                >
+                    {
+                        let f = use_field();
+                        view! {
+                            <div class="sc-audit-share">
+                                <input
+                                    id=f.id()
+                                    class="sc-input"
+                                    type="text"
+                                    readonly
+                                    data-testid="share-link"
+                                    aria-describedby=f.described_by()
+                                    prop:value=url.clone()
+                                    on:focus=move |ev| {
+                                        use wasm_bindgen::JsCast;
+                                        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                            input.select();
+                                        }
+                                    }
+                                />
+                                <CopyButton label="Copy link" text=Signal::stored(url) />
+                            </div>
+                        }
+                    }
+                </Field>
                 <div class="sc-row">
                     <CopyButton label="Copy summary" text=Signal::stored(summary_text) />
                     <PrintButton />

@@ -1,7 +1,7 @@
 //! Structured capture beyond free notes: quantified pain, the desired
 //! outcome, the decision process and the stakeholder map.
 
-use super::fields::{DateField, TextField};
+use crate::components::{DateField, TextField};
 use crate::components::{NumberField, UndoToast};
 use crate::tools::discovery::model::{
     format_money, format_months, Call, CallEdit, PainFigures, Role, Stakeholder, MONEY_RULES,

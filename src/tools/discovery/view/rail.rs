@@ -2,9 +2,9 @@
 //! check, the mutual action plan and the question bank.
 
 use super::capture::focus_soon;
-use super::fields::{DateField, TextField};
 use super::today;
 use crate::components::UndoToast;
+use crate::components::{DateField, TextField};
 use crate::tools::discovery::model::{
     bank, format_clock, format_date_short, sorted_plan, talk_status, ActionItem, BudgetStatus,
     Call, CallEdit, ClockAction, Phase, Side, Speaker, TalkStatus, Topic, CALL_LIMIT_SECS,
