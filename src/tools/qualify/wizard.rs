@@ -8,7 +8,9 @@ use super::model::{
     ACV_RULES, STAKEHOLDER_RULES,
 };
 use super::summary::SummaryView;
-use crate::components::{use_field, Field, NumberField, ProgressSteps, TextField};
+use crate::components::{
+    focus_after_render, in_text_control, use_field, Field, NumberField, ProgressSteps, TextField,
+};
 use crate::route::{Route, Tool};
 use leptos::prelude::*;
 use leptos_use::use_event_listener;
@@ -19,14 +21,6 @@ pub const STEP_HEADING_ID: &str = "sc-qualify-step-heading";
 
 /// Sends an edit and returns what the model said.
 pub type OnAction = Callback<DealAction, Result<Step, BasicsErrors>>;
-
-fn focus_by_id(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(id) {
-            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
-    });
-}
 
 /// What kind of element a key press came from.
 struct KeyTarget {
@@ -55,15 +49,7 @@ fn key_target(ev: &web_sys::KeyboardEvent) -> KeyTarget {
         .unwrap_or_default()
         .to_ascii_lowercase();
     let radio = tag == "input" && input_type == "radio";
-    let typing = matches!(tag.as_str(), "textarea" | "select")
-        || (tag == "input"
-            && !matches!(
-                input_type.as_str(),
-                "radio" | "checkbox" | "button" | "submit"
-            ))
-        || el
-            .get_attribute("contenteditable")
-            .is_some_and(|v| v != "false");
+    let typing = in_text_control(ev);
     let control = matches!(
         tag.as_str(),
         "button" | "a" | "summary" | "textarea" | "select"
@@ -93,7 +79,7 @@ pub fn DealWizard(
     Effect::new(move |prev: Option<Step>| {
         let s = step.get();
         if prev.is_some_and(|p| p != s) {
-            focus_by_id(STEP_HEADING_ID);
+            focus_after_render(STEP_HEADING_ID);
         }
         s
     });
@@ -204,7 +190,7 @@ fn BasicsStep(
                 } else {
                     "sc-qualify-stakeholders"
                 };
-                focus_by_id(first);
+                focus_after_render(first);
             }
         }
     };

@@ -2,8 +2,10 @@
 //! then the detail. The same component shows the user's own report and a
 //! read-only shared one.
 
-use crate::components::{use_field, CopyButton, Field, PrintButton};
+use crate::components::{use_field, Badge, CopyButton, ExportActions, Field};
 use crate::route::{Route, Tool};
+use crate::tone::Tone;
+use crate::tools::audit::model::Tier;
 use crate::tools::audit::model::{
     share_fragment, signed, summary, AnswerSet, Change, CompletedAudit, Date, Fix, TOP_FIXES,
 };
@@ -96,9 +98,9 @@ pub fn Report(
                     <Gauge score=score />
                     <div class="sc-stack">
                         <p class="sc-audit-tier">
-                            <span class=format!("sc-badge sc-badge--{}", tier.tone()) data-testid="audit-tier">
+                            <Badge tone=tier_tone(tier) testid="audit-tier">
                                 {tier.name()}
-                            </span>
+                            </Badge>
                         </p>
                         <p class="sc-audit-tier__description">{tier.description()}</p>
                         {change.map(|c| view! {
@@ -169,19 +171,27 @@ pub fn Report(
                         }
                     }
                 </Field>
-                <div class="sc-row">
-                    <CopyButton label="Copy summary" text=Signal::stored(summary_text) />
-                    <PrintButton />
+                <ExportActions copy_label="Copy summary" copy_text=Signal::stored(summary_text)>
                     {on_retake.map(|retake| view! {
                         <button type="button" class="sc-button" on:click=move |_| retake.run(())>
                             "Retake the audit"
                         </button>
                     })}
-                </div>
+                </ExportActions>
             </section>
 
             {(!shared).then(|| view! { <History history=history /> })}
         </article>
+    }
+}
+
+/// How a tier reads in its badge. A view-side mapping for now: `Tier::tone`
+/// in the model still returns the CSS word and could return a `Tone`.
+fn tier_tone(tier: Tier) -> Tone {
+    match tier {
+        Tier::AdHoc => Tone::Bad,
+        Tier::Emerging | Tier::Structured => Tone::Warn,
+        Tier::Optimized => Tone::Good,
     }
 }
 
@@ -259,7 +269,7 @@ fn AreaScores(
                             <tr>
                                 <th scope="row">
                                     {area.name()}
-                                    {is_weakest.then(|| view! { " " <span class="sc-badge sc-badge--bad">"Weakest"</span> })}
+                                    {is_weakest.then(|| view! { " " <Badge tone=Tone::Bad>"Weakest"</Badge> })}
                                 </th>
                                 <td>
                                     <span class="sc-audit-bar">

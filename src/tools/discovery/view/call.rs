@@ -3,7 +3,7 @@
 
 use super::save::{SaveIndicator, SaveStatus};
 use super::{capture, deals, href, rail, today};
-use crate::components::{use_field, CopyButton, Field};
+use crate::components::{in_text_control, use_field, Badge, CopyButton, Field};
 use crate::components::{DateField, TextField};
 use crate::route::{Route, Tool};
 use crate::tools::discovery::model::{
@@ -14,34 +14,6 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_use::{use_event_listener, use_interval_fn};
 use wasm_bindgen::JsCast;
-
-/// Whether a key press is someone typing, so the talk shortcuts stay out
-/// of the way of notes.
-fn is_typing(ev: &web_sys::KeyboardEvent) -> bool {
-    let Some(el) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return false;
-    };
-    if el.is_content_editable() {
-        return true;
-    }
-    match el.tag_name().to_ascii_lowercase().as_str() {
-        "textarea" | "select" => true,
-        "input" => {
-            let kind = el
-                .get_attribute("type")
-                .unwrap_or_default()
-                .to_ascii_lowercase();
-            !matches!(
-                kind.as_str(),
-                "checkbox" | "radio" | "button" | "submit" | "reset"
-            )
-        }
-        _ => false,
-    }
-}
 
 /// The plain-text recap, for the copy button.
 pub fn recap_text(call: &Call, format: RecapFormat) -> String {
@@ -92,7 +64,7 @@ pub fn CallScreen(
                 || ev.ctrl_key()
                 || ev.meta_key()
                 || ev.alt_key()
-                || is_typing(&ev)
+                || in_text_control(&ev)
             {
                 return;
             }
@@ -316,9 +288,9 @@ fn ScriptSection(
                         }}
                     </span>
                     " "
-                    <span class=move || format!("sc-badge sc-badge--{}", rail::badge_tone(time().2))>
+                    <Badge tone=Signal::derive(move || rail::budget_tone(time().2))>
                         {move || time().2.label()}
-                    </span>
+                    </Badge>
                 </p>
                 {move || if is_current() {
                     view! { <p class="sc-badge sc-discovery-section__now">"You are here"</p> }.into_any()
