@@ -102,3 +102,49 @@ pub fn PrintButton() -> impl IntoView {
         </button>
     }
 }
+
+/// The file an `ExportActions` row offers to save.
+pub struct Download {
+    /// Button text, such as "Download CSV".
+    pub label: &'static str,
+    /// Suggested file name.
+    pub filename: String,
+    /// MIME type of the file.
+    pub mime: &'static str,
+    /// File contents, computed when clicked.
+    pub text: Signal<String>,
+}
+
+/// The "take this with you" row every result screen ends with: copy as
+/// text, optionally download a file, print; extra buttons (such as
+/// "Retake the audit") follow in the same row. One component, so the
+/// buttons come in the same order and wording everywhere.
+#[component]
+pub fn ExportActions(
+    /// Copy button text, such as "Copy summary".
+    copy_label: &'static str,
+    /// What the copy button copies, computed when clicked.
+    #[prop(into)]
+    copy_text: Signal<String>,
+    /// The file to offer, if this screen has one.
+    #[prop(optional)]
+    download: Option<Download>,
+    /// Leaves the row off the printed page (most screens print without
+    /// their buttons).
+    #[prop(optional)]
+    no_print: bool,
+    /// More buttons after Print.
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <div class="sc-row" class:sc-no-print=no_print>
+            <CopyButton label=copy_label text=copy_text />
+            {download.map(|d| view! {
+                <DownloadButton label=d.label filename=d.filename mime=d.mime text=d.text />
+            })}
+            <PrintButton />
+            {children.map(|c| c())}
+        </div>
+    }
+}

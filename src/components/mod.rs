@@ -1,22 +1,24 @@
 //! Pieces shared by every tool. Each one owns a pattern from the design
-//! guide (labelled numeric fields, progress, undo, export actions) so the
-//! tools behave the same way everywhere.
+//! guide (labelled fields, badges, progress, undo, export actions, keyboard
+//! and focus rules) so the tools behave the same way everywhere.
 
 mod actions;
+mod badge;
+mod field;
+mod focus;
 pub mod format;
+mod keys;
 mod number_field;
 mod progress;
 mod undo;
 
-pub use actions::{download_text, CopyButton, DownloadButton, PrintButton};
-
-/// The `aria-describedby` value for the descriptions on screen right now:
-/// the ids that are present, space-separated, or no attribute at all, so a
-/// screen reader never points at a hint or error that isn't there.
-pub fn described_by<'a>(ids: impl IntoIterator<Item = Option<&'a str>>) -> Option<String> {
-    let ids: Vec<&str> = ids.into_iter().flatten().collect();
-    (!ids.is_empty()).then(|| ids.join(" "))
-}
+pub use actions::{
+    download_text, CopyButton, Download, DownloadButton, ExportActions, PrintButton,
+};
+pub use badge::{tone_class, tone_icon, Badge};
+pub use field::{described_by, use_field, DateField, Field, FieldControl, Hint, TextField};
+pub use focus::focus_after_render;
+pub use keys::in_text_control;
 pub use number_field::NumberField;
 pub use progress::ProgressSteps;
 pub use undo::UndoToast;

@@ -1,8 +1,10 @@
+use super::field::{use_field, Field};
 use crate::numbers::{parse_number, NumberError, NumberRules};
 use leptos::prelude::*;
 
 /// A labelled numeric input that keeps exactly what the user typed and
-/// explains, right under the field, why a value can't be used.
+/// explains, right under the field, why a value can't be used. It is the
+/// `Field` shell around a decimal text input with optional units.
 ///
 /// The parent owns the raw text and derives the number itself with
 /// `parse_number`, so an invalid entry never erases the last good result.
@@ -54,34 +56,21 @@ pub fn NumberField(
             Ok(_) => None,
         })
     });
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let hint_id = hint_id.clone();
-        let error_id = error_id.clone();
-        let has_hint = hint.is_some();
-        move || {
-            super::described_by([
-                has_hint.then_some(hint_id.as_str()),
-                error.with(Option::is_some).then_some(error_id.as_str()),
-            ])
-        }
-    };
-    view! {
-        <div class="sc-field" class:sc-field--invalid=move || error.with(Option::is_some)>
-            <label class="sc-field__label" for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="sc-field__hint" id=hint_id.clone()>{h}</p> })}
+    // Built inside the shell's children, where `use_field` can see it.
+    let control = move || {
+        let f = use_field();
+        view! {
             <div class="sc-input-wrap">
                 {prefix.map(|p| view! { <span class="sc-input-affix" aria-hidden="true">{p}</span> })}
                 <input
                     class="sc-input"
-                    id=id.clone()
+                    id=f.id()
                     type="text"
                     inputmode="decimal"
                     autocomplete="off"
                     prop:value=move || value.get()
-                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                    aria-describedby=described_by
+                    aria-invalid=f.aria_invalid()
+                    aria-describedby=f.described_by()
                     on:input=move |ev| {
                         edits.update(|n| *n = n.wrapping_add(1));
                         on_input.run(event_target_value(&ev));
@@ -89,9 +78,11 @@ pub fn NumberField(
                 />
                 {suffix.map(|s| view! { <span class="sc-input-affix" aria-hidden="true">{s}</span> })}
             </div>
-            <p class="sc-field__error" id=error_id.clone() role="alert" hidden=move || error.with(Option::is_none)>
-                {move || error.get().unwrap_or_default()}
-            </p>
-        </div>
+        }
+    };
+    view! {
+        <Field id=id label=label hint=hint error=error>
+            {control()}
+        </Field>
     }
 }

@@ -7,7 +7,6 @@
 mod call;
 mod capture;
 mod deals;
-mod fields;
 mod list;
 mod rail;
 mod recap;

@@ -2,8 +2,9 @@
 //! rename, duplicate and delete (with a few seconds to undo).
 
 use super::model::{deal_rest, relative_time, DealRow, Verdict};
-use crate::components::UndoToast;
+use crate::components::{focus_after_render, Badge, UndoToast};
 use crate::route::{Route, Tool};
+use crate::tone::Tone;
 use chrono::{DateTime, Local, Utc};
 use leptos::prelude::*;
 use leptos_use::use_interval_fn;
@@ -20,11 +21,13 @@ pub enum ListCommand {
     ForgetUndo,
 }
 
-pub fn verdict_badge_class(v: Verdict) -> &'static str {
+/// How a verdict reads in a badge. (A view-side mapping for now: it could
+/// live on `Verdict` in the model.)
+pub fn verdict_tone(v: Verdict) -> Tone {
     match v {
-        Verdict::Qualified => "sc-badge sc-badge--good",
-        Verdict::NeedsWork => "sc-badge sc-badge--warn",
-        Verdict::Disqualify => "sc-badge sc-badge--bad",
+        Verdict::Qualified => Tone::Good,
+        Verdict::NeedsWork => Tone::Warn,
+        Verdict::Disqualify => Tone::Bad,
     }
 }
 
@@ -34,16 +37,6 @@ fn open_href(id: &str) -> String {
         rest: deal_rest(id),
     }
     .href()
-}
-
-/// Moves focus after the DOM caught up (rows are rebuilt on change).
-fn focus_later(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&id) {
-            use wasm_bindgen::JsCast;
-            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
-    });
 }
 
 /// The list of deals, or a friendly empty state.
@@ -207,14 +200,14 @@ fn DealListRow(
                 on_command.run(ListCommand::Rename(id.clone(), text.trim().to_string()));
                 status.set(format!("Renamed to “{}”.", text.trim()));
             }
-            focus_later(open_id.clone());
+            focus_after_render(&open_id);
         }
     };
     let cancel = {
         let open_id = open_id.clone();
         move || {
             renaming.set(None);
-            focus_later(open_id.clone());
+            focus_after_render(&open_id);
         }
     };
 
@@ -272,7 +265,7 @@ fn DealListRow(
         move |_| {
             draft.set(name.clone());
             renaming.set(Some(id.clone()));
-            focus_later(rename_input_id.clone());
+            focus_after_render(&rename_input_id);
         }
     };
     let duplicate = {
@@ -289,7 +282,7 @@ fn DealListRow(
         let id = id.clone();
         move |_| {
             on_command.run(ListCommand::Delete(id.clone()));
-            focus_later("sc-qualify-new".into());
+            focus_after_render("sc-qualify-new");
         }
     };
 
@@ -302,7 +295,7 @@ fn DealListRow(
             <td data-label="Score" class="sc-qualify-num">{score.map_or("—".to_string(), |s| s.to_string())}</td>
             <td data-label="Verdict">
                 {match verdict {
-                    Some(v) => view! { <span class=verdict_badge_class(v)>{v.label()}</span> }.into_any(),
+                    Some(v) => view! { <Badge tone=verdict_tone(v)>{v.label()}</Badge> }.into_any(),
                     None => view! { <span class="sc-qualify-muted">"Not started"</span> }.into_any(),
                 }}
             </td>

@@ -1,26 +1,28 @@
 //! The summary: answer first (score and verdict), then warnings, then the
 //! gaps as next actions, then the evidence; copy, download and print.
 
-use super::list::verdict_badge_class;
+use super::list::verdict_tone;
 use super::model::{
     summary_filename, summary_markdown, summary_text, Assessment, Deal, DealAction, Rating, Step,
     Verdict,
 };
 use super::wizard::{OnAction, STEP_HEADING_ID};
-use crate::components::{CopyButton, DownloadButton, PrintButton};
+use crate::components::{tone_class, Badge, Download, ExportActions};
 use crate::route::{Route, Tool};
+use crate::tone::Tone;
 use chrono::Local;
 use leptos::prelude::*;
 
-fn rating_badge(r: Rating, unanswered: bool) -> (&'static str, &'static str) {
+/// An answer's badge: its tone and word ("Not answered" reads neutral).
+fn rating_badge(r: Rating, unanswered: bool) -> (Tone, &'static str) {
     if unanswered {
-        return ("sc-badge", "Not answered");
+        return (Tone::Neutral, "Not answered");
     }
     match r {
-        Rating::Confirmed => ("sc-badge sc-badge--good", "Confirmed"),
-        Rating::Partially => ("sc-badge sc-badge--warn", "Partially"),
-        Rating::Unknown => ("sc-badge", "Unknown"),
-        Rating::RedFlag => ("sc-badge sc-badge--bad", "Red flag"),
+        Rating::Confirmed => (Tone::Good, "Confirmed"),
+        Rating::Partially => (Tone::Warn, "Partially"),
+        Rating::Unknown => (Tone::Neutral, "Unknown"),
+        Rating::RedFlag => (Tone::Bad, "Red flag"),
     }
 }
 
@@ -73,12 +75,12 @@ pub fn SummaryView(
                 let ans = d.answers.get(&c);
                 let r = ans.map(|x| x.effective()).unwrap_or(Rating::Unknown);
                 let unanswered = ans.and_then(|x| x.rating).is_none();
-                let (cls, label) = rating_badge(r, unanswered);
+                let (tone, label) = rating_badge(r, unanswered);
                 let ev = ans.map(|x| x.evidence.trim().to_string()).unwrap_or_default();
                 view! {
                     <tr>
                         <th scope="row">{c.name()}</th>
-                        <td><span class=cls>{label}</span></td>
+                        <td><Badge tone=tone>{label}</Badge></td>
                         <td>{if ev.is_empty() { "—".to_string() } else { ev }}</td>
                         <td class="sc-no-print">
                             <button
@@ -116,7 +118,7 @@ pub fn SummaryView(
                         <span data-testid="qual-score" class="sc-num">{move || score.get().to_string()}</span>
                         <span class="sc-qualify-score__of">" / 100"</span>
                     </p>
-                    <p class=move || format!("{} sc-qualify-verdict sc-qualify-verdict--{}", verdict_badge_class(verdict.get()), verdict.get().slug())>
+                    <p class=move || format!("{} sc-qualify-verdict sc-qualify-verdict--{}", tone_class(verdict_tone(verdict.get())), verdict.get().slug())>
                         <span aria-hidden="true" class="sc-qualify-verdict__icon">{move || match verdict.get() {
                             Verdict::Qualified => "✓",
                             Verdict::NeedsWork => "!",
@@ -144,7 +146,7 @@ pub fn SummaryView(
                                 <ul class="sc-qualify-warnings">
                                     {warnings.into_iter().map(|w| view! {
                                         <li>
-                                            <span class="sc-badge sc-badge--warn"><span aria-hidden="true">"⚠ "</span>{w.title()}</span>
+                                            <Badge tone=Tone::Warn><span aria-hidden="true">"⚠ "</span>{w.title()}</Badge>
                                             " "{w.detail()}
                                         </li>
                                     }).collect_view()}
@@ -161,11 +163,11 @@ pub fn SummaryView(
                 <p class="sc-qualify-muted">"Red flags first, then unknowns, then what's only partly confirmed."</p>
                 <ol class="sc-qualify-gaps" data-testid="qual-gaps">
                     {move || a.with(|a| a.gaps.clone()).into_iter().map(|g| {
-                        let (cls, label) = rating_badge(g.rating, g.unanswered);
+                        let (tone, label) = rating_badge(g.rating, g.unanswered);
                         view! {
                             <li data-criterion=g.criterion.name()>
                                 <strong>{g.criterion.name()}</strong>" "
-                                <span class=cls>{label}</span>
+                                <Badge tone=tone>{label}</Badge>
                                 <p>{g.action}</p>
                             </li>
                         }
@@ -203,11 +205,12 @@ pub fn SummaryView(
                 </div>
             </section>
 
-            <div class="sc-row sc-no-print">
-                <CopyButton label="Copy summary" text=plain />
-                <DownloadButton label="Download .md" filename=filename mime="text/markdown" text=markdown />
-                <PrintButton />
-            </div>
+            <ExportActions
+                copy_label="Copy summary"
+                copy_text=plain
+                download=Download { label: "Download .md", filename, mime: "text/markdown", text: markdown }
+                no_print=true
+            />
             <div class="sc-row sc-no-print">
                 <button type="button" class="sc-button" on:click=move |_| { let _ = on_action.run(DealAction::Back); }>
                     "Back"

@@ -8,7 +8,9 @@ use super::model::{
     ACV_RULES, STAKEHOLDER_RULES,
 };
 use super::summary::SummaryView;
-use crate::components::{NumberField, ProgressSteps};
+use crate::components::{
+    focus_after_render, in_text_control, use_field, Field, NumberField, ProgressSteps, TextField,
+};
 use crate::route::{Route, Tool};
 use leptos::prelude::*;
 use leptos_use::use_event_listener;
@@ -19,14 +21,6 @@ pub const STEP_HEADING_ID: &str = "sc-qualify-step-heading";
 
 /// Sends an edit and returns what the model said.
 pub type OnAction = Callback<DealAction, Result<Step, BasicsErrors>>;
-
-fn focus_by_id(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(id) {
-            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
-    });
-}
 
 /// What kind of element a key press came from.
 struct KeyTarget {
@@ -55,15 +49,7 @@ fn key_target(ev: &web_sys::KeyboardEvent) -> KeyTarget {
         .unwrap_or_default()
         .to_ascii_lowercase();
     let radio = tag == "input" && input_type == "radio";
-    let typing = matches!(tag.as_str(), "textarea" | "select")
-        || (tag == "input"
-            && !matches!(
-                input_type.as_str(),
-                "radio" | "checkbox" | "button" | "submit"
-            ))
-        || el
-            .get_attribute("contenteditable")
-            .is_some_and(|v| v != "false");
+    let typing = in_text_control(ev);
     let control = matches!(
         tag.as_str(),
         "button" | "a" | "summary" | "textarea" | "select"
@@ -93,7 +79,7 @@ pub fn DealWizard(
     Effect::new(move |prev: Option<Step>| {
         let s = step.get();
         if prev.is_some_and(|p| p != s) {
-            focus_by_id(STEP_HEADING_ID);
+            focus_after_render(STEP_HEADING_ID);
         }
         s
     });
@@ -204,7 +190,7 @@ fn BasicsStep(
                 } else {
                     "sc-qualify-stakeholders"
                 };
-                focus_by_id(first);
+                focus_after_render(first);
             }
         }
     };
@@ -215,35 +201,22 @@ fn BasicsStep(
             <div class="sc-stack sc-qualify-basics__fields">
                 <h2 id=STEP_HEADING_ID tabindex="-1">"Deal basics"</h2>
                 <p class="sc-qualify-muted">"A few facts about the deal decide which framework fits it."</p>
-                <div class="sc-field" class:sc-field--invalid=move || name_missing.get()>
-                    <label class="sc-field__label" for="sc-qualify-name">"Deal name"</label>
-                    <p class="sc-field__hint" id="sc-qualify-name-hint">"Required. Something you'll recognise in the list."</p>
-                    <input
-                        class="sc-input"
-                        id="sc-qualify-name"
-                        type="text"
-                        autocomplete="off"
-                        aria-required="true"
-                        aria-invalid=move || if name_missing.get() { "true" } else { "false" }
-                        aria-describedby=move || if name_missing.get() { "sc-qualify-name-hint sc-qualify-name-error" } else { "sc-qualify-name-hint" }
-                        prop:value=text(|d| &d.name)
-                        on:input=move |ev| { let _ = on_action.run(DealAction::Name(event_target_value(&ev))); }
-                    />
-                    <p class="sc-field__error" id="sc-qualify-name-error" role="alert" hidden=move || !name_missing.get()>
-                        {move || if name_missing.get() { super::model::NAME_REQUIRED } else { "" }}
-                    </p>
-                </div>
-                <div class="sc-field">
-                    <label class="sc-field__label" for="sc-qualify-company">"Company"</label>
-                    <input
-                        class="sc-input"
-                        id="sc-qualify-company"
-                        type="text"
-                        autocomplete="organization"
-                        prop:value=text(|d| &d.company)
-                        on:input=move |ev| { let _ = on_action.run(DealAction::Company(event_target_value(&ev))); }
-                    />
-                </div>
+                <TextField
+                    id="sc-qualify-name"
+                    label="Deal name"
+                    hint="Required. Something you'll recognise in the list."
+                    required=true
+                    error=Signal::derive(move || name_missing.get().then(|| super::model::NAME_REQUIRED.to_string()))
+                    value=text(|d| &d.name)
+                    on_input=Callback::new(move |v| { let _ = on_action.run(DealAction::Name(v)); })
+                />
+                <TextField
+                    id="sc-qualify-company"
+                    label="Company"
+                    autocomplete="organization"
+                    value=text(|d| &d.company)
+                    on_input=Callback::new(move |v| { let _ = on_action.run(DealAction::Company(v)); })
+                />
                 <NumberField
                     id="sc-qualify-acv"
                     label="Annual contract value"
@@ -289,21 +262,29 @@ fn BasicsStep(
                         </label>
                     </div>
                 </fieldset>
-                <div class="sc-field">
-                    <label class="sc-field__label" for="sc-qualify-framework">"Framework"</label>
-                    <p class="sc-field__hint" id="sc-qualify-framework-hint">"Follow the recommendation, or pick one yourself. Answers you've given are kept either way."</p>
-                    <select
-                        id="sc-qualify-framework"
-                        aria-describedby="sc-qualify-framework-hint"
-                        prop:value=move || override_fw.get().map_or("", Framework::slug)
-                        on:change=move |ev| {
-                            let _ = on_action.run(DealAction::Framework(Framework::from_slug(&event_target_value(&ev))));
+                <Field
+                    id="sc-qualify-framework"
+                    label="Framework"
+                    hint="Follow the recommendation, or pick one yourself. Answers you've given are kept either way."
+                >
+                    {
+                        let f = use_field();
+                        view! {
+                            <select
+                                id=f.id()
+                                aria-invalid=f.aria_invalid()
+                                aria-describedby=f.described_by()
+                                prop:value=move || override_fw.get().map_or("", Framework::slug)
+                                on:change=move |ev| {
+                                    let _ = on_action.run(DealAction::Framework(Framework::from_slug(&event_target_value(&ev))));
+                                }
+                            >
+                                <option value="">{move || format!("Recommended: {}", plan.get().0.label())}</option>
+                                {Framework::ALL.into_iter().map(|f| view! { <option value=f.slug()>{f.name()}</option> }).collect_view()}
+                            </select>
                         }
-                    >
-                        <option value="">{move || format!("Recommended: {}", plan.get().0.label())}</option>
-                        {Framework::ALL.into_iter().map(|f| view! { <option value=f.slug()>{f.name()}</option> }).collect_view()}
-                    </select>
-                </div>
+                    }
+                </Field>
                 <p class="sc-field__error" role="alert">
                     {move || if blocked.get() && !deal.with(|d| d.basics_errors().is_empty()) {
                         "Fix the fields marked above to continue."
@@ -421,19 +402,13 @@ fn CriterionStep(
                     }).collect_view()}
                 </div>
             </fieldset>
-            <div class="sc-field">
-                <label class="sc-field__label" for="sc-qualify-evidence">"Evidence"</label>
-                <p class="sc-field__hint" id="sc-qualify-evidence-hint">"Optional. What did the buyer say or do? It goes into your summary."</p>
-                <input
-                    class="sc-input"
-                    id="sc-qualify-evidence"
-                    type="text"
-                    autocomplete="off"
-                    aria-describedby="sc-qualify-evidence-hint"
-                    prop:value=evidence
-                    on:input=move |ev| { let _ = on_action.run(DealAction::Evidence(criterion, event_target_value(&ev))); }
-                />
-            </div>
+            <TextField
+                id="sc-qualify-evidence"
+                label="Evidence"
+                hint="Optional. What did the buyer say or do? It goes into your summary."
+                value=evidence
+                on_input=Callback::new(move |v| { let _ = on_action.run(DealAction::Evidence(criterion, v)); })
+            />
             <div class="sc-row">
                 <button type="button" class="sc-button" on:click=move |_| { let _ = on_action.run(DealAction::Back); }>
                     "Back"

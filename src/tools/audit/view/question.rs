@@ -86,21 +86,14 @@ pub fn QuestionScreen(
             return;
         }
         pointer_armed.set_value(false);
-        let target = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let (tag, input_type) = target
-            .as_ref()
-            .map(|t| (t.tag_name(), t.get_attribute("type").unwrap_or_default()))
-            .unwrap_or_default();
-        let typing = matches!(tag.as_str(), "TEXTAREA" | "SELECT")
-            || (tag == "INPUT" && input_type != "radio")
-            || target
-                .as_ref()
-                .is_some_and(|t| t.closest("[contenteditable]").ok().flatten().is_some());
-        if typing {
+        if crate::components::in_text_control(&ev) {
             return;
         }
+        let tag = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .map(|t| t.tag_name())
+            .unwrap_or_default();
         let on_control = matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY");
         if let Some(action) = key_action(&ev.key(), index, on_control) {
             ev.prevent_default();

@@ -2,9 +2,11 @@
 //! then the detail. The same component shows the user's own report and a
 //! read-only shared one.
 
-use crate::components::{CopyButton, PrintButton};
+use crate::components::{use_field, Badge, CopyButton, ExportActions, Field};
 use crate::dates::iso_date;
 use crate::route::{Route, Tool};
+use crate::tone::Tone;
+use crate::tools::audit::model::Tier;
 use crate::tools::audit::model::{
     signed, summary, AnswerSet, Change, CompletedAudit, Fix, TOP_FIXES,
 };
@@ -99,9 +101,9 @@ pub fn Report(
                     <Gauge score=score />
                     <div class="sc-stack">
                         <p class="sc-audit-tier">
-                            <span class=format!("sc-badge sc-badge--{}", tier.tone()) data-testid="audit-tier">
+                            <Badge tone=tier_tone(tier) testid="audit-tier">
                                 {tier.name()}
-                            </span>
+                            </Badge>
                         </p>
                         <p class="sc-audit-tier__description">{tier.description()}</p>
                         {change.map(|c| view! {
@@ -142,43 +144,57 @@ pub fn Report(
 
             <section class="sc-card sc-stack sc-audit-actions" aria-labelledby="audit-actions-heading">
                 <h2 id="audit-actions-heading">"Share and save this report"</h2>
-                <div class="sc-field sc-no-print">
-                    <label class="sc-field__label" for="audit-share-link">"Share link"</label>
-                    <p class="sc-field__hint" id="audit-share-link-hint">
-                        "Anyone with this link sees this report, read-only. It carries only the 16 answers: no names, no company."
-                    </p>
-                    <div class="sc-audit-share">
-                        <input
-                            id="audit-share-link"
-                            class="sc-input"
-                            type="text"
-                            readonly
-                            data-testid="share-link"
-                            aria-describedby="audit-share-link-hint"
-                            prop:value=url.clone()
-                            on:focus=move |ev| {
-                                use wasm_bindgen::JsCast;
-                                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                                    input.select();
-                                }
-                            }
-                        />
-                        <CopyButton label="Copy link" text=Signal::stored(url) />
-                    </div>
-                </div>
-                <div class="sc-row">
-                    <CopyButton label="Copy summary" text=Signal::stored(summary_text) />
-                    <PrintButton />
+                <Field
+                    id="audit-share-link"
+                    label="Share link"
+                    hint="Anyone with this link sees this report, read-only. It carries only the 16 answers: no names, no company."
+                    no_print=true
+                >
+                    {
+                        let f = use_field();
+                        view! {
+                            <div class="sc-audit-share">
+                                <input
+                                    id=f.id()
+                                    class="sc-input"
+                                    type="text"
+                                    readonly
+                                    data-testid="share-link"
+                                    aria-describedby=f.described_by()
+                                    prop:value=url.clone()
+                                    on:focus=move |ev| {
+                                        use wasm_bindgen::JsCast;
+                                        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                            input.select();
+                                        }
+                                    }
+                                />
+                                <CopyButton label="Copy link" text=Signal::stored(url) />
+                            </div>
+                        }
+                    }
+                </Field>
+                <ExportActions copy_label="Copy summary" copy_text=Signal::stored(summary_text)>
                     {on_retake.map(|retake| view! {
                         <button type="button" class="sc-button" on:click=move |_| retake.run(())>
                             "Retake the audit"
                         </button>
                     })}
-                </div>
+                </ExportActions>
             </section>
 
             {(!shared).then(|| view! { <History history=history /> })}
         </article>
+    }
+}
+
+/// How a tier reads in its badge. A view-side mapping for now: `Tier::tone`
+/// in the model still returns the CSS word and could return a `Tone`.
+fn tier_tone(tier: Tier) -> Tone {
+    match tier {
+        Tier::AdHoc => Tone::Bad,
+        Tier::Emerging | Tier::Structured => Tone::Warn,
+        Tier::Optimized => Tone::Good,
     }
 }
 
@@ -256,7 +272,7 @@ fn AreaScores(
                             <tr>
                                 <th scope="row">
                                     {area.name()}
-                                    {is_weakest.then(|| view! { " " <span class="sc-badge sc-badge--bad">"Weakest"</span> })}
+                                    {is_weakest.then(|| view! { " " <Badge tone=Tone::Bad>"Weakest"</Badge> })}
                                 </th>
                                 <td>
                                     <span class="sc-audit-bar">

@@ -1,5 +1,6 @@
 //! The "My baseline" form: the user's own range for every stage and target.
 
+use crate::components::{use_field, Field};
 use crate::tools::benchmarks::model::Action;
 use crate::tools::benchmarks::model::*;
 use leptos::prelude::*;
@@ -90,33 +91,31 @@ fn RangeField(
     /// Applies a change to the document.
     on_action: Callback<Action>,
 ) -> impl IntoView {
-    let id = field.id();
-    let error_id = format!("{id}-error");
-    let error =
-        move || errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()));
-    let described = {
-        let error_id = error_id.clone();
-        move || error().map(|_| error_id.clone())
-    };
+    let error = Signal::derive(move || {
+        errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
+    });
     let unit = if field.is_percent() { "%" } else { "days" };
     view! {
-        <div class="sc-field">
-            <label class="sc-field__label" for=id.clone()>{field.label()}</label>
-            <div class="sc-input-wrap">
-                <input
-                    id=id
-                    class="sc-input"
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    prop:value=move || doc.with(|d| d.baseline.raw(field).to_string())
-                    aria-invalid=move || error().map(|_| "true")
-                    aria-describedby=described
-                    on:input=move |ev| on_action.run(Action::SetBaselineField(field, event_target_value(&ev)))
-                />
-                <span class="sc-input-affix" aria-hidden="true">{unit}</span>
-            </div>
-            {move || error().map(|m| view! { <p class="sc-field__error" id=error_id.clone()>{m}</p> })}
-        </div>
+        <Field id=field.id() label=field.label() error=error>
+            {
+                let f = use_field();
+                view! {
+                    <div class="sc-input-wrap">
+                        <input
+                            id=f.id()
+                            class="sc-input"
+                            type="text"
+                            inputmode="decimal"
+                            autocomplete="off"
+                            prop:value=move || doc.with(|d| d.baseline.raw(field).to_string())
+                            aria-invalid=f.aria_invalid()
+                            aria-describedby=f.described_by()
+                            on:input=move |ev| on_action.run(Action::SetBaselineField(field, event_target_value(&ev)))
+                        />
+                        <span class="sc-input-affix" aria-hidden="true">{unit}</span>
+                    </div>
+                }
+            }
+        </Field>
     }
 }

@@ -11,13 +11,13 @@ mod whatif;
 use super::model::Action;
 use super::model::*;
 use crate::components::format::{money, number, percent};
-use crate::components::{CopyButton, DownloadButton, NumberField, PrintButton, UndoToast};
+use crate::components::{use_field, Badge, Download, ExportActions, Field, NumberField, UndoToast};
 use crate::embed::Completed;
 use crate::storage::browser::use_document;
 use baseline::BaselineEditor;
 use chart::FunnelChart;
 use leptos::prelude::*;
-use shared::{days_text, tone_class, tone_icon};
+use shared::days_text;
 use table::StageTable;
 use whatif::WhatIfPanel;
 
@@ -136,11 +136,16 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
             <section class="sc-card sc-benchmarks-export" aria-labelledby="sc-benchmarks-export-title">
                 <h2 id="sc-benchmarks-export-title">"Share the stage table"</h2>
                 <p class="sc-field__hint">"Copy it into a spreadsheet, save it as a file, or print a one-page report."</p>
-                <div class="sc-row">
-                    <CopyButton label="Copy as CSV".to_string() text=csv />
-                    <DownloadButton label="Download CSV".to_string() filename="stagecraft-stage-benchmarks.csv".to_string() mime="text/csv" text=csv />
-                    <PrintButton />
-                </div>
+                <ExportActions
+                    copy_label="Copy as CSV"
+                    copy_text=csv
+                    download=Download {
+                        label: "Download CSV",
+                        filename: "stagecraft-stage-benchmarks.csv".into(),
+                        mime: "text/csv",
+                        text: csv,
+                    }
+                />
             </section>
             <UndoToast message=undo_message on_undo=on_undo on_expire=on_expire />
         </section>
@@ -217,24 +222,30 @@ fn InputsPanel(
     view! {
         <form class="sc-benchmarks-inputs sc-stack sc-no-print" on:submit=|ev| ev.prevent_default() aria-label="Your funnel">
             <div class="sc-card sc-stack">
-                <div class="sc-field">
-                    <label class="sc-field__label" for="sc-benchmarks-segment">"Segment"</label>
-                    <p class="sc-field__hint" id="sc-benchmarks-segment-hint">
-                        "Choose the benchmarks to compare with. Once you have a few quarters of your own data, save it as My baseline."
-                    </p>
-                    <select
-                        id="sc-benchmarks-segment"
-                        class="sc-input"
-                        aria-describedby="sc-benchmarks-segment-hint"
-                        on:change=move |ev| {
-                            if let Some(s) = Segment::from_slug(&event_target_value(&ev)) {
-                                on_action.run(Action::SetSegment(s));
-                            }
+                <Field
+                    id="sc-benchmarks-segment"
+                    label="Segment"
+                    hint="Choose the benchmarks to compare with. Once you have a few quarters of your own data, save it as My baseline."
+                >
+                    {
+                        let f = use_field();
+                        view! {
+                            <select
+                                id=f.id()
+                                class="sc-input"
+                                aria-invalid=f.aria_invalid()
+                                aria-describedby=f.described_by()
+                                on:change=move |ev| {
+                                    if let Some(s) = Segment::from_slug(&event_target_value(&ev)) {
+                                        on_action.run(Action::SetSegment(s));
+                                    }
+                                }
+                            >
+                                {segment_options}
+                            </select>
                         }
-                    >
-                        {segment_options}
-                    </select>
-                </div>
+                    }
+                </Field>
                 <Show when=move || segment.get() == Segment::MyBaseline>
                     <BaselineEditor doc=doc on_action=on_action />
                 </Show>
@@ -338,7 +349,7 @@ fn SummaryCards(
             Some(
                 view! {
                     <p class="sc-benchmarks-stale" role="status">
-                        <span class="sc-badge sc-badge--warn">"Out of date"</span>
+                        <Badge tone=Tone::Warn>"Out of date"</Badge>
                         " "{why}" These are the results from your last valid numbers."
                     </p>
                 }
@@ -367,7 +378,7 @@ fn SummaryCards(
             view! {
                 <p class="sc-benchmarks-card__meta">
                     {format!("Target {}% from qualified pipeline. ", b.win_rate.label())}
-                    <span class=tone_class(st.tone())><span aria-hidden="true">{tone_icon(st.tone())}" "</span>{format!("{} target", st.word())}</span>
+                    <Badge tone=st.tone() icon=true>{format!("{} target", st.word())}</Badge>
                 </p>
             }
         })
@@ -382,7 +393,7 @@ fn SummaryCards(
             view! {
                 <p class="sc-benchmarks-card__meta">
                     {format!("Target {} days, qualification to close. ", b.cycle.label())}
-                    <span class=tone_class(st.tone())><span aria-hidden="true">{tone_icon(st.tone())}" "</span>{format!("{} target", st.word())}</span>
+                    <Badge tone=st.tone() icon=true>{format!("{} target", st.word())}</Badge>
                 </p>
             }
         })

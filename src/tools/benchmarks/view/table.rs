@@ -1,8 +1,9 @@
 //! The per-stage table: the evidence behind the cards, and the chart's text
 //! alternative. Its cells carry the acceptance tests' `data-testid`s.
 
-use super::shared::{days_text, tone_class, tone_icon};
+use super::shared::days_text;
 use crate::components::format::money;
+use crate::components::Badge;
 use crate::tools::benchmarks::model::*;
 use leptos::prelude::*;
 
@@ -10,10 +11,9 @@ use leptos::prelude::*;
 /// alone, so its text is exactly "below", "within", …
 fn status_badge(testid: String, word: &'static str, tone: Tone) -> AnyView {
     view! {
-        <span class=tone_class(tone)>
-            <span aria-hidden="true">{tone_icon(tone)}" "</span>
+        <Badge tone=tone icon=true>
             <span data-testid=testid>{word}</span>
-        </span>
+        </Badge>
     }
     .into_any()
 }
@@ -71,7 +71,7 @@ pub fn StageTable(
                     <th scope="row">
                         {name}
                         <Show when=is_bottleneck>
-                            " "<span class="sc-badge sc-badge--bad">"Bottleneck"</span>
+                            " "<Badge tone=Tone::Bad>"Bottleneck"</Badge>
                         </Show>
                     </th>
                     <td class="sc-num">{conversion}</td>

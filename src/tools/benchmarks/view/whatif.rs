@@ -3,6 +3,7 @@
 
 use super::shared::days_text;
 use crate::components::format::{money, percent};
+use crate::components::{use_field, Field};
 use crate::tools::benchmarks::model::*;
 use leptos::prelude::*;
 
@@ -37,25 +38,32 @@ fn Slider(
     on_change: Callback<f64>,
 ) -> impl IntoView {
     view! {
-        <div class="sc-field sc-benchmarks-slider">
-            <label class="sc-field__label" for=id>{label}</label>
-            <div class="sc-row">
-                <input
-                    id=id
-                    type="range"
-                    min=min
-                    max=max
-                    step=step
-                    prop:value=move || value.get().to_string()
-                    aria-valuetext=shown
-                    on:input=move |ev| {
-                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                            on_change.run(v);
-                        }
+        <div class="sc-benchmarks-slider">
+            <Field id=id label=label>
+                {
+                    let f = use_field();
+                    view! {
+                        <div class="sc-row">
+                            <input
+                                id=f.id()
+                                type="range"
+                                min=min
+                                max=max
+                                step=step
+                                prop:value=move || value.get().to_string()
+                                aria-valuetext=shown
+                                aria-describedby=f.described_by()
+                                on:input=move |ev| {
+                                    if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                                        on_change.run(v);
+                                    }
+                                }
+                            />
+                            <output for=id class="sc-benchmarks-slider__value">{shown}</output>
+                        </div>
                     }
-                />
-                <output for=id class="sc-benchmarks-slider__value">{shown}</output>
-            </div>
+                }
+            </Field>
         </div>
     }
 }
@@ -153,22 +161,27 @@ pub fn WhatIfPanel(
                 fallback=|| view! { <p class="sc-benchmarks-empty">"The sliders appear once every field holds a number."</p> }
             >
                 <div class="sc-benchmarks-whatif__grid">
-                    <div class="sc-field">
-                        <label class="sc-field__label" for="sc-benchmarks-whatif-stage">"Stage to adjust"</label>
-                        <select
-                            id="sc-benchmarks-whatif-stage"
-                            class="sc-input"
-                            on:change=move |ev| {
-                                if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-                                    if i < FUNNEL {
-                                        stage.set(i);
+                    <Field id="sc-benchmarks-whatif-stage" label="Stage to adjust">
+                        {
+                            let f = use_field();
+                            view! {
+                                <select
+                                    id=f.id()
+                                    class="sc-input"
+                                    aria-describedby=f.described_by()
+                                    on:change=move |ev| {
+                                        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                                            if i < FUNNEL {
+                                                stage.set(i);
+                                            }
+                                        }
                                     }
-                                }
+                                >
+                                    {stage_options()}
+                                </select>
                             }
-                        >
-                            {stage_options()}
-                        </select>
-                    </div>
+                        }
+                    </Field>
                     <Slider
                         id="sc-benchmarks-whatif-conv"
                         label="Nudge the conversion (points)"

@@ -1,10 +1,10 @@
 //! The call screen: the four script sections in the main column, the clocks
 //! and live checks in a side rail.
 
-use super::fields::{DateField, TextField};
 use super::save::{SaveIndicator, SaveStatus};
 use super::{capture, deals, href, rail, today};
-use crate::components::CopyButton;
+use crate::components::{in_text_control, use_field, Badge, CopyButton, Field};
+use crate::components::{DateField, TextField};
 use crate::route::{Route, Tool};
 use crate::tools::discovery::model::{
     budget_status, format_clock, parse_section_minutes, recap, Call, CallEdit, RecapContext,
@@ -14,34 +14,6 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_use::{use_event_listener, use_interval_fn};
 use wasm_bindgen::JsCast;
-
-/// Whether a key press is someone typing, so the talk shortcuts stay out
-/// of the way of notes.
-fn is_typing(ev: &web_sys::KeyboardEvent) -> bool {
-    let Some(el) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return false;
-    };
-    if el.is_content_editable() {
-        return true;
-    }
-    match el.tag_name().to_ascii_lowercase().as_str() {
-        "textarea" | "select" => true,
-        "input" => {
-            let kind = el
-                .get_attribute("type")
-                .unwrap_or_default()
-                .to_ascii_lowercase();
-            !matches!(
-                kind.as_str(),
-                "checkbox" | "radio" | "button" | "submit" | "reset"
-            )
-        }
-        _ => false,
-    }
-}
 
 /// The plain-text recap, for the copy button.
 pub fn recap_text(call: &Call, format: RecapFormat) -> String {
@@ -92,7 +64,7 @@ pub fn CallScreen(
                 || ev.ctrl_key()
                 || ev.meta_key()
                 || ev.alt_key()
-                || is_typing(&ev)
+                || in_text_control(&ev)
             {
                 return;
             }
@@ -180,73 +152,80 @@ fn CallHeader(
                         }
                     })
                 />
-                <div class="sc-field">
-                    <label class="sc-field__label" for="dc-deal">"Linked deal"</label>
-                    <p class="sc-field__hint" id="dc-deal-hint">
-                        {if has_deals {
-                            view! { "A deal from the qualification wizard, to keep both in step." }.into_any()
-                        } else {
-                            view! {
-                                "No qualified deals on this device yet. "
-                                <a href=Route::tool(Tool::Qualify).href()>"Qualify one"</a>
-                                " to link it here."
-                            }
-                            .into_any()
-                        }}
-                    </p>
-                    <select
-                        id="dc-deal"
-                        aria-describedby="dc-deal-hint"
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            edit.run(CallEdit::Deal((!v.is_empty()).then_some(v)));
+                <Field
+                    id="dc-deal"
+                    label="Linked deal"
+                    hint=if has_deals {
+                        view! { "A deal from the qualification wizard, to keep both in step." }.into_any()
+                    } else {
+                        view! {
+                            "No qualified deals on this device yet. "
+                            <a href=Route::tool(Tool::Qualify).href()>"Qualify one"</a>
+                            " to link it here."
                         }
-                    >
-                        <option value="" prop:selected=move || linked().is_none()>"No deal"</option>
-                        {deals
-                            .into_iter()
-                            .map(|d| {
-                                let did = d.id.clone();
-                                view! {
-                                    <option
-                                        value=d.id.clone()
-                                        prop:selected=move || linked().as_deref() == Some(did.as_str())
-                                    >
-                                        {d.name}
-                                    </option>
+                        .into_any()
+                    }
+                >
+                    {
+                        let f = use_field();
+                        view! {
+                            <select
+                                id=f.id()
+                                aria-invalid=f.aria_invalid()
+                                aria-describedby=f.described_by()
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    edit.run(CallEdit::Deal((!v.is_empty()).then_some(v)));
                                 }
-                            })
-                            .collect_view()}
-                        {move || orphan().map(|o| view! {
-                            <option value=o.clone() selected=true>"A deleted deal"</option>
-                        })}
-                    </select>
-                </div>
-                <div class="sc-field" class:sc-field--invalid=move || minutes_error().is_some()>
-                    <label class="sc-field__label" for="dc-minutes">"Minutes per section"</label>
-                    <p class="sc-field__hint" id="dc-minutes-hint">"10 minutes each fits a 40-minute call."</p>
-                    <div class="sc-input-wrap">
-                        <input
-                            class="sc-input"
-                            id="dc-minutes"
-                            type="text"
-                            inputmode="decimal"
-                            autocomplete="off"
-                            aria-invalid=move || if minutes_error().is_some() { "true" } else { "false" }
-                            aria-describedby=move || if minutes_error().is_some() {
-                                "dc-minutes-hint dc-minutes-error"
-                            } else {
-                                "dc-minutes-hint"
-                            }
-                            prop:value=move || minutes.get()
-                            on:input=move |ev| edit.run(CallEdit::SectionMinutes(event_target_value(&ev)))
-                        />
-                        <span class="sc-input-affix" aria-hidden="true">"min"</span>
-                    </div>
-                    <p class="sc-field__error" id="dc-minutes-error" role="alert" hidden=move || minutes_error().is_none()>
-                        {move || minutes_error().map(|e| format!("{e} Until then each section gets 10 minutes.")).unwrap_or_default()}
-                    </p>
-                </div>
+                            >
+                                <option value="" prop:selected=move || linked().is_none()>"No deal"</option>
+                                {deals
+                                    .into_iter()
+                                    .map(|d| {
+                                        let did = d.id.clone();
+                                        view! {
+                                            <option
+                                                value=d.id.clone()
+                                                prop:selected=move || linked().as_deref() == Some(did.as_str())
+                                            >
+                                                {d.name}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                                {move || orphan().map(|o| view! {
+                                    <option value=o.clone() selected=true>"A deleted deal"</option>
+                                })}
+                            </select>
+                        }
+                    }
+                </Field>
+                <Field
+                    id="dc-minutes"
+                    label="Minutes per section"
+                    hint="10 minutes each fits a 40-minute call."
+                    error=Signal::derive(move || minutes_error().map(|e| format!("{e} Until then each section gets 10 minutes.")))
+                >
+                    {
+                        let f = use_field();
+                        view! {
+                            <div class="sc-input-wrap">
+                                <input
+                                    class="sc-input"
+                                    id=f.id()
+                                    type="text"
+                                    inputmode="decimal"
+                                    autocomplete="off"
+                                    aria-invalid=f.aria_invalid()
+                                    aria-describedby=f.described_by()
+                                    prop:value=move || minutes.get()
+                                    on:input=move |ev| edit.run(CallEdit::SectionMinutes(event_target_value(&ev)))
+                                />
+                                <span class="sc-input-affix" aria-hidden="true">"min"</span>
+                            </div>
+                        }
+                    }
+                </Field>
             </div>
             <div class="sc-row sc-no-print">
                 <a class="sc-button sc-button--primary" href=href(Screen::Recap(id))>"Open recap"</a>
@@ -309,9 +288,9 @@ fn ScriptSection(
                         }}
                     </span>
                     " "
-                    <span class=move || format!("sc-badge sc-badge--{}", rail::badge_tone(time().2))>
+                    <Badge tone=Signal::derive(move || rail::budget_tone(time().2))>
                         {move || time().2.label()}
-                    </span>
+                    </Badge>
                 </p>
                 {move || if is_current() {
                     view! { <p class="sc-badge sc-discovery-section__now">"You are here"</p> }.into_any()

@@ -1,13 +1,12 @@
 //! Structured capture beyond free notes: quantified pain, the desired
 //! outcome, the decision process and the stakeholder map.
 
-use super::fields::{DateField, TextField};
-use crate::components::{NumberField, UndoToast};
+use crate::components::{use_field, Field, NumberField, UndoToast};
+use crate::components::{DateField, TextField};
 use crate::tools::discovery::model::{
     format_money, format_months, Call, CallEdit, PainFigures, Role, Stakeholder, MONEY_RULES,
 };
 use leptos::prelude::*;
-use std::time::Duration;
 
 const NO_FIGURES: PainFigures = PainFigures {
     monthly: None,
@@ -15,21 +14,6 @@ const NO_FIGURES: PainFigures = PainFigures {
     price: None,
     payback: None,
 };
-
-/// Moves focus to a control once the view has rendered it, so adding a row
-/// with the keyboard lands in the row.
-pub fn focus_soon(id: String) {
-    set_timeout(
-        move || {
-            if let Some(el) = document().get_element_by_id(&id) {
-                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                    let _ = el.focus();
-                }
-            }
-        },
-        Duration::from_millis(0),
-    );
-}
 
 /// Monthly cost, annual cost of inaction, proposed price and payback.
 #[component]
@@ -213,7 +197,7 @@ pub fn Stakeholders(
     let add = move |_| {
         edit.run(CallEdit::AddStakeholder);
         if let Some(id) = call.with_untracked(|c| c.stakeholders.last().map(|s| s.id)) {
-            super::capture::focus_soon(format!("dc-person-{id}-name"));
+            crate::components::focus_after_render(&format!("dc-person-{id}-name"));
         }
     };
 
@@ -298,24 +282,30 @@ fn PersonRow(
                     value=Signal::derive(move || person.with(|p| p.title.clone()))
                     on_input=Callback::new(move |v| edit.run(CallEdit::StakeholderTitle(id, v)))
                 />
-                <div class="sc-field">
-                    <label class="sc-field__label" for=role_id.clone()>"Role"</label>
-                    <select
-                        id=role_id.clone()
-                        on:change=move |ev| {
-                            if let Some(r) = Role::from_slug(&event_target_value(&ev)) {
-                                edit.run(CallEdit::StakeholderRole(id, r));
-                            }
+                <Field id=role_id.clone() label="Role">
+                    {
+                        let f = use_field();
+                        view! {
+                            <select
+                                id=f.id()
+                                aria-invalid=f.aria_invalid()
+                                aria-describedby=f.described_by()
+                                on:change=move |ev| {
+                                    if let Some(r) = Role::from_slug(&event_target_value(&ev)) {
+                                        edit.run(CallEdit::StakeholderRole(id, r));
+                                    }
+                                }
+                            >
+                                {Role::ALL
+                                    .into_iter()
+                                    .map(|r| view! {
+                                        <option value=r.slug() prop:selected=move || person.with(|p| p.role == r)>{r.label()}</option>
+                                    })
+                                    .collect_view()}
+                            </select>
                         }
-                    >
-                        {Role::ALL
-                            .into_iter()
-                            .map(|r| view! {
-                                <option value=r.slug() prop:selected=move || person.with(|p| p.role == r)>{r.label()}</option>
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
+                    }
+                </Field>
                 <button
                     type="button"
                     class="sc-button sc-button--ghost sc-discovery-remove"

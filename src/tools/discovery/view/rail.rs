@@ -1,10 +1,10 @@
 //! The side rail of the call screen: clocks, talk balance, the coverage
 //! check, the mutual action plan and the question bank.
 
-use super::capture::focus_soon;
-use super::fields::{DateField, TextField};
 use super::today;
-use crate::components::UndoToast;
+use crate::components::{focus_after_render, use_field, Badge, Field, UndoToast};
+use crate::components::{DateField, TextField};
+use crate::tone::Tone;
 use crate::tools::discovery::model::{
     bank, format_clock, format_date_short, sorted_plan, talk_status, ActionItem, BudgetStatus,
     Call, CallEdit, ClockAction, Phase, Side, Speaker, TalkStatus, Topic, CALL_LIMIT_SECS,
@@ -14,12 +14,13 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// The badge modifier for a budget status (the text says it too).
-pub fn badge_tone(s: BudgetStatus) -> &'static str {
+/// How a section's budget status reads in a badge (the text says it too).
+/// A view-side mapping for now: it could live on `BudgetStatus` in the model.
+pub fn budget_tone(s: BudgetStatus) -> Tone {
     match s {
-        BudgetStatus::Ok => "good",
-        BudgetStatus::Amber => "warn",
-        BudgetStatus::Over => "bad",
+        BudgetStatus::Ok => Tone::Good,
+        BudgetStatus::Amber => Tone::Warn,
+        BudgetStatus::Over => Tone::Bad,
     }
 }
 
@@ -120,7 +121,7 @@ pub fn ClockCard(
                 }}
             </p>
             <p class="sc-discovery-limit" data-state=move || if over_limit() { "over" } else { "ok" } hidden=move || !over_limit()>
-                <span class="sc-badge sc-badge--bad">"Over 45 min"</span>
+                <Badge tone=Tone::Bad>"Over 45 min"</Badge>
                 " Agree next steps and close."
             </p>
             <div class="sc-discovery-clock__section">
@@ -134,9 +135,9 @@ pub fn ClockCard(
                     }}
                 </p>
                 <p>
-                    <span class=move || format!("sc-badge sc-badge--{}", badge_tone(status())) data-testid="section-status">
+                    <Badge tone=Signal::derive(move || budget_tone(status())) testid="section-status">
                         {move || status().label()}
-                    </span>
+                    </Badge>
                 </p>
             </div>
             <div class="sc-row sc-no-print">
@@ -233,12 +234,12 @@ pub fn TalkCard(
                 {move || match status() {
                     TalkStatus::NoData => view! { "No talk time yet." }.into_any(),
                     TalkStatus::OnTarget => view! {
-                        <span class="sc-badge sc-badge--good">"On target"</span>
+                        <Badge tone=Tone::Good>"On target"</Badge>
                         " The buyer is doing most of the talking."
                     }
                     .into_any(),
                     TalkStatus::TooMuch => view! {
-                        <span class="sc-badge sc-badge--warn">"Above target"</span>
+                        <Badge tone=Tone::Warn>"Above target"</Badge>
                         " Ask an open question and let the buyer run with it."
                     }
                     .into_any(),
@@ -358,7 +359,7 @@ pub fn PlanCard(
     let add = move |_| {
         edit.run(CallEdit::AddAction);
         if let Some(id) = call.with_untracked(|c| c.plan.last().map(|i| i.id)) {
-            focus_soon(format!("dc-action-{id}-text"));
+            focus_after_render(&format!("dc-action-{id}-text"));
         }
     };
 
@@ -451,28 +452,34 @@ fn PlanItem(
                     on_input=Callback::new(move |v| edit.run(CallEdit::ActionText(id, v)))
                 />
                 <div class="sc-discovery-plan__pair">
-                    <div class="sc-field">
-                        <label class="sc-field__label" for=owner_id.clone()>"Owner"</label>
-                        <select
-                            id=owner_id.clone()
-                            on:change=move |ev| {
-                                let side = if event_target_value(&ev) == "buyer" { Side::Buyer } else { Side::Seller };
-                                edit.run(CallEdit::ActionOwner(id, side));
+                    <Field id=owner_id.clone() label="Owner">
+                        {
+                            let f = use_field();
+                            view! {
+                                <select
+                                    id=f.id()
+                                    aria-invalid=f.aria_invalid()
+                                    aria-describedby=f.described_by()
+                                    on:change=move |ev| {
+                                        let side = if event_target_value(&ev) == "buyer" { Side::Buyer } else { Side::Seller };
+                                        edit.run(CallEdit::ActionOwner(id, side));
+                                    }
+                                >
+                                    {Side::ALL
+                                        .into_iter()
+                                        .map(|s| view! {
+                                            <option
+                                                value=s.label().to_ascii_lowercase()
+                                                prop:selected=move || item.with(|i| i.owner == s)
+                                            >
+                                                {s.label()}
+                                            </option>
+                                        })
+                                        .collect_view()}
+                                </select>
                             }
-                        >
-                            {Side::ALL
-                                .into_iter()
-                                .map(|s| view! {
-                                    <option
-                                        value=s.label().to_ascii_lowercase()
-                                        prop:selected=move || item.with(|i| i.owner == s)
-                                    >
-                                        {s.label()}
-                                    </option>
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
+                        }
+                    </Field>
                     <DateField
                         id=format!("dc-action-{id}-due")
                         label="Due date"

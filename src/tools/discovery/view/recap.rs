@@ -3,7 +3,7 @@
 
 use super::call::recap_text;
 use super::{deals, href, today};
-use crate::components::{CopyButton, DownloadButton, PrintButton};
+use crate::components::{Download, ExportActions};
 use crate::tools::discovery::model::{
     recap_parts, ymd_string, Call, RecapContext, RecapFormat, Screen,
 };
@@ -64,11 +64,12 @@ pub fn RecapScreen(
                 <h1 class="sc-page-title">{move || format!("Recap: {}", parts.with(|p| p.title.clone()))}</h1>
                 <p class="sc-lede">{move || parts.with(|p| p.meta.clone())}</p>
             </header>
-            <div class="sc-row sc-no-print">
-                <CopyButton label="Copy recap" text=plain />
-                <DownloadButton label="Download" filename=filename mime="text/markdown" text=markdown />
-                <PrintButton />
-            </div>
+            <ExportActions
+                copy_label="Copy recap"
+                copy_text=plain
+                download=Download { label: "Download", filename, mime: "text/markdown", text: markdown }
+                no_print=true
+            />
             <p class="sc-field__hint sc-no-print">
                 "Copy gives plain text for an email or CRM note. Download saves Markdown."
             </p>
