@@ -2,17 +2,24 @@
 //! turns the route into a screen; the list and the wizard only receive data
 //! and callbacks.
 
-use super::list::{DealList, ListCommand};
-use super::model::{
-    deal_rest, deal_rows, parse_rest, BasicsErrors, DealAction, DealsDoc, Removed, Screen, Step,
-};
-use super::wizard::DealWizard;
+mod list;
+mod summary;
+mod wizard;
+
+// The views below name the model as `super::model`, as they did when they
+// sat beside it.
+use super::model;
 use crate::app::{navigate, report_completed};
 use crate::embed::Completed;
 use crate::route::{Route, Tool};
 use crate::storage::browser::use_document;
 use chrono::Utc;
 use leptos::prelude::*;
+use list::{DealList, ListCommand};
+use model::{
+    deal_rest, deal_rows, parse_rest, BasicsErrors, DealAction, DealsDoc, Removed, Screen, Step,
+};
+use wizard::DealWizard;
 
 /// Salt for new ids, so two tabs creating a deal in the same millisecond
 /// still get different ids.
