@@ -12,6 +12,7 @@ pub mod embed;
 pub mod numbers;
 pub mod route;
 pub mod storage;
+pub mod text;
 pub mod tone;
 pub mod tool;
 pub mod tools;
