@@ -81,7 +81,8 @@ pub fn file_slug(title: &str, fallback: &str) -> String {
             slug.push('-');
             chars += 1;
         }
-        for c in word.chars().flat_map(char::to_lowercase) {
+        // Per word, so a final capital sigma lower-cases to "ς".
+        for c in word.to_lowercase().chars() {
             if chars == SLUG_MAX_CHARS {
                 break;
             }

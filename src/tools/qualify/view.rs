@@ -17,7 +17,8 @@ use chrono::Utc;
 use leptos::prelude::*;
 use list::{DealList, ListCommand};
 use model::{
-    deal_rest, deal_rows, parse_rest, BasicsErrors, DealAction, DealsDoc, Removed, Screen, Step,
+    deal_rest, deal_rows, parse_rest, Applied, BasicsErrors, DealAction, DealsDoc, Outcome,
+    Removed, Screen, Step,
 };
 use wizard::DealWizard;
 
@@ -122,27 +123,20 @@ fn DealScreen(
     let deal = Signal::derive(move || found.get().unwrap_or_default());
 
     let on_action = Callback::new(move |action: DealAction| -> Result<Step, BasicsErrors> {
-        let before = found.with_untracked(|d| d.as_ref().map(|d| d.current_step()));
         let now = Utc::now();
-        let result = doc
-            .try_update(|d| {
-                d.get_mut(&id)
-                    .map(|deal| (deal.apply(action, now), deal.assessment()))
-            })
+        let applied = doc
+            .try_update(|d| d.get_mut(&id).map(|deal| deal.reduce(action, now)))
             .flatten();
-        match result {
-            Some((Ok(Step::Summary), a)) => {
-                if before != Some(Step::Summary) {
-                    report_completed(Completed::Qualify {
-                        score: a.score,
-                        verdict: a.verdict.label().to_string(),
-                    });
-                }
-                Ok(Step::Summary)
-            }
-            Some((r, _)) => r,
-            None => Ok(Step::Basics),
+        let Some(Applied { step, outcome }) = applied else {
+            return Ok(Step::Basics);
+        };
+        if let Some(Outcome::Completed { score, verdict }) = outcome {
+            report_completed(Completed::Qualify {
+                score,
+                verdict: verdict.label().to_string(),
+            });
         }
+        step
     });
 
     view! {
