@@ -13,6 +13,7 @@ pub mod export;
 pub mod numbers;
 pub mod route;
 pub mod storage;
+pub mod text;
 pub mod tone;
 pub mod tool;
 pub mod tools;

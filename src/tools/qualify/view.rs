@@ -2,17 +2,26 @@
 //! turns the route into a screen; the list and the wizard only receive data
 //! and callbacks.
 
-use super::list::{DealList, ListCommand};
-use super::model::{
-    deal_rest, deal_rows, parse_rest, BasicsErrors, DealAction, DealsDoc, Removed, Screen, Step,
-};
-use super::wizard::DealWizard;
+mod common;
+mod list;
+mod summary;
+mod wizard;
+
+// The views below name the model as `super::model`, as they did when they
+// sat beside it.
+use super::model;
 use crate::embed::Completed;
 use crate::route::{Route, Tool};
 use crate::shell::{navigate, report_completed};
 use crate::storage::browser::use_document;
 use chrono::Utc;
 use leptos::prelude::*;
+use list::{DealList, ListCommand};
+use model::{
+    deal_rest, deal_rows, parse_rest, Applied, BasicsErrors, DealAction, DealsDoc, Outcome,
+    Removed, Screen, Step,
+};
+use wizard::DealWizard;
 
 /// Salt for new ids, so two tabs creating a deal in the same millisecond
 /// still get different ids.
@@ -115,27 +124,20 @@ fn DealScreen(
     let deal = Signal::derive(move || found.get().unwrap_or_default());
 
     let on_action = Callback::new(move |action: DealAction| -> Result<Step, BasicsErrors> {
-        let before = found.with_untracked(|d| d.as_ref().map(|d| d.current_step()));
         let now = Utc::now();
-        let result = doc
-            .try_update(|d| {
-                d.get_mut(&id)
-                    .map(|deal| (deal.apply(action, now), deal.assessment()))
-            })
+        let applied = doc
+            .try_update(|d| d.get_mut(&id).map(|deal| deal.reduce(action, now)))
             .flatten();
-        match result {
-            Some((Ok(Step::Summary), a)) => {
-                if before != Some(Step::Summary) {
-                    report_completed(Completed::Qualify {
-                        score: a.score,
-                        verdict: a.verdict.label().to_string(),
-                    });
-                }
-                Ok(Step::Summary)
-            }
-            Some((r, _)) => r,
-            None => Ok(Step::Basics),
+        let Some(Applied { step, outcome }) = applied else {
+            return Ok(Step::Basics);
+        };
+        if let Some(Outcome::Completed { score, verdict }) = outcome {
+            report_completed(Completed::Qualify {
+                score,
+                verdict: verdict.label().to_string(),
+            });
         }
+        step
     });
 
     view! {

@@ -5,25 +5,10 @@ use super::call::recap_text;
 use super::{deals, href, today};
 use crate::components::{Download, ExportActions};
 use crate::tools::discovery::model::{
-    recap_parts, ymd_string, Call, RecapContext, RecapFormat, Screen,
+    recap_filename, recap_parts, Call, RecapContext, RecapFormat, Screen,
 };
 use chrono::Utc;
 use leptos::prelude::*;
-
-/// A file name from the title: lowercase words joined by dashes.
-fn file_slug(title: &str) -> String {
-    let words: Vec<String> = title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let slug = words.join("-");
-    if slug.is_empty() {
-        "call".into()
-    } else {
-        slug.chars().take(60).collect()
-    }
-}
 
 /// The recap screen of one call.
 #[component]
@@ -49,13 +34,7 @@ pub fn RecapScreen(
     });
     let plain = Signal::derive(move || call.with(|c| recap_text(c, RecapFormat::Plain)));
     let markdown = Signal::derive(move || call.with(|c| recap_text(c, RecapFormat::Markdown)));
-    let filename = call.with_untracked(|c| {
-        format!(
-            "discovery-recap-{}-{}.md",
-            file_slug(&c.display_title()),
-            ymd_string(c.date)
-        )
-    });
+    let filename = call.with_untracked(recap_filename);
 
     view! {
         <article class="sc-stack sc-discovery-recap">

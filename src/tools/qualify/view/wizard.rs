@@ -3,9 +3,10 @@
 //! Steps come from the model (`Step::next` / `Step::back` via
 //! `DealAction`); this file only renders them and maps keys to actions.
 
+use super::common::{OnAction, STEP_HEADING_ID};
 use super::model::{
-    recommend_framework, BasicsErrors, Criterion, Deal, DealAction, Framework, Plan, Rating, Step,
-    ACV_RULES, STAKEHOLDER_RULES,
+    recommend_framework, Criterion, Deal, DealAction, Framework, Plan, Rating, Step, ACV_RULES,
+    STAKEHOLDER_RULES,
 };
 use super::summary::SummaryView;
 use crate::components::{
@@ -15,12 +16,6 @@ use crate::route::{Route, Tool};
 use leptos::prelude::*;
 use leptos_use::use_event_listener;
 use wasm_bindgen::JsCast;
-
-/// Every step's heading has this id, so focus can follow the step.
-pub const STEP_HEADING_ID: &str = "sc-qualify-step-heading";
-
-/// Sends an edit and returns what the model said.
-pub type OnAction = Callback<DealAction, Result<Step, BasicsErrors>>;
 
 /// What kind of element a key press came from.
 struct KeyTarget {

@@ -1,12 +1,12 @@
 //! The summary: answer first (score and verdict), then warnings, then the
 //! gaps as next actions, then the evidence; copy, download and print.
 
+use super::common::{OnAction, STEP_HEADING_ID};
 use super::list::verdict_tone;
 use super::model::{
     summary_filename, summary_markdown, summary_text, Assessment, Deal, DealAction, Rating, Step,
     Verdict,
 };
-use super::wizard::{OnAction, STEP_HEADING_ID};
 use crate::components::{tone_class, Badge, Download, ExportActions};
 use crate::route::{Route, Tool};
 use crate::tone::Tone;

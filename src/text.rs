@@ -1,0 +1,190 @@
+//! Text helpers the tools' copied and downloaded outputs share: money
+//! without the browser's Intl formatter, user text flattened onto one line,
+//! Markdown escaping, and a file-name slug. Pure, so each rule is tested
+//! once, natively, and every tool writes the same thing.
+
+/// Money as `$12,000` or `$1,250.50`: cents only when there are some.
+/// Negative, NaN and infinite amounts read `$0`; huge ones saturate
+/// rather than panic. The views use the browser's Intl formatter instead;
+/// this one keeps recaps and summaries pure.
+pub fn format_money(x: f64) -> String {
+    let x = crate::numbers::finite_non_negative(x);
+    let cents = (x * 100.0).round() as u64;
+    let (whole, frac) = (cents / 100, cents % 100);
+    let digits = whole.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 4);
+    grouped.push('$');
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if frac != 0 {
+        grouped.push('.');
+        grouped.push(char::from(b'0' + (frac / 10) as u8));
+        grouped.push(char::from(b'0' + (frac % 10) as u8));
+    }
+    grouped
+}
+
+/// Every run of whitespace, line breaks included, becomes one space, and
+/// the ends are trimmed: typed text can't break a one-line layout.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The non-blank lines, trimmed and joined with " / ": notes that span
+/// lines keep their line structure visible inside one bullet.
+pub fn join_lines(s: &str) -> String {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// A backslash before each character that would turn typed text into
+/// Markdown syntax (emphasis, code, links, headings, HTML, tables).
+pub fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The longest slug `file_slug` writes, in characters.
+pub const SLUG_MAX_CHARS: usize = 60;
+
+/// A file-name part from a title: its words (runs of letters and digits,
+/// any script) in lower case, joined by single dashes, at most
+/// `SLUG_MAX_CHARS` characters and never ending in a dash; `fallback` when
+/// the title has no word at all.
+pub fn file_slug(title: &str, fallback: &str) -> String {
+    let mut slug = String::new();
+    let mut chars = 0;
+    for word in title.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        if chars > 0 {
+            if chars + 1 >= SLUG_MAX_CHARS {
+                break;
+            }
+            slug.push('-');
+            chars += 1;
+        }
+        // Per word, so a final capital sigma lower-cases to "ς".
+        for c in word.to_lowercase().chars() {
+            if chars == SLUG_MAX_CHARS {
+                break;
+            }
+            slug.push(c);
+            chars += 1;
+        }
+    }
+    if slug.is_empty() {
+        fallback.to_string()
+    } else {
+        slug
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn money_hand_worked() {
+        assert_eq!(format_money(0.0), "$0");
+        assert_eq!(format_money(7.0), "$7");
+        assert_eq!(format_money(999.0), "$999");
+        assert_eq!(format_money(1000.0), "$1,000");
+        assert_eq!(format_money(1250.5), "$1,250.50");
+        assert_eq!(
+            format_money(12_345.678),
+            "$12,345.68",
+            "rounded to the cent"
+        );
+        assert_eq!(format_money(0.05), "$0.05");
+        assert_eq!(format_money(999_999.995), "$1,000,000", "rounding carries");
+        assert_eq!(format_money(250_001.5), "$250,001.50");
+        assert_eq!(format_money(-3.0), "$0");
+        assert_eq!(format_money(f64::NAN), "$0");
+        assert_eq!(format_money(f64::INFINITY), "$0");
+    }
+
+    #[test]
+    fn one_line_and_join_lines_hand_worked() {
+        assert_eq!(one_line("  Acme\n  Corp\t Ltd "), "Acme Corp Ltd");
+        assert_eq!(one_line("\n\n"), "");
+        assert_eq!(join_lines("  first\n\n second  \n"), "first / second");
+        assert_eq!(
+            join_lines("one  line"),
+            "one  line",
+            "spaces inside a line stay"
+        );
+        assert_eq!(join_lines(" \n "), "");
+    }
+
+    #[test]
+    fn markdown_escape_hand_worked() {
+        assert_eq!(md_escape("Big *deal* #1"), "Big \\*deal\\* \\#1");
+        assert_eq!(
+            md_escape("a_b [c](d) <e> f|g `h` \\"),
+            "a\\_b \\[c\\](d) \\<e\\> f\\|g \\`h\\` \\\\"
+        );
+        assert_eq!(md_escape("plain, text. 100% ok!"), "plain, text. 100% ok!");
+    }
+
+    #[test]
+    fn slug_hand_worked() {
+        assert_eq!(file_slug("Acme discovery", "call"), "acme-discovery");
+        assert_eq!(file_slug("Big *deal* #1", "deal"), "big-deal-1");
+        assert_eq!(file_slug("  --Q3: renewal!! ", "x"), "q3-renewal");
+        assert_eq!(
+            file_slug("Müller GmbH", "x"),
+            "müller-gmbh",
+            "letters of any script"
+        );
+        assert_eq!(file_slug("", "call"), "call");
+        assert_eq!(file_slug("*** ###", "deal"), "deal");
+        let long = "word ".repeat(30);
+        let slug = file_slug(&long, "x");
+        assert_eq!(slug.chars().count(), 59, "12 words of 4 + 11 dashes");
+        assert!(!slug.ends_with('-'));
+        assert_eq!(file_slug(&"a".repeat(80), "x"), "a".repeat(60));
+    }
+
+    proptest! {
+        /// Whatever is typed, the slug is a safe, bounded file-name part.
+        #[test]
+        fn slugs_are_safe(title in "\\PC{0,120}") {
+            let slug = file_slug(&title, "fallback");
+            prop_assert!(!slug.is_empty());
+            prop_assert!(slug.chars().count() <= SLUG_MAX_CHARS);
+            prop_assert!(!slug.starts_with('-') && !slug.ends_with('-'));
+            prop_assert!(!slug.contains("--"));
+            // Lower-casing "İ" gives "i" and a combining dot above.
+            let word_char = |c: char| c.is_alphanumeric() || c == '\u{307}';
+            prop_assert!(slug.chars().all(|c| c == '-' || word_char(c)));
+        }
+
+        /// Grouping and cents read back as the rounded amount.
+        #[test]
+        fn money_reads_back(cents in 0u64..10_000_000_000) {
+            let text = format_money(cents as f64 / 100.0);
+            let digits: String = text.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+            let back: f64 = digits.parse().unwrap();
+            prop_assert!((back * 100.0 - cents as f64).abs() < 0.5);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+//! The recap: everything captured, as parts, then as plain text or Markdown.
+
+use super::{
+    format_clock_words, format_money, format_months, sorted_plan, Call, Section,
+    TALK_TARGET_PERCENT,
+};
+use crate::dates::day_full_month_year;
+use crate::text::{join_lines, md_escape};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// Output format of the recap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecapFormat {
+    /// For an email or a CRM note.
+    Plain,
+    /// For the download.
+    Markdown,
+}
+
+/// A recap heading and its lines, rendered in either format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecapBlock {
+    pub heading: &'static str,
+    pub lines: Vec<String>,
+}
+
+/// The recap's content before formatting, for the on-screen version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecapParts {
+    pub title: String,
+    /// Date, linked deal, duration and talk share on one line.
+    pub meta: String,
+    pub blocks: Vec<RecapBlock>,
+}
+
+/// What the recap needs besides the call.
+#[derive(Debug, Clone, Copy)]
+pub struct RecapContext<'a> {
+    /// The linked qualification deal's name, when there is one.
+    pub deal_name: Option<&'a str>,
+    /// For the clocks of a call that is still running.
+    pub now: DateTime<Utc>,
+    /// For flagging overdue action items.
+    pub today: NaiveDate,
+}
+
+/// Builds the recap from everything captured.
+pub fn recap(call: &Call, ctx: RecapContext<'_>, format: RecapFormat) -> String {
+    let RecapParts {
+        title,
+        meta,
+        blocks,
+    } = recap_parts(call, ctx);
+    let mut out = String::new();
+    match format {
+        RecapFormat::Plain => {
+            out.push_str(&format!("{title}\n{meta}\n"));
+            for b in blocks {
+                out.push_str(&format!("\n{}\n", b.heading.to_uppercase()));
+                for l in b.lines {
+                    out.push_str(&format!("- {}\n", join_lines(&l)));
+                }
+            }
+        }
+        RecapFormat::Markdown => {
+            out.push_str(&format!(
+                "# {}\n\n_{}_\n",
+                md_escape(&title),
+                md_escape(&meta)
+            ));
+            for b in blocks {
+                out.push_str(&format!("\n## {}\n\n", b.heading));
+                for l in b.lines {
+                    let l = join_lines(&l);
+                    // Plan lines already start with a task-list box.
+                    if l.starts_with("[x] ") || l.starts_with("[ ] ") {
+                        out.push_str(&format!("- {}{}\n", &l[..4], md_escape(&l[4..])));
+                    } else {
+                        out.push_str(&format!("- {}\n", md_escape(&l)));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The recap's parts: everything captured, in the order a follow-up email
+/// reads best (pain first, gaps last).
+pub fn recap_parts(call: &Call, ctx: RecapContext<'_>) -> RecapParts {
+    let RecapContext {
+        deal_name,
+        now,
+        today,
+    } = ctx;
+    let mut blocks = Vec::new();
+
+    // Pain and its quantified impact.
+    let mut pain = Vec::new();
+    if !call.pain.description.trim().is_empty() {
+        pain.push(call.pain.description.trim().to_string());
+    }
+    let f = call.pain.figures();
+    if let (Some(m), Some(a)) = (f.monthly, f.annual) {
+        pain.push(format!(
+            "Costs {} a month, {} a year if nothing changes.",
+            format_money(m),
+            format_money(a)
+        ));
+    }
+    if let (Some(p), Some(months)) = (f.price, f.payback) {
+        pain.push(format!(
+            "At a proposed {} a year, payback in {} months.",
+            format_money(p),
+            format_months(Some(months))
+        ));
+    }
+    let pain_notes = call.notes_for(Section::Pain).trim();
+    if !pain_notes.is_empty() {
+        pain.push(format!("Notes: {pain_notes}"));
+    }
+    if pain.is_empty() {
+        pain.push("Not captured yet.".into());
+    }
+    blocks.push(RecapBlock {
+        heading: "Pain and its impact",
+        lines: pain,
+    });
+
+    let current = call.notes_for(Section::CurrentState).trim();
+    if !current.is_empty() {
+        blocks.push(RecapBlock {
+            heading: "Where you are today",
+            lines: vec![current.to_string()],
+        });
+    }
+
+    let mut outcome = Vec::new();
+    match (call.outcome.metric.trim(), call.outcome.target.trim()) {
+        ("", "") => {}
+        (m, "") => outcome.push(format!("Success metric: {m}.")),
+        ("", t) => outcome.push(format!("Target: {t}.")),
+        (m, t) => outcome.push(format!("Success metric: {m}, target {t}.")),
+    }
+    let fs_notes = call.notes_for(Section::FutureState).trim();
+    if !fs_notes.is_empty() {
+        outcome.push(format!("Notes: {fs_notes}"));
+    }
+    if outcome.is_empty() {
+        outcome.push("Not captured yet.".into());
+    }
+    blocks.push(RecapBlock {
+        heading: "Desired outcome",
+        lines: outcome,
+    });
+
+    let mut people: Vec<String> = call
+        .stakeholders
+        .iter()
+        .filter(|s| !s.name.trim().is_empty())
+        .map(|s| {
+            let title = s.title.trim();
+            if title.is_empty() {
+                format!("{} ({})", s.name.trim(), s.role.label())
+            } else {
+                format!("{}, {} ({})", s.name.trim(), title, s.role.label())
+            }
+        })
+        .collect();
+    if people.is_empty() {
+        people.push("No one named yet.".into());
+    }
+    blocks.push(RecapBlock {
+        heading: "Stakeholders",
+        lines: people,
+    });
+
+    let mut decision: Vec<String> = call
+        .decision
+        .step_list()
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("Step {}: {s}", i + 1))
+        .collect();
+    if let Some(d) = call.decision.decision_date {
+        decision.push(format!("Decision by {}.", day_full_month_year(d)));
+    }
+    let competitors = call.decision.competitors.trim();
+    if !competitors.is_empty() {
+        decision.push(format!("Also considering: {competitors}."));
+    }
+    let dp_notes = call.notes_for(Section::DecisionProcess).trim();
+    if !dp_notes.is_empty() {
+        decision.push(format!("Notes: {dp_notes}"));
+    }
+    if decision.is_empty() {
+        decision.push("Not mapped yet.".into());
+    }
+    blocks.push(RecapBlock {
+        heading: "Decision process",
+        lines: decision,
+    });
+
+    let mut plan: Vec<String> = sorted_plan(&call.plan)
+        .iter()
+        .filter(|i| !i.description.trim().is_empty())
+        .map(|i| {
+            let mark = if i.done { "[x]" } else { "[ ]" };
+            let due = i.due.map_or("no date".to_string(), day_full_month_year);
+            let overdue = if i.is_overdue(today) {
+                " (overdue)"
+            } else {
+                ""
+            };
+            format!(
+                "{mark} {} ({}, {due}){overdue}",
+                i.description.trim(),
+                i.owner.label()
+            )
+        })
+        .collect();
+    if plan.is_empty() {
+        plan.push("No steps agreed yet.".into());
+    }
+    blocks.push(RecapBlock {
+        heading: "Mutual action plan",
+        lines: plan,
+    });
+
+    let gaps: Vec<String> = call
+        .missing_topics()
+        .iter()
+        .map(|t| t.advice().to_string())
+        .collect();
+    if !gaps.is_empty() {
+        blocks.push(RecapBlock {
+            heading: "Open gaps",
+            lines: gaps,
+        });
+    }
+
+    let title = call.display_title();
+    let mut meta = format!("Discovery call on {}", day_full_month_year(call.date));
+    if let Some(deal) = deal_name.map(str::trim).filter(|d| !d.is_empty()) {
+        meta.push_str(&format!(" · Deal: {deal}"));
+    }
+    let secs = call.call_secs(now);
+    if secs > 0 {
+        meta.push_str(&format!(" · {} on the clock", format_clock_words(secs)));
+    }
+    if let Some(share) = call.rep_share(now) {
+        meta.push_str(&format!(
+            " · Rep talked {share}% (target under {TALK_TARGET_PERCENT}%)"
+        ));
+    }
+
+    RecapParts {
+        title,
+        meta,
+        blocks,
+    }
+}
+
+/// The download's file name: `discovery-recap-<title slug>-<call date>.md`.
+pub fn recap_filename(call: &Call) -> String {
+    format!(
+        "discovery-recap-{}-{}.md",
+        crate::text::file_slug(&call.display_title(), "call"),
+        crate::dates::iso_date(call.date)
+    )
+}
