@@ -55,6 +55,12 @@
     document.head.appendChild(link);
   });
 
+  // The first screen in the HTML is the empty tool. A visitor with saved
+  // work sees a quiet placeholder instead until the app has read it.
+  try {
+    if (here && localStorage.getItem("stagecraft." + here) !== null) root.setAttribute("data-sc-boot-saved", "");
+  } catch (e) { /* storage blocked: nothing saved to hide */ }
+
   var embed = /^#\/embed\/[a-z]+\?(.*)$/.exec(location.hash);
   if (embed) {
     var q = {};

@@ -33,9 +33,23 @@ pub fn mount() {
             el
         }
     };
+    // Take over the prerendered first screen: what the visitor typed or
+    // picked there is handed to the tools, and focus returns to the same
+    // control in the app's own markup.
+    let focused = crate::shell::capture_prefill(&host);
     host.set_inner_html("");
     let host: web_sys::HtmlElement = host.unchecked_into();
     leptos::mount::mount_to(host.clone(), App).forget();
+    if let Some(el) = focused.and_then(|id| document.get_element_by_id(&id)) {
+        if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            let _ = input.focus();
+            // Caret after the text, where the visitor was typing (radios have none).
+            let end = input.value().encode_utf16().count() as u32;
+            let _ = input.set_selection_range(end, end);
+        } else if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
     // Lets tests and the benchmark script know the static shell is gone.
     let _ = host.set_attribute("data-sc-ready", "true");
 }

@@ -65,3 +65,52 @@ pub fn report_completed(c: Completed) {
 pub fn navigate(route: &Route) {
     let _ = window().location().set_hash(&route.href());
 }
+
+thread_local! {
+    /// What the visitor did on the prerendered first screen before the wasm
+    /// arrived: (input id, typed text) and (radio group name, picked value).
+    static PREFILL: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Reads what the visitor already typed or picked in the static first
+/// screen inside `host` (see `scripts/prerender.mjs`), before the app
+/// replaces it. Only controls the visitor changed are kept: an untouched
+/// field's build-time value is not a choice. Returns the id of the control
+/// that had focus, so the app can put focus back on its own copy.
+pub fn capture_prefill(host: &web_sys::Element) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let mut found = Vec::new();
+    if let Ok(list) = host.query_selector_all("input, textarea") {
+        for i in 0..list.length() {
+            let Some(node) = list.item(i) else { continue };
+            if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+                let kind = input.type_();
+                if kind == "radio" || kind == "checkbox" {
+                    if input.checked() && !input.default_checked() {
+                        found.push((input.name(), input.value()));
+                    }
+                } else if input.value() != input.default_value() && !input.id().is_empty() {
+                    found.push((input.id(), input.value()));
+                }
+            } else if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                if Ok(area.value()) != area.default_value() && !area.id().is_empty() {
+                    found.push((area.id(), area.value()));
+                }
+            }
+        }
+    }
+    PREFILL.with(|p| *p.borrow_mut() = found);
+    let active = leptos::prelude::document().active_element()?;
+    (host.contains(Some(&active)) && !active.id().is_empty()).then(|| active.id())
+}
+
+/// Hands a tool what the visitor typed into the control `key` (an id, or a
+/// radio group's name) on the static first screen, once: a later mount of
+/// the same tool starts from its saved data only.
+pub fn take_prefill(key: &str) -> Option<String> {
+    PREFILL.with(|p| {
+        let mut list = p.borrow_mut();
+        let at = list.iter().position(|(k, _)| k == key)?;
+        Some(list.remove(at).1)
+    })
+}

@@ -297,5 +297,5 @@ pub fn DateField(
 /// The value of an `<input type="date">`: `YYYY-MM-DD`, or `None` while it
 /// is incomplete or cleared.
 fn parse_date_input(raw: &str) -> Option<NaiveDate> {
-    crate::tools::discovery::model::parse_date_input(raw)
+    crate::dates::parse_iso_date(raw)
 }

@@ -5,7 +5,7 @@ mod intro;
 mod question;
 mod report;
 
-use super::model::{Action, AuditDoc, Outcome, Step};
+use super::model::{Action, Answer, AuditDoc, Outcome, Step};
 use super::share::{AuditRoute, ShareError};
 use crate::embed::Completed;
 use crate::route::{Route, Tool};
@@ -107,6 +107,23 @@ fn OwnAudit(
             });
         }
     });
+
+    // An answer picked on the prerendered first screen, before the wasm
+    // arrived, continues the flow as if it had been picked just now.
+    let first_name = format!("audit-{}", crate::tools::audit::questions::QUESTIONS[0].id);
+    if let Some(answer) = crate::shell::take_prefill(&first_name)
+        .and_then(|v| v.parse::<u8>().ok())
+        .and_then(Answer::new)
+    {
+        if doc.with_untracked(|d| matches!(d.screen(), Step::Intro) && !d.in_progress()) {
+            dispatch.run(Action::Start);
+            dispatch.run(Action::Answer {
+                index: 0,
+                answer,
+                advance: true,
+            });
+        }
+    }
 
     let screen = Memo::new(move |_| doc.with(AuditDoc::screen));
     let latest = Memo::new(move |_| doc.with(|d| d.latest().copied()));

@@ -166,12 +166,13 @@ impl Tier {
         }
     }
 
-    /// A CSS-free hint for the badge colour; the name always goes with it.
-    pub fn tone(self) -> &'static str {
+    /// How the tier's badge reads (its name always goes with it).
+    pub fn tone(self) -> crate::tone::Tone {
+        use crate::tone::Tone;
         match self {
-            Tier::AdHoc => "bad",
-            Tier::Emerging | Tier::Structured => "warn",
-            Tier::Optimized => "good",
+            Tier::AdHoc => Tone::Bad,
+            Tier::Emerging | Tier::Structured => Tone::Warn,
+            Tier::Optimized => Tone::Good,
         }
     }
 }

@@ -1,5 +1,8 @@
-//! The audit's first screen: what it takes, what it gives, one button.
+//! The audit's first screen: what it takes, what it gives, one button, and
+//! for a first visit the first question itself, so an answer can be picked
+//! at once (even on the prerendered page, before the wasm has arrived).
 
+use super::question::QuestionScreen;
 use crate::tools::audit::model::Action;
 use crate::tools::audit::questions::COUNT;
 use leptos::prelude::*;
@@ -31,6 +34,15 @@ pub fn Intro(
             "Start the audit".to_string()
         }
     };
+    // A first visit answers question 1 right here: the pick starts the
+    // audit and records the answer (keys 1–4 too; Enter starts).
+    let from_intro = Callback::new(move |action: Action| {
+        on_action.run(Action::Start);
+        if !matches!(action, Action::Start) {
+            on_action.run(action);
+        }
+    });
+    let first_visit = move || !in_progress.get() && !has_report.get();
     view! {
         <div class="sc-audit-intro sc-stack">
             <h1 class="sc-page-title">"How well does your sales process run?"</h1>
@@ -61,6 +73,17 @@ pub fn Intro(
                     </button>
                 </Show>
             </div>
+            <Show when=first_visit>
+                <section class="sc-audit-intro__first sc-card" aria-label="Question 1">
+                    <QuestionScreen
+                        index=0
+                        answer=Signal::stored(None)
+                        on_action=from_intro
+                        autofocus=false
+                        on_intro=true
+                    />
+                </section>
+            </Show>
         </div>
     }
 }

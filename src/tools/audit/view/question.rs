@@ -51,6 +51,10 @@ pub fn QuestionScreen(
     on_action: Callback<Action>,
     /// Move focus into the question on arrival (only after a user action).
     autofocus: bool,
+    /// Shown on the intro, as its first question: no Back/Next row, and
+    /// Enter with nothing picked starts the audit instead of nudging.
+    #[prop(optional)]
+    on_intro: bool,
 ) -> impl IntoView {
     let q = &QUESTIONS[index];
     let number = index + 1;
@@ -66,7 +70,7 @@ pub fn QuestionScreen(
     let nudge = RwSignal::new(false);
 
     let act = move |action: Action| {
-        if matches!(action, Action::Next { .. }) && answer.get_untracked().is_none() {
+        if matches!(action, Action::Next { .. }) && answer.get_untracked().is_none() && !on_intro {
             nudge.set(true);
             return;
         }
@@ -190,7 +194,7 @@ pub fn QuestionScreen(
             <p class="sc-field__error" id=nudge_id.clone() aria-live="polite">
                 {move || if nudge.get() { "Pick an answer first: click one, or press 1 to 4." } else { "" }}
             </p>
-            <div class="sc-row sc-audit-question__nav">
+            <div class="sc-row sc-audit-question__nav" hidden=on_intro>
                 <button type="button" class="sc-button" on:click=move |_| act(Action::Back)>
                     "Back"
                 </button>

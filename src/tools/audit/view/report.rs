@@ -6,7 +6,6 @@ use crate::components::{use_field, Badge, CopyButton, ExportActions, Field};
 use crate::dates::iso_date;
 use crate::route::{Route, Tool};
 use crate::tone::Tone;
-use crate::tools::audit::model::Tier;
 use crate::tools::audit::model::{
     signed, summary, AnswerSet, Change, CompletedAudit, Fix, TOP_FIXES,
 };
@@ -101,7 +100,7 @@ pub fn Report(
                     <Gauge score=score />
                     <div class="sc-stack">
                         <p class="sc-audit-tier">
-                            <Badge tone=tier_tone(tier) testid="audit-tier">
+                            <Badge tone=tier.tone() testid="audit-tier">
                                 {tier.name()}
                             </Badge>
                         </p>
@@ -185,16 +184,6 @@ pub fn Report(
 
             {(!shared).then(|| view! { <History history=history /> })}
         </article>
-    }
-}
-
-/// How a tier reads in its badge. A view-side mapping for now: `Tier::tone`
-/// in the model still returns the CSS word and could return a `Tone`.
-fn tier_tone(tier: Tier) -> Tone {
-    match tier {
-        Tier::AdHoc => Tone::Bad,
-        Tier::Emerging | Tier::Structured => Tone::Warn,
-        Tier::Optimized => Tone::Good,
     }
 }
 

@@ -55,6 +55,14 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
             .flatten();
         report(outcome);
     });
+    // What the visitor typed into the prerendered form before the wasm
+    // arrived becomes their input, as if typed now.
+    let mode = doc.with_untracked(|d| d.mode);
+    for field in Field::visible(mode) {
+        if let Some(text) = crate::shell::take_prefill(&field.id()) {
+            on_action.run(Action::SetField(field, text));
+        }
+    }
     // A result already saved when the tool opens is reported once too, as
     // a host page expects. Reads are untracked, so this runs only once.
     Effect::new(move |_| {
