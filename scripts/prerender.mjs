@@ -46,8 +46,10 @@ try {
     await page.waitForTimeout(150);
     const inner = await page.evaluate(() => {
       const host = document.getElementById("stagecraft");
-      // Leptos's empty marker comments carry nothing a visitor needs.
-      return host.innerHTML.replace(/<!---->/g, "");
+      // Leptos's empty marker comments carry nothing a visitor needs, and
+      // inline style attributes (the app sets them through the CSSOM, e.g. a
+      // progress bar's width) would break the strict CSP (style-src 'self').
+      return host.innerHTML.replace(/<!---->/g, "").replace(/\sstyle="[^"]*"/g, "");
     });
     await context.close();
     const target = join(dir, file);
