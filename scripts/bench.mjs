@@ -23,8 +23,8 @@ const FLOOR = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta 
 // Installed in every frame before any page script. It records, as epoch
 // milliseconds, when the visitor could first act: an audit answer that can
 // be picked, the calculator's velocity after "Load example team", the peer's
-// velocity. Where a button stands between (start the audit, load the
-// example), it presses it as soon as the app can take the press.
+// velocity. Where a button stands between (load the example), it presses
+// it as soon as the app can take the press.
 const PROBE = () => {
   const now = () => performance.timeOrigin + performance.now();
   window.__marks = {};
@@ -37,7 +37,9 @@ const PROBE = () => {
   const check = () => {
     const m = window.__marks;
     const radio = document.querySelector(".sc-audit-question__group input[type=radio]");
-    if (!m.answer && visible(radio) && !radio.disabled && (ready() || !radio.closest("#stagecraft"))) m.answer = now();
+    // A radio on the prerendered first screen counts as soon as it shows:
+    // a pick made there before the wasm arrives is kept (the app takes it over).
+    if (!m.answer && visible(radio) && !radio.disabled) m.answer = now();
     const start = button("Start the audit");
     if (!m.answer && start && ready() && !m.started) { m.started = true; start.click(); }
     const example = button("Load example team");

@@ -8,8 +8,8 @@
 //! already inside; `NumberField` (in `number_field.rs`) is another.
 
 use chrono::NaiveDate;
-use leptos::context::Provider;
 use leptos::prelude::*;
+use std::cell::Cell;
 
 /// The `aria-describedby` value for the descriptions on screen right now:
 /// the ids that are present, space-separated, or no attribute at all, so a
@@ -76,11 +76,22 @@ impl FieldControl {
     }
 }
 
-/// The ids and state of the `Field` this control sits in. Call it inside a
-/// `Field`'s children; outside one it panics, as a field without a label is
-/// a bug.
+thread_local! {
+    /// The `Field` whose children are being built right now. Controls are
+    /// built synchronously inside the shell's `children()` call, so a plain
+    /// slot does what a context would, without a reactive owner per field
+    /// (a `Provider` per field cost about 20 KB of wasm on a tool page).
+    static CURRENT: Cell<Option<FieldControl>> = const { Cell::new(None) };
+}
+
+/// The ids and state of the `Field` this control sits in. Call it while the
+/// `Field`'s children are built (at the top of the child block, never in a
+/// later closure); outside one it panics, as a field without a label is a
+/// bug.
 pub fn use_field() -> FieldControl {
-    expect_context::<FieldControl>()
+    CURRENT
+        .get()
+        .expect("use_field() called outside a Field's children")
 }
 
 /// The accessible field shell: label above the control, an optional hint
@@ -141,7 +152,12 @@ pub fn Field(
         <div class="sc-field" class:sc-field--invalid=move || invalid.get() class:sc-no-print=no_print>
             <label class="sc-field__label" for=id>{label}</label>
             {hint.0.map(|h| view! { <p class="sc-field__hint" id=hint_id>{h}</p> })}
-            <Provider value=control>{children()}</Provider>
+            {
+                let outer = CURRENT.replace(Some(control));
+                let built = children();
+                CURRENT.set(outer);
+                built
+            }
             <p class="sc-field__error" id=error_id role="alert" hidden=move || !invalid.get()>
                 {move || error.get().unwrap_or_default()}
             </p>
