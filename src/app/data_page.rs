@@ -1,7 +1,5 @@
 use crate::components::download_text;
-use crate::storage::browser::{
-    backups, clear_all, export_bundle, import_bundle, is_persistent, remove_backup,
-};
+use crate::storage::browser::{backups, clear_all, import_bundle, is_persistent, remove_backup};
 use crate::tools::validate_document;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -28,18 +26,7 @@ pub fn DataPage() -> impl IntoView {
         backups()
     });
 
-    let export = move |_| {
-        let now = chrono::Utc::now();
-        let text = export_bundle(&now.to_rfc3339());
-        download_text(
-            &format!(
-                "stagecraft-data-{}.json",
-                crate::dates::iso_date(now.date_naive())
-            ),
-            "application/json",
-            &text,
-        );
-    };
+    let export = move |_| super::notices::download_export();
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev

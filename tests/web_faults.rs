@@ -1,0 +1,256 @@
+//! Every storage fault the reliability review found (issue 16): storage
+//! full before or while the page is open, reads or writes that throw,
+//! newer and damaged documents. Each test checks that nothing stored is
+//! changed and that what is shown and exported is complete.
+//!
+//! Faults are made by replacing `Storage.prototype` methods; each test puts
+//! the real ones back before it checks what is stored.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use stagecraft::storage::browser::export_bundle;
+use stagecraft::storage::encode;
+use stagecraft::tools::qualify::model::{Deal, DealsDoc};
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Keeps the real storage methods once, so every test can restore them.
+fn keep_real_storage() {
+    js_sys::eval(
+        "window.__scReal = window.__scReal || { get: Storage.prototype.getItem, set: Storage.prototype.setItem, remove: Storage.prototype.removeItem };",
+    )
+    .unwrap();
+}
+
+/// Puts the real storage methods back and forgets this page's backend.
+fn restore_storage() {
+    js_sys::eval(
+        "Storage.prototype.getItem = window.__scReal.get; Storage.prototype.setItem = window.__scReal.set; Storage.prototype.removeItem = window.__scReal.remove;",
+    )
+    .unwrap();
+}
+
+/// Every write throws the way a full quota does.
+fn fill_storage() {
+    keep_real_storage();
+    js_sys::eval(
+        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+    )
+    .unwrap();
+}
+
+/// Reading `key` throws; everything else works.
+fn break_reads_of(key: &str) {
+    keep_real_storage();
+    js_sys::eval(&format!(
+        "Storage.prototype.getItem = function (k) {{ if (k === {key:?}) throw new DOMException('no', 'SecurityError'); return window.__scReal.get.call(this, k); }};"
+    ))
+    .unwrap();
+}
+
+/// A qualify document with one named deal.
+fn one_deal(name: &str) -> String {
+    let deal = Deal {
+        id: "d1".into(),
+        name: name.into(),
+        company: "Initech".into(),
+        ..Deal::default()
+    };
+    encode(&DealsDoc { deals: vec![deal] })
+}
+
+fn seed(key: &str, raw: &str) {
+    restore_storage_if_kept();
+    local_storage().clear().unwrap();
+    local_storage().set_item(key, raw).unwrap();
+}
+
+fn restore_storage_if_kept() {
+    keep_real_storage();
+    restore_storage();
+}
+
+fn page_text(root: &Element) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+async fn new_deal(root: &Element) {
+    click(&find(root, "#sc-qualify-new").expect("New deal button"));
+    settle().await;
+}
+
+async fn name_the_deal(root: &Element, name: &str) {
+    set_value(&input_by_label(root, "Deal name"), name);
+    settle().await;
+    sleep_ms(50).await;
+}
+
+#[wasm_bindgen_test]
+async fn storage_full_before_load_shows_and_exports_what_is_stored() {
+    let saved = one_deal("Acme renewal");
+    seed("stagecraft.qualify", &saved);
+    fill_storage();
+    let root = mount_app_keeping_storage("#/qualify").await;
+    assert!(
+        page_text(&root).contains("Acme renewal"),
+        "stored deals are shown: {}",
+        page_text(&root)
+    );
+    let notice = by_testid(&root, "notice-storage-full");
+    assert!(notice.text_content().unwrap().contains("storage is full"));
+    // Its export stays on this page: a button, not a link elsewhere.
+    let export = button(&notice, "Export my data");
+    assert_eq!(export.tag_name(), "BUTTON");
+    assert!(export.get_attribute("href").is_none());
+
+    new_deal(&root).await;
+    assert!(
+        page_text(&root).contains("Deal basics"),
+        "{}",
+        page_text(&root)
+    );
+    name_the_deal(&root, "Made in memory").await;
+    let file = export_bundle("now");
+    assert!(file.contains("Acme renewal"), "stored data is exported");
+    assert!(file.contains("Made in memory"), "memory data is exported");
+    restore_storage();
+    assert_eq!(
+        stored("stagecraft.qualify").as_deref(),
+        Some(saved.as_str())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_read_that_throws_is_never_written_over() {
+    let saved = one_deal("Stored, unreadable");
+    seed("stagecraft.qualify", &saved);
+    break_reads_of("stagecraft.qualify");
+    let root = mount_app_keeping_storage("#/qualify").await;
+    assert!(by_testid(&root, "notice-read-failed")
+        .text_content()
+        .unwrap()
+        .contains("left it untouched"));
+    new_deal(&root).await;
+    name_the_deal(&root, "Typed here").await;
+    // Back to the list and into the deal again: the work is still there.
+    let _ = leptos::prelude::window().location().set_hash("#/qualify");
+    settle().await;
+    assert!(
+        page_text(&root).contains("Typed here"),
+        "{}",
+        page_text(&root)
+    );
+    assert!(export_bundle("now").contains("Typed here"));
+    restore_storage();
+    assert_eq!(
+        stored("stagecraft.qualify").as_deref(),
+        Some(saved.as_str())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn both_reads_and_writes_throwing_still_leave_a_working_tool() {
+    let saved = one_deal("Nobody can read me");
+    seed("stagecraft.qualify", &saved);
+    fill_storage();
+    break_reads_of("stagecraft.qualify");
+    let root = mount_app_keeping_storage("#/qualify").await;
+    by_testid(&root, "notice-read-failed");
+    new_deal(&root).await;
+    name_the_deal(&root, "Memory only").await;
+    assert!(export_bundle("now").contains("Memory only"));
+    restore_storage();
+    assert_eq!(
+        stored("stagecraft.qualify").as_deref(),
+        Some(saved.as_str())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn writes_that_throw_without_a_full_quota_say_storage_is_blocked() {
+    let saved = one_deal("Kept as it was");
+    seed("stagecraft.qualify", &saved);
+    keep_real_storage();
+    js_sys::eval(
+        "Storage.prototype.setItem = function () { throw new DOMException('no', 'SecurityError'); };",
+    )
+    .unwrap();
+    let root = mount_app_keeping_storage("#/qualify").await;
+    assert!(page_text(&root).contains("Kept as it was"));
+    by_testid(&root, "notice-memory-only");
+    new_deal(&root).await;
+    name_the_deal(&root, "Not kept").await;
+    assert!(export_bundle("now").contains("Not kept"));
+    restore_storage();
+    assert_eq!(
+        stored("stagecraft.qualify").as_deref(),
+        Some(saved.as_str())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_qualify_document_keeps_new_deal_working_in_memory() {
+    let newer = r#"{"version":2,"data":{"deals":[],"from":"the future"}}"#;
+    seed("stagecraft.qualify", newer);
+    let root = mount_app_keeping_storage("#/qualify").await;
+    assert!(by_testid(&root, "notice-newer")
+        .text_content()
+        .unwrap()
+        .contains("only kept until you close this page"));
+    new_deal(&root).await;
+    assert!(
+        !page_text(&root).contains("We can't find that deal"),
+        "{}",
+        page_text(&root)
+    );
+    assert!(page_text(&root).contains("Deal basics"));
+    name_the_deal(&root, "Future-proof").await;
+    let _ = leptos::prelude::window().location().set_hash("#/qualify");
+    settle().await;
+    assert!(page_text(&root).contains("Future-proof"));
+    assert!(
+        export_bundle("now").contains("the future"),
+        "the newer document is exported untouched"
+    );
+    assert_eq!(stored("stagecraft.qualify").as_deref(), Some(newer));
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_discovery_document_keeps_new_call_working_in_memory() {
+    let newer = r#"{"version":2,"data":{"calls":[]}}"#;
+    seed("stagecraft.discovery", newer);
+    let root = mount_app_keeping_storage("#/discovery").await;
+    by_testid(&root, "notice-newer");
+    click(&button(&root, "New call"));
+    settle().await;
+    assert!(
+        !page_text(&root).contains("This call isn't on this device"),
+        "{}",
+        page_text(&root)
+    );
+    assert_eq!(stored("stagecraft.discovery").as_deref(), Some(newer));
+}
+
+#[wasm_bindgen_test]
+async fn damage_without_room_for_a_backup_is_left_in_place_and_said_so() {
+    seed("stagecraft.qualify", "{damaged");
+    fill_storage();
+    let root = mount_app_keeping_storage("#/qualify").await;
+    let text = by_testid(&root, "notice-corrupt").text_content().unwrap();
+    assert!(
+        !text.contains("We kept the original text as a backup"),
+        "{text}"
+    );
+    assert!(text.contains("left where it was"), "{text}");
+    new_deal(&root).await;
+    assert!(!page_text(&root).contains("We can't find that deal"));
+    name_the_deal(&root, "Fresh start").await;
+    assert!(export_bundle("now").contains("{damaged"));
+    restore_storage();
+    assert_eq!(stored("stagecraft.qualify").as_deref(), Some("{damaged"));
+    assert_eq!(stored("stagecraft.qualify.backup"), None);
+}
