@@ -20,6 +20,11 @@ pub const KEY_PREFIX: &str = "stagecraft.";
 /// Corrupt data is copied here before a tool starts from empty.
 pub const BACKUP_SUFFIX: &str = ".backup";
 
+/// The fields of a stored object that this build doesn't know, by name.
+/// Every stored struct flattens one in, so a field added by a newer build
+/// (say a `crm_id` on a deal) survives a load and save here.
+pub type Unknown = BTreeMap<String, Value>;
+
 /// A tool's persisted state. Implementors choose a key and a schema version,
 /// and supply one migration step per older version they still understand.
 pub trait Document:
@@ -244,6 +249,9 @@ pub fn check_document<T: Document>(raw: &str) -> Result<(), String> {
         )),
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props;
 
 // Pure tests run natively (`cargo test`); the wasm tier runs tests/web_*.rs.
 #[cfg(all(test, not(target_arch = "wasm32")))]

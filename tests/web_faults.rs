@@ -60,7 +60,10 @@ fn one_deal(name: &str) -> String {
         company: "Initech".into(),
         ..Deal::default()
     };
-    encode(&DealsDoc { deals: vec![deal] })
+    encode(&DealsDoc {
+        deals: vec![deal],
+        ..DealsDoc::default()
+    })
 }
 
 fn seed(key: &str, raw: &str) {
@@ -253,4 +256,18 @@ async fn damage_without_room_for_a_backup_is_left_in_place_and_said_so() {
     restore_storage();
     assert_eq!(stored("stagecraft.qualify").as_deref(), Some("{damaged"));
     assert_eq!(stored("stagecraft.qualify.backup"), None);
+}
+
+#[wasm_bindgen_test]
+async fn unknown_fields_from_a_newer_build_survive_an_edit() {
+    let saved = r#"{"version":1,"data":{"deals":[{"id":"d1","name":"Acme","crm_id":"006xyz","answers":{}}],"sync":{"at":1}}}"#;
+    seed("stagecraft.qualify", saved);
+    let root = mount_app_keeping_storage("#/qualify/deal/d1").await;
+    name_the_deal(&root, "Acme, renamed").await;
+    let _ = leptos::prelude::window().location().set_hash("#/qualify");
+    settle().await;
+    let now = stored("stagecraft.qualify").unwrap();
+    assert!(now.contains("Acme, renamed"), "{now}");
+    assert!(now.contains(r#""crm_id":"006xyz""#), "{now}");
+    assert!(now.contains(r#""sync":{"at":1}"#), "{now}");
 }

@@ -52,6 +52,10 @@ pub struct Call {
     /// Source of ids for stakeholders and action items in this call.
     #[serde(default)]
     pub next_item_id: u64,
+    /// Fields this build doesn't know (added by a newer build at the same
+    /// version), kept so that saving here never erases them.
+    #[serde(flatten)]
+    pub unknown: crate::storage::Unknown,
 }
 
 fn default_minutes() -> String {
@@ -75,6 +79,7 @@ pub fn parse_section_minutes(raw: &str) -> Result<u64, String> {
 impl Call {
     pub fn new(id: u64, title: String, date: NaiveDate, now: DateTime<Utc>) -> Call {
         Call {
+            unknown: Default::default(),
             id,
             title,
             deal_id: None,
@@ -404,6 +409,10 @@ pub struct CallsDoc {
     pub calls: Vec<Call>,
     #[serde(default)]
     pub next_id: u64,
+    /// Fields this build doesn't know (added by a newer build at the same
+    /// version), kept so that saving here never erases them.
+    #[serde(flatten)]
+    pub unknown: crate::storage::Unknown,
 }
 
 impl Document for CallsDoc {
