@@ -43,11 +43,38 @@ pub trait Document:
     }
 }
 
-/// The wire format of one stored document.
+/// The wire format of one stored document. The version is read as any
+/// JSON number, so one above `u32` (or above `u64`) from a much newer
+/// build reads as "newer", never as damage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Envelope {
-    pub version: u32,
+    pub version: serde_json::Number,
     pub data: Value,
+}
+
+/// What an envelope's version number says, against `current`.
+enum VersionIs {
+    Known(u32),
+    /// Above `current`; saturated at `u64::MAX` when it doesn't fit.
+    Newer(u64),
+    Invalid,
+}
+
+fn version_of(n: &serde_json::Number, current: u32) -> VersionIs {
+    if let Some(v) = n.as_u64() {
+        return match u32::try_from(v) {
+            Ok(v) if v <= current => VersionIs::Known(v),
+            _ => VersionIs::Newer(v),
+        };
+    }
+    // Not an unsigned integer that fits u64: a huge whole number written
+    // as a float (`1e20`) is still a newer version; anything else is damage.
+    match n.as_f64() {
+        Some(f) if f.is_finite() && f.fract() == 0.0 && f > u64::MAX as f64 => {
+            VersionIs::Newer(u64::MAX)
+        }
+        _ => VersionIs::Invalid,
+    }
 }
 
 /// What a stored string turned out to hold.
@@ -60,7 +87,7 @@ pub enum Loaded<T> {
     /// Unreadable JSON or a failed migration. `raw` must be backed up.
     Corrupt { raw: String, reason: String },
     /// Written by a newer Stagecraft: leave it alone, never overwrite.
-    Newer { found: u32 },
+    Newer { found: u64 },
 }
 
 /// The full storage key of a document type.
@@ -86,7 +113,7 @@ pub fn is_backup_key(key: &str) -> bool {
 /// Serialises a document in its envelope.
 pub fn encode<T: Document>(value: &T) -> String {
     let envelope = Envelope {
-        version: T::VERSION,
+        version: T::VERSION.into(),
         data: serde_json::to_value(value).unwrap_or(Value::Null),
     };
     serde_json::to_string(&envelope).unwrap_or_default()
@@ -126,16 +153,16 @@ fn decode_as<T: Document, V: DeserializeOwned>(raw: Option<&str>) -> Loaded<V> {
         Ok(e) => e,
         Err(e) => return corrupt(format!("not valid saved data ({e})")),
     };
-    if envelope.version > T::VERSION {
-        return Loaded::Newer {
-            found: envelope.version,
-        };
-    }
-    if envelope.version == 0 {
+    let version = match version_of(&envelope.version, T::VERSION) {
+        VersionIs::Known(v) => v,
+        VersionIs::Newer(found) => return Loaded::Newer { found },
+        VersionIs::Invalid => return corrupt("the version is not a whole number".into()),
+    };
+    if version == 0 {
         return corrupt("version 0 does not exist".into());
     }
     let mut data = envelope.data;
-    for from in envelope.version..T::VERSION {
+    for from in version..T::VERSION {
         data = match T::migrate(from, data) {
             Ok(d) => d,
             Err(e) => return corrupt(format!("could not upgrade from version {from}: {e}")),
@@ -356,6 +383,32 @@ mod tests {
         );
         assert!(is_backup_key("stagecraft.audit.backup.3"));
         assert!(!is_backup_key("stagecraft.audit"));
+    }
+
+    #[test]
+    fn versions_above_u32_read_as_newer_not_damage() {
+        let above = r#"{"version":4294967296,"data":{}}"#;
+        assert_eq!(
+            decode::<Counter>(Some(above)),
+            Loaded::Newer { found: 4294967296 }
+        );
+        let max = r#"{"version":18446744073709551615,"data":{}}"#;
+        assert_eq!(
+            decode::<Counter>(Some(max)),
+            Loaded::Newer { found: u64::MAX }
+        );
+        let beyond = r#"{"version":1e30,"data":{}}"#;
+        assert_eq!(
+            decode::<Counter>(Some(beyond)),
+            Loaded::Newer { found: u64::MAX }
+        );
+        for bad in ["-1", "2.5", "\"3\""] {
+            let raw = format!(r#"{{"version":{bad},"data":{{}}}}"#);
+            assert!(
+                matches!(decode::<Counter>(Some(&raw)), Loaded::Corrupt { .. }),
+                "{raw}"
+            );
+        }
     }
 
     #[test]

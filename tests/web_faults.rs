@@ -271,3 +271,61 @@ async fn unknown_fields_from_a_newer_build_survive_an_edit() {
     assert!(now.contains(r#""crm_id":"006xyz""#), "{now}");
     assert!(now.contains(r#""sync":{"at":1}"#), "{now}");
 }
+
+#[wasm_bindgen_test]
+async fn a_version_above_u32_reads_as_newer_and_is_left_untouched() {
+    let newer = r#"{"version":4294967296,"data":{"deals":[]}}"#;
+    seed("stagecraft.qualify", newer);
+    let root = mount_app_keeping_storage("#/qualify").await;
+    assert!(by_testid(&root, "notice-newer")
+        .text_content()
+        .unwrap()
+        .contains("4294967296"));
+    assert!(find(&root, "[data-testid='notice-corrupt']").is_none());
+    new_deal(&root).await;
+    name_the_deal(&root, "Still works").await;
+    assert_eq!(stored("stagecraft.qualify").as_deref(), Some(newer));
+    assert!(stored("stagecraft.qualify.backup").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_backup_keeps_lone_surrogates_exactly() {
+    restore_storage_if_kept();
+    local_storage().clear().unwrap();
+    js_sys::eval("localStorage.setItem('stagecraft.qualify', '{broken \\uD800 text')").unwrap();
+    let root = mount_app_keeping_storage("#/qualify").await;
+    by_testid(&root, "notice-corrupt");
+    let exact = js_sys::eval(
+        "localStorage.getItem('stagecraft.qualify.backup') === '{broken \\uD800 text'",
+    )
+    .unwrap();
+    assert_eq!(
+        exact.as_bool(),
+        Some(true),
+        "the backup is the same JS string"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn discovery_shows_the_storage_full_notice_when_a_save_fails() {
+    seed("stagecraft.other", "x");
+    let root = mount_app_keeping_storage("#/discovery").await;
+    click(&button(&root, "New call"));
+    settle().await;
+    let saved = stored("stagecraft.discovery").expect("the new call is saved");
+    fill_storage();
+    let title = input_by_label(&root, "Call title");
+    set_value(&title, "Typed while full");
+    title.focus().unwrap();
+    title.blur().unwrap();
+    settle().await;
+    sleep_ms(500).await;
+    settle().await;
+    assert!(by_testid(&root, "notice-write-failed")
+        .text_content()
+        .unwrap()
+        .contains("storage is full"));
+    assert!(export_bundle("now").contains("Typed while full"));
+    restore_storage();
+    assert_eq!(stored("stagecraft.discovery"), Some(saved));
+}
