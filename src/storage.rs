@@ -183,6 +183,11 @@ pub struct ExportBundle {
     pub exported_at: String,
     /// Full storage key → the stored envelope, as JSON.
     pub documents: BTreeMap<String, Value>,
+    /// Backup key → the raw text of damaged data (a document that isn't
+    /// JSON, and earlier backups), so an export loses nothing and can
+    /// still be imported. Older exports have none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub backups: BTreeMap<String, String>,
 }
 
 pub const EXPORT_FORMAT: u32 = 1;
@@ -200,37 +205,128 @@ pub enum ImportError {
     Empty,
     #[error("“{key}” in this file can't be used: {reason}. Nothing was imported.")]
     BadDocument { key: String, reason: String },
+    #[error("Your browser's storage doesn't have room for this file, so nothing was imported; what was saved before is unchanged.")]
+    NoRoom,
 }
 
 /// What an accepted import did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportOutcome {
     /// How many documents (tools) the file replaced.
     pub count: usize,
-    /// False when storage refused a write part-way: the data is then only
+    /// False when storage was already unavailable: the data is then only
     /// kept in memory until the page closes.
     pub kept: bool,
+    /// Documents in the file that couldn't be used, as (key, reason); their
+    /// text was kept as a backup instead.
+    pub skipped: Vec<(String, String)>,
 }
 
 /// Builds the export file from `(full key, raw stored text)` pairs.
-/// Backups and unknown keys are skipped; unreadable documents are kept as
-/// text so an export never loses anything.
+/// Unknown keys are skipped. A document that isn't JSON goes with the
+/// backups, as text, so an export never loses anything and is still
+/// importable.
 pub fn build_export(entries: &[(String, String)], exported_at: &str) -> String {
-    let documents = entries
-        .iter()
-        .filter(|(k, _)| k.starts_with(KEY_PREFIX) && !is_backup_key(k))
-        .map(|(k, raw)| {
-            let value = serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.clone()));
-            (k.clone(), value)
-        })
-        .collect();
+    let mut documents = BTreeMap::new();
+    let mut backups = BTreeMap::new();
+    for (k, raw) in entries.iter().filter(|(k, _)| k.starts_with(KEY_PREFIX)) {
+        if is_backup_key(k) {
+            backups.insert(k.clone(), raw.clone());
+            continue;
+        }
+        match serde_json::from_str::<Value>(raw) {
+            Ok(value) => {
+                documents.insert(k.clone(), value);
+            }
+            Err(_) => {
+                let mut n = 1u32;
+                while backups.contains_key(&backup_key(k, n))
+                    || entries.iter().any(|(e, _)| *e == backup_key(k, n))
+                {
+                    n = n.saturating_add(1);
+                }
+                backups.insert(backup_key(k, n), raw.clone());
+            }
+        }
+    }
     let bundle = ExportBundle {
         app: "stagecraft".into(),
         format: EXPORT_FORMAT,
         exported_at: exported_at.into(),
         documents,
+        backups,
     };
     serde_json::to_string_pretty(&bundle).unwrap_or_default()
+}
+
+/// What an import will write, once the whole file has been checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportPlan {
+    /// `(full key, raw envelope)` of every usable document.
+    pub documents: Vec<(String, String)>,
+    /// `(key, raw text)` to keep as backups: the file's own backups, and
+    /// documents that couldn't be used (under their own key; the writer
+    /// picks a free backup key).
+    pub backups: Vec<(String, String)>,
+    /// `(key, reason)` of each document that couldn't be used.
+    pub skipped: Vec<(String, String)>,
+}
+
+/// Checks an import file completely, sorting usable documents from
+/// damaged ones: the good ones are restored and the damaged ones kept as
+/// backups and reported. A file with nothing usable is refused
+/// (`BadDocument` names the first damaged document).
+pub fn plan_import(
+    text: &str,
+    validate: impl Fn(&str, &str) -> Result<(), String>,
+) -> Result<ImportPlan, ImportError> {
+    let value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
+    let bundle: ExportBundle =
+        serde_json::from_value(value).map_err(|_| ImportError::NotStagecraft)?;
+    if bundle.app != "stagecraft" {
+        return Err(ImportError::NotStagecraft);
+    }
+    if bundle.format > EXPORT_FORMAT {
+        return Err(ImportError::NewerFormat(bundle.format));
+    }
+    if bundle.documents.is_empty() && bundle.backups.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let mut plan = ImportPlan {
+        documents: Vec::new(),
+        backups: Vec::new(),
+        skipped: Vec::new(),
+    };
+    for (key, doc) in bundle.documents {
+        let raw = serde_json::to_string(&doc).unwrap_or_default();
+        match validate(&key, &raw) {
+            Ok(()) => plan.documents.push((key, raw)),
+            Err(reason) => {
+                let text = match doc {
+                    Value::String(s) => s,
+                    _ => raw,
+                };
+                if key.starts_with(KEY_PREFIX) {
+                    plan.backups.push((key.clone(), text));
+                }
+                plan.skipped.push((key, reason));
+            }
+        }
+    }
+    if plan.documents.is_empty() {
+        if let Some((key, reason)) = plan.skipped.first() {
+            return Err(ImportError::BadDocument {
+                key: key.clone(),
+                reason: reason.clone(),
+            });
+        }
+    }
+    for (key, raw) in bundle.backups {
+        if key.starts_with(KEY_PREFIX) && is_backup_key(&key) {
+            plan.backups.push((key, raw));
+        }
+    }
+    Ok(plan)
 }
 
 /// Checks an import file completely before anything is written.
@@ -253,6 +349,7 @@ pub fn parse_import(
     if bundle.documents.is_empty() {
         return Err(ImportError::Empty);
     }
+    // Strict: one unusable document refuses the whole file.
     let mut out = Vec::new();
     for (key, doc) in bundle.documents {
         let raw = serde_json::to_string(&doc).unwrap_or_default();

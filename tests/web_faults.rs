@@ -329,3 +329,74 @@ async fn discovery_shows_the_storage_full_notice_when_a_save_fails() {
     restore_storage();
     assert_eq!(stored("stagecraft.discovery"), Some(saved));
 }
+
+#[wasm_bindgen_test]
+async fn an_import_that_runs_out_of_room_changes_nothing() {
+    use stagecraft::storage::{browser::import_bundle, build_export, ImportError};
+    let before = one_deal("Before the import");
+    seed("stagecraft.qualify", &before);
+    let audit = r#"{"version":1,"data":{}}"#;
+    let file = build_export(
+        &[
+            ("stagecraft.audit".to_string(), audit.to_string()),
+            ("stagecraft.qualify".to_string(), one_deal("From the file")),
+        ],
+        "now",
+    );
+    mount_app_keeping_storage("#/data").await;
+    keep_real_storage();
+    // Room for the audit, not for the deals.
+    js_sys::eval(
+        "Storage.prototype.setItem = function (k, v) { if (k === 'stagecraft.qualify') throw new DOMException('full', 'QuotaExceededError'); return window.__scReal.set.call(this, k, v); };",
+    )
+    .unwrap();
+    let result = import_bundle(&file, stagecraft::tools::validate_document);
+    restore_storage();
+    assert_eq!(result, Err(ImportError::NoRoom));
+    assert_eq!(
+        stored("stagecraft.audit"),
+        None,
+        "the audit was rolled back"
+    );
+    assert_eq!(
+        stored("stagecraft.qualify").as_deref(),
+        Some(before.as_str())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_export_with_damaged_data_imports_back_restoring_the_good_documents() {
+    use stagecraft::storage::browser::import_bundle;
+    let good = one_deal("Good deal");
+    seed("stagecraft.qualify", &good);
+    local_storage()
+        .set_item(
+            "stagecraft.benchmarks",
+            r#"{"version":1,"data":{"mode":"nonsense"}}"#,
+        )
+        .unwrap();
+    local_storage()
+        .set_item("stagecraft.audit", "{not json at all")
+        .unwrap();
+    stagecraft::storage::browser::reset_backend();
+    let file = export_bundle("now");
+    local_storage().clear().unwrap();
+    stagecraft::storage::browser::reset_backend();
+    let outcome = import_bundle(&file, stagecraft::tools::validate_document).expect("imports");
+    assert_eq!(outcome.count, 1);
+    assert!(outcome.kept);
+    assert_eq!(outcome.skipped.len(), 1, "{:?}", outcome.skipped);
+    assert_eq!(outcome.skipped[0].0, "stagecraft.benchmarks");
+    assert_eq!(
+        stagecraft::storage::decode::<DealsDoc>(stored("stagecraft.qualify").as_deref()),
+        stagecraft::storage::decode::<DealsDoc>(Some(&good)),
+    );
+    assert_eq!(
+        stored("stagecraft.audit.backup").as_deref(),
+        Some("{not json at all")
+    );
+    assert!(stored("stagecraft.benchmarks.backup")
+        .unwrap()
+        .contains("nonsense"));
+    assert_eq!(stored("stagecraft.benchmarks"), None);
+}

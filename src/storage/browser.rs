@@ -8,8 +8,8 @@
 //! failure is a value, never a panic.
 
 use super::{
-    backup_key, build_export, decode, decode_view, encode, is_backup_key, parse_import,
-    storage_key, Document, DocumentView, ImportError, ImportOutcome, Loaded, KEY_PREFIX,
+    backup_key, build_export, decode, decode_view, encode, is_backup_key, plan_import, storage_key,
+    Document, DocumentView, ImportError, ImportOutcome, Loaded, KEY_PREFIX,
 };
 use leptos::prelude::*;
 use leptos_use::use_event_listener;
@@ -768,19 +768,91 @@ pub fn export_bundle(exported_at: &str) -> String {
 }
 
 /// Checks an export file completely (every document through `validate`, see
-/// `crate::tools::validate_document`) and only then writes it. A refused
-/// file changes nothing.
+/// `crate::tools::validate_document`) and only then writes it, all or
+/// nothing: when storage runs out part-way, every key written is put back
+/// as it was and `NoRoom` is returned. Damaged documents in the file are
+/// kept as backups (never over an earlier, different backup) and reported
+/// in `skipped`; the good ones are restored. A refused file changes nothing.
 pub fn import_bundle(
     text: &str,
     validate: impl Fn(&str, &str) -> Result<(), String>,
 ) -> Result<ImportOutcome, ImportError> {
-    let docs = parse_import(text, validate)?;
-    let mut kept = true;
-    for (key, raw) in &docs {
-        kept &= write_raw(key, raw).is_ok();
+    let plan = plan_import(text, validate)?;
+    let mut writes: Vec<(String, String)> = Vec::new();
+    for (key, raw) in &plan.backups {
+        let base = key
+            .find(super::BACKUP_SUFFIX)
+            .map_or(key.as_str(), |i| &key[..i]);
+        let taken = |k: &str| writes.iter().any(|(w, v)| w == k && v != raw);
+        let mut n = 1u32;
+        let target = loop {
+            let candidate = backup_key(base, n);
+            let free = match read_raw(&candidate) {
+                Ok(None) => true,
+                Ok(Some(existing)) => existing == *raw,
+                Err(ReadFailed) => false,
+            };
+            if free && !taken(&candidate) {
+                break Some(candidate);
+            }
+            match n.checked_add(1) {
+                Some(next) => n = next,
+                None => break None,
+            }
+        };
+        if let Some(target) = target {
+            writes.push((target, raw.clone()));
+        }
     }
+    writes.extend(plan.documents.iter().cloned());
+    let kept = write_all_or_nothing(&writes)?;
     Ok(ImportOutcome {
-        count: docs.len(),
+        count: plan.documents.len(),
         kept,
+        skipped: plan.skipped,
     })
+}
+
+/// Writes every pair, or none. Returns whether they reached storage that
+/// outlives the page (false: storage was already unavailable, so they are
+/// in memory).
+fn write_all_or_nothing(writes: &[(String, String)]) -> Result<bool, ImportError> {
+    with_backend(|b| {
+        for (k, _) in writes {
+            // Imported data replaces whatever this page held for the key.
+            b.pinned.remove(k);
+        }
+        let (true, Some(s)) = (b.writable, b.local.clone()) else {
+            for (k, v) in writes {
+                b.overlay.insert(k.clone(), Some(v.clone()));
+            }
+            return Ok(false);
+        };
+        let mut before: Vec<(&str, Option<String>)> = Vec::new();
+        for (k, v) in writes {
+            let Ok(old) = s.get_item(k) else {
+                undo(&s, &before);
+                return Err(ImportError::NoRoom);
+            };
+            before.push((k, old));
+            if s.set_item(k, v).is_err() {
+                undo(&s, &before);
+                return Err(ImportError::NoRoom);
+            }
+        }
+        for (k, _) in writes {
+            b.overlay.remove(k);
+        }
+        Ok(true)
+    })
+}
+
+/// Puts keys back as they were before an import that couldn't finish.
+fn undo(s: &web_sys::Storage, before: &[(&str, Option<String>)]) {
+    for (k, old) in before.iter().rev() {
+        let _ = match old {
+            Some(v) => s.set_item(k, v),
+            None => s.remove_item(k),
+        };
+    }
 }

@@ -105,3 +105,79 @@ proptest! {
         );
     }
 }
+
+/// Any text, including JSON-looking text that is still damaged.
+fn damaged_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        ".{0,40}",
+        Just("{not json".to_string()),
+        Just(r#"{"version":1,"data":{"deals":"not a list"}}"#.to_string()),
+        Just(r#"{"version":1,"data":{"calls":[{"id":-1}]}}"#.to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// An export taken in any state, damaged documents included, imports
+    /// back: every good document is restored as it was, and the text of
+    /// every damaged one and every backup is kept.
+    #[test]
+    fn any_export_imports_back_with_every_good_document(
+        damaged in damaged_text(),
+        backup in ".{0,20}",
+        title in "[a-zA-Z ]{0,12}",
+    ) {
+        use super::{build_export, plan_import};
+        let mut bench = benchmarks::model::BenchmarksDoc::default();
+        bench.prospects = title.clone();
+        let good = encode(&bench);
+        let audit = encode(&audit::model::AuditDoc::default());
+        let entries = vec![
+            ("stagecraft.audit".to_string(), audit.clone()),
+            ("stagecraft.benchmarks".to_string(), good.clone()),
+            ("stagecraft.benchmarks.backup".to_string(), backup.clone()),
+            ("stagecraft.qualify".to_string(), damaged.clone()),
+        ];
+        let file = build_export(&entries, "now");
+        let plan = plan_import(&file, crate::tools::validate_document).expect("importable");
+        let doc = |key: &str| plan.documents.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+        prop_assert_eq!(
+            decode::<benchmarks::model::BenchmarksDoc>(doc("stagecraft.benchmarks").as_deref()),
+            Loaded::Ready(bench)
+        );
+        prop_assert!(doc("stagecraft.audit").is_some());
+        prop_assert!(plan.backups.iter().any(|(_, v)| *v == backup));
+        let qualify_ok = crate::tools::validate_document("stagecraft.qualify", &damaged).is_ok();
+        if !qualify_ok {
+            prop_assert!(plan.skipped.iter().any(|(k, _)| k == "stagecraft.qualify") || plan.backups.iter().any(|(_, v)| *v == damaged));
+            prop_assert!(plan.backups.iter().any(|(_, v)| *v == damaged || serde_json::from_str::<Value>(v).ok() == serde_json::from_str::<Value>(&damaged).ok()));
+        }
+    }
+
+    /// Random bytes and mutations of a valid export never panic, and
+    /// either refuse the file or plan only checked documents.
+    #[test]
+    fn import_files_never_panic(
+        noise in prop::collection::vec(any::<u8>(), 0..200),
+        cut in 0usize..400,
+        insert in ".{0,8}",
+    ) {
+        use super::{build_export, plan_import};
+        let _ = plan_import(&String::from_utf8_lossy(&noise), crate::tools::validate_document);
+        let valid = build_export(
+            &[("stagecraft.audit".to_string(), encode(&audit::model::AuditDoc::default()))],
+            "now",
+        );
+        let mut at = cut.min(valid.len());
+        while !valid.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mutated = format!("{}{insert}{}", &valid[..at], &valid[at..]);
+        if let Ok(plan) = plan_import(&mutated, crate::tools::validate_document) {
+            for (k, v) in &plan.documents {
+                prop_assert!(crate::tools::validate_document(k, v).is_ok());
+            }
+        }
+    }
+}
