@@ -400,3 +400,69 @@ async fn an_export_with_damaged_data_imports_back_restoring_the_good_documents()
         .contains("nonsense"));
     assert_eq!(stored("stagecraft.benchmarks"), None);
 }
+
+/// Two fields a tab can type in, saved after a pause like discovery's notes.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+struct TwoFields {
+    a: String,
+    b: String,
+}
+
+impl stagecraft::storage::Document for TwoFields {
+    const KEY: &'static str = "test-two";
+    const VERSION: u32 = 1;
+}
+
+/// Shows both fields; the button types into `a` only.
+#[leptos::component]
+fn TwoFieldsView() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    use stagecraft::storage::browser::{use_document_with, DocOptions};
+    let handle = use_document_with::<TwoFields>(DocOptions {
+        debounce_ms: 300,
+        flush_on_hide: true,
+        flush_on_blur: false,
+    });
+    let doc = handle.doc;
+    view! {
+        <p data-testid="two">{move || doc.with(|d| format!("{}|{}", d.a, d.b))}</p>
+        <button on:click=move |_| doc.update(|d| d.a.push_str("metric typed in tab A"))>"Type A"</button>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn two_tabs_typing_at_once_keep_both_edits() {
+    use wasm_bindgen::JsCast;
+    restore_storage_if_kept();
+    local_storage().clear().unwrap();
+    stagecraft::storage::browser::reset_backend();
+    let document = leptos::prelude::document();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), TwoFieldsView);
+    settle().await;
+    click(&button(&host, "Type A"));
+    settle().await;
+    // Tab B saves its own typing into `b` before this tab's pause ends.
+    let theirs = r#"{"version":1,"data":{"a":"","b":"metric typed in tab B"}}"#;
+    local_storage()
+        .set_item("stagecraft.test-two", theirs)
+        .unwrap();
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some("stagecraft.test-two"));
+    init.set_new_value(Some(theirs));
+    let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    leptos::prelude::window().dispatch_event(&ev).unwrap();
+    settle().await;
+    assert_eq!(
+        text_of(&host, "two"),
+        "metric typed in tab A|metric typed in tab B"
+    );
+    sleep_ms(400).await;
+    settle().await;
+    let saved = stored("stagecraft.test-two").unwrap();
+    assert!(saved.contains("metric typed in tab A"), "{saved}");
+    assert!(saved.contains("metric typed in tab B"), "{saved}");
+    drop(handle);
+    host.remove();
+}

@@ -692,8 +692,13 @@ fn document_hook<T: Document>(saver: Option<(DocOptions, StartSaver)>) -> DocHan
                 }
                 Loaded::Corrupt { .. } => return,
             };
-            last.set_value(encode(&adopted));
-            doc.set(adopted);
+            let theirs_text = encode(&adopted);
+            // Edits this tab hasn't saved yet are kept: merge them over the
+            // other tab's save (the result is saved here in turn).
+            let merged = last
+                .with_value(|base| doc.with_untracked(|ours| merge_pending(base, ours, &adopted)));
+            last.set_value(theirs_text);
+            doc.set(merged.unwrap_or(adopted));
             written.notify();
         },
     );
@@ -719,6 +724,22 @@ fn document_hook<T: Document>(saver: Option<(DocOptions, StartSaver)>) -> DocHan
         doc,
         status: status.into(),
     }
+}
+
+/// This tab's working copy merged over another tab's save, when this tab
+/// has changes since `base_text` (what it last saved or adopted); `None`
+/// when it has none, and the other tab's document is simply adopted.
+fn merge_pending<T: Document>(base_text: &str, ours: &T, theirs: &T) -> Option<T> {
+    let base = serde_json::from_str::<serde_json::Value>(base_text)
+        .ok()?
+        .get("data")?
+        .clone();
+    let ours = serde_json::to_value(ours).ok()?;
+    if ours == base {
+        return None;
+    }
+    let theirs = serde_json::to_value(theirs).ok()?;
+    serde_json::from_value(super::merge::merge3(&base, &ours, &theirs)).ok()
 }
 
 /// A one-off read of a document another tool owns, without subscribing to it.
