@@ -466,3 +466,38 @@ async fn two_tabs_typing_at_once_keep_both_edits() {
     drop(handle);
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn an_embedded_benchmarks_widget_reports_nothing_on_load() {
+    use stagecraft::tools::benchmarks::model::{Action, BenchmarksDoc};
+    let mut doc = BenchmarksDoc::default();
+    doc.apply(Action::LoadExample);
+    seed("stagecraft.benchmarks", &encode(&doc));
+    js_sys::eval(
+        "window.__posted = []; window.addEventListener('message', (e) => window.__posted.push(JSON.stringify(e.data)));",
+    )
+    .unwrap();
+    let origin = leptos::prelude::window().location().origin().unwrap();
+    let root = mount_app_keeping_storage(&format!(
+        "#/embed/benchmarks?frame=w1&origin={}",
+        js_sys::encode_uri_component(&origin)
+    ))
+    .await;
+    sleep_ms(100).await;
+    settle().await;
+    assert!(
+        page_text(&root).contains("Discovery"),
+        "the saved result is shown"
+    );
+    let posted = js_sys::eval("window.__posted.join('\\n')")
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(
+        posted.contains("stagecraft:"),
+        "the widget does talk: {posted}"
+    );
+    assert!(!posted.contains("completed"), "{posted}");
+    leptos::prelude::window().location().set_hash("#/").unwrap();
+    settle().await;
+}

@@ -55,13 +55,13 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
             .flatten();
         report(outcome);
     });
-    // A result already saved when the tool opens is reported once too, as
-    // a host page expects. Reads are untracked, so this runs only once.
-    Effect::new(move |_| {
-        report(
-            form.with_untracked(|f| reported.try_update_value(|r| r.settle(f)))
-                .flatten(),
-        )
+    // A result already saved when the tool opens is only remembered, never
+    // reported: a widget tells the host page what the visitor did in this
+    // visit, not a returning visitor's saved figures.
+    form.with_untracked(|f| {
+        reported.update_value(|r| {
+            let _ = r.settle(f);
+        })
     });
 
     // The result of what is typed now, or None while something is invalid.
