@@ -8,15 +8,22 @@
 //! failure is a value, never a panic.
 
 use super::{
-    backup_key, build_export, decode, decode_view, encode, is_backup_key, plan_import, storage_key,
-    Document, DocumentView, ImportError, ImportOutcome, Loaded, KEY_PREFIX,
+    backup_key, decode, decode_view, encode, storage_key, Document, DocumentView, Loaded,
+    KEY_PREFIX,
 };
 use leptos::prelude::*;
 use leptos_use::use_event_listener;
+
+mod notices;
+mod transfer;
+
+use notices::notify;
+pub use notices::{Notice, Notices};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::time::Duration;
+pub use transfer::{backups, clear_all, export_bundle, import_bundle, remove_backup};
 
 /// Where documents live for this page load: `localStorage` when the browser
 /// offers one, with changes that can't be written there kept in memory on
@@ -226,75 +233,6 @@ fn is_kept(key: &str) -> bool {
             && !b.pinned.contains_key(key)
             && !b.overlay.contains_key(key)
     })
-}
-
-/// Something about storage the user should know.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Notice {
-    /// Storage is unavailable from the start: nothing will be kept.
-    MemoryOnly,
-    /// A save failed part-way (usually a full quota): newer changes are not kept.
-    WriteFailed,
-    /// Saved data could not be read. When `backed_up`, its raw text was
-    /// copied to `backup_key` and the tool started fresh; otherwise (no room
-    /// for the copy) it is left where it was and the tool works in memory.
-    Corrupt {
-        key: String,
-        backup_key: String,
-        raw: String,
-        reason: String,
-        backed_up: bool,
-    },
-    /// Reading `key` threw: its saved data is left alone, and the tool works
-    /// in memory without writing to it.
-    ReadFailed { key: String },
-    /// Saved data comes from a newer Stagecraft; it is left untouched and
-    /// this tab's changes are not saved.
-    Newer { key: String, found: u64 },
-}
-
-/// The shell's list of storage notices, shared through context. Tools never
-/// see it: `use_document` reports into it on their behalf.
-#[derive(Clone, Copy)]
-pub struct Notices(RwSignal<Vec<Notice>>);
-
-impl Notices {
-    pub fn new() -> Self {
-        Notices(RwSignal::new(Vec::new()))
-    }
-
-    /// Adds a notice unless an identical one is already showing.
-    pub fn push(&self, notice: Notice) {
-        self.0.update(|list| {
-            if !list.contains(&notice) {
-                list.push(notice);
-            }
-        });
-    }
-
-    pub fn dismiss(&self, index: usize) {
-        self.0.update(|list| {
-            if index < list.len() {
-                list.remove(index);
-            }
-        });
-    }
-
-    pub fn list(&self) -> Signal<Vec<Notice>> {
-        self.0.into()
-    }
-}
-
-impl Default for Notices {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-fn notify(notices: Option<Notices>, notice: Notice) {
-    if let Some(n) = notices {
-        n.push(notice);
-    }
 }
 
 /// Picks a backup key that doesn't overwrite an earlier, different backup.
@@ -757,123 +695,5 @@ pub fn read_view<V: DocumentView>() -> Option<V> {
     match decode_view::<V>(read_raw(&storage_key::<V::Of>()).ok().flatten().as_deref()) {
         Loaded::Ready(v) => Some(v),
         _ => None,
-    }
-}
-
-/// Backups of damaged data that are still stored, as (key, raw text).
-pub fn backups() -> Vec<(String, String)> {
-    all_entries()
-        .into_iter()
-        .filter(|(k, _)| is_backup_key(k))
-        .collect()
-}
-
-/// Deletes one backup of damaged data. Only backups: a live document is
-/// never removed through this door.
-pub fn remove_backup(key: &str) {
-    if key.starts_with(KEY_PREFIX) && is_backup_key(key) {
-        remove_raw(key);
-    }
-}
-
-/// Deletes every Stagecraft key, backups included.
-pub fn clear_all() {
-    for (k, _) in all_entries() {
-        remove_raw(&k);
-    }
-}
-
-/// The export file of everything stored (see `build_export`).
-pub fn export_bundle(exported_at: &str) -> String {
-    build_export(&all_entries(), exported_at)
-}
-
-/// Checks an export file completely (every document through `validate`, see
-/// `crate::tools::validate_document`) and only then writes it, all or
-/// nothing: when storage runs out part-way, every key written is put back
-/// as it was and `NoRoom` is returned. Damaged documents in the file are
-/// kept as backups (never over an earlier, different backup) and reported
-/// in `skipped`; the good ones are restored. A refused file changes nothing.
-pub fn import_bundle(
-    text: &str,
-    validate: impl Fn(&str, &str) -> Result<(), String>,
-) -> Result<ImportOutcome, ImportError> {
-    let plan = plan_import(text, validate)?;
-    let mut writes: Vec<(String, String)> = Vec::new();
-    for (key, raw) in &plan.backups {
-        let base = key
-            .find(super::BACKUP_SUFFIX)
-            .map_or(key.as_str(), |i| &key[..i]);
-        let taken = |k: &str| writes.iter().any(|(w, v)| w == k && v != raw);
-        let mut n = 1u32;
-        let target = loop {
-            let candidate = backup_key(base, n);
-            let free = match read_raw(&candidate) {
-                Ok(None) => true,
-                Ok(Some(existing)) => existing == *raw,
-                Err(ReadFailed) => false,
-            };
-            if free && !taken(&candidate) {
-                break Some(candidate);
-            }
-            match n.checked_add(1) {
-                Some(next) => n = next,
-                None => break None,
-            }
-        };
-        if let Some(target) = target {
-            writes.push((target, raw.clone()));
-        }
-    }
-    writes.extend(plan.documents.iter().cloned());
-    let kept = write_all_or_nothing(&writes)?;
-    Ok(ImportOutcome {
-        count: plan.documents.len(),
-        kept,
-        skipped: plan.skipped,
-    })
-}
-
-/// Writes every pair, or none. Returns whether they reached storage that
-/// outlives the page (false: storage was already unavailable, so they are
-/// in memory).
-fn write_all_or_nothing(writes: &[(String, String)]) -> Result<bool, ImportError> {
-    with_backend(|b| {
-        for (k, _) in writes {
-            // Imported data replaces whatever this page held for the key.
-            b.pinned.remove(k);
-        }
-        let (true, Some(s)) = (b.writable, b.local.clone()) else {
-            for (k, v) in writes {
-                b.overlay.insert(k.clone(), Some(v.clone()));
-            }
-            return Ok(false);
-        };
-        let mut before: Vec<(&str, Option<String>)> = Vec::new();
-        for (k, v) in writes {
-            let Ok(old) = s.get_item(k) else {
-                undo(&s, &before);
-                return Err(ImportError::NoRoom);
-            };
-            before.push((k, old));
-            if s.set_item(k, v).is_err() {
-                undo(&s, &before);
-                return Err(ImportError::NoRoom);
-            }
-        }
-        for (k, _) in writes {
-            b.overlay.remove(k);
-        }
-        Ok(true)
-    })
-}
-
-/// Puts keys back as they were before an import that couldn't finish.
-fn undo(s: &web_sys::Storage, before: &[(&str, Option<String>)]) {
-    for (k, old) in before.iter().rev() {
-        let _ = match old {
-            Some(v) => s.set_item(k, v),
-            None => s.remove_item(k),
-        };
     }
 }
