@@ -181,3 +181,36 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Share links, fuzzed: random bytes and one-character mutations of a
+    /// real link never panic, through the route parser and the share
+    /// decoder; a mutation is either refused or decodes to a valid set.
+    #[test]
+    fn share_links_never_panic(
+        values in proptest::array::uniform16(0u8..=3),
+        noise in prop::collection::vec(any::<u8>(), 0..80),
+        at in 0usize..80,
+        with in any::<char>(),
+    ) {
+        use crate::route::{parse_hash, Route};
+        use audit::share::{share_fragment, AuditRoute};
+        let set = audit::model::AnswerSet(values.map(|v| audit::model::Answer::new(v).unwrap()));
+        let link = share_fragment(&set);
+        let mut chars: Vec<char> = link.chars().collect();
+        let i = at.min(chars.len().saturating_sub(1));
+        chars[i] = with;
+        let mutated: String = chars.into_iter().collect();
+        for hash in [link.clone(), mutated, String::from_utf8_lossy(&noise).into_owned()] {
+            if let Route::Tool { rest, .. } = parse_hash(&hash).route {
+                let _ = AuditRoute::parse(&rest);
+            }
+        }
+        let Route::Tool { rest, .. } = parse_hash(&link).route else {
+            panic!("a share link is a tool route");
+        };
+        prop_assert_eq!(AuditRoute::parse(&rest), AuditRoute::Shared(Ok(set)));
+    }
+}
