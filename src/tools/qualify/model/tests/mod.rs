@@ -20,6 +20,7 @@ fn answers(list: &[(Criterion, Rating)]) -> BTreeMap<Criterion, Answer> {
             (
                 *c,
                 Answer {
+                    unknown: Default::default(),
                     rating: Some(*r),
                     evidence: String::new(),
                 },

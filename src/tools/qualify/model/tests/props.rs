@@ -32,6 +32,7 @@ fn answer_map() -> impl Strategy<Value = BTreeMap<Criterion, Answer>> {
                     (
                         *c,
                         Answer {
+                            unknown: Default::default(),
                             rating: Some(r),
                             evidence: String::new(),
                         },
