@@ -312,7 +312,7 @@ fn field_view(doc: Signal<BenchmarksDoc>, on_action: Callback<Action>, f: Field)
     let on_input = Callback::new(move |v: String| on_action.run(Action::SetField(f, v)));
     let prefix = (f == Field::DealSize).then_some("$");
     view! {
-        <NumberField id=f.id() label=f.label() value=value on_input=on_input rules=f.rules() prefix=prefix suffix=f.suffix() />
+        <NumberField id=f.id() label=f.label() value=value on_input=on_input rules=f.rules() kind=Some(f.kind()) prefix=prefix suffix=f.suffix() />
     }
 }
 

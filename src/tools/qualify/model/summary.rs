@@ -12,7 +12,7 @@ pub use crate::text::format_money;
 /// The contract value for display: formatted, "not set" or "not valid".
 pub fn acv_display(deal: &Deal) -> String {
     match deal.acv_value() {
-        Ok(Some(v)) => format_money(v),
+        Ok(Some(v)) => crate::text::money(v),
         Ok(None) => "not set".into(),
         Err(_) => "not valid".into(),
     }
