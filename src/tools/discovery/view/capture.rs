@@ -34,8 +34,8 @@ pub fn PainFields(
             }
         })
     });
-    // Formatted in Rust (dollars, one decimal) rather than through Intl:
-    // the figures match the recap exactly and the page stays smaller.
+    // Formatted like the recap (`text::money`), so the figures on screen
+    // and in the copied recap match exactly.
     let annual = move || {
         figures
             .get()
@@ -59,7 +59,7 @@ pub fn PainFields(
                 <NumberField
                     id="dc-monthly"
                     label="Monthly cost of the problem"
-                    hint="Hours, spend or lost deals in a normal month, in dollars."
+                    hint="Hours, spend or lost deals in a normal month, in your currency."
                     prefix=Some("$")
                     kind=Some(crate::numbers::FieldKind::Money)
                     rules=MONEY_RULES

@@ -179,7 +179,7 @@ pub fn SummaryView(
             {move || second_pass.get().then(|| view! {
                 <section class="sc-card sc-stack sc-no-print sc-qualify-second-pass">
                     <h3>"Go deeper with MEDDIC"</h3>
-                    <p>"For a deal between $25,000 and $50,000, BANT is the first filter. Run MEDDIC next to check metrics, the economic buyer, the buying process and your champion. Your BANT answers stay saved."</p>
+                    <p>{move || format!("For a deal between {} and {}, BANT is the first filter. Run MEDDIC next to check metrics, the economic buyer, the buying process and your champion. Your BANT answers stay saved.", crate::text::money(25_000.0), crate::text::money(50_000.0))}</p>
                     <p>
                         <button type="button" class="sc-button sc-button--primary" on:click=move |_| { let _ = on_action.run(DealAction::StartSecondPass); }>
                             "Start the MEDDIC pass"
