@@ -34,7 +34,7 @@ pub fn DataPage() -> impl IntoView {
         download_text(
             &format!(
                 "stagecraft-data-{}.json",
-                crate::dates::iso_date(now.date_naive())
+                crate::dates::iso_date(now.with_timezone(&chrono::Local).date_naive())
             ),
             "application/json",
             &text,

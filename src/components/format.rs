@@ -129,6 +129,17 @@ pub fn money_text(value: f64) -> String {
     )
 }
 
+/// Today's date as the user's locale writes it (`Intl.DateTimeFormat`,
+/// medium style: "Dec 2, 2026", "02.12.2026"), in their own time zone.
+pub fn today_long() -> String {
+    let opts = Object::new();
+    let _ = Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
+    js_sys::Date::new_0()
+        .to_locale_date_string("default", &opts)
+        .as_string()
+        .unwrap_or_default()
+}
+
 /// A plain number with exactly `decimals` decimals (`1,234.5`).
 pub fn number(value: f64, decimals: u8) -> String {
     format_with(

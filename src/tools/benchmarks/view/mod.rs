@@ -102,10 +102,7 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let print_date = js_sys::Date::new_0()
-        .to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED)
-        .as_string()
-        .unwrap_or_default();
+    let print_date = crate::components::format::today_long();
 
     view! {
         <section class="sc-tool sc-benchmarks">

@@ -86,7 +86,9 @@ pub fn summary_parts(deal: &Deal) -> SummaryParts {
         stakeholders: stakeholders_display(deal),
         framework: a.framework.name(),
         methodology: deal.methodology().name(),
-        updated: crate::dates::iso_date(deal.updated.date_naive()),
+        // The reader's calendar day, not UTC's: at 19:00 in California
+        // the UTC date is already tomorrow.
+        updated: crate::dates::iso_date(deal.updated.with_timezone(&chrono::Local).date_naive()),
         score: a.score,
         verdict: a.verdict,
         first_pass: deal.first_pass().map(|fp| (fp.score, fp.verdict)),

@@ -10,7 +10,6 @@ use super::model::{
 use crate::components::{tone_class, Badge, Download, ExportActions};
 use crate::route::{Route, Tool};
 use crate::tone::Tone;
-use chrono::Local;
 use leptos::prelude::*;
 
 /// An answer's badge: its tone and word ("Not answered" reads neutral).
@@ -62,7 +61,7 @@ pub fn SummaryView(
     let plain = Signal::derive(move || deal.with(summary_text));
     let markdown = Signal::derive(move || deal.with(summary_markdown));
     let filename = deal.with_untracked(summary_filename);
-    let printed = crate::dates::day_month_year(Local::now().date_naive());
+    let printed = crate::components::format::today_long();
     let score = Signal::derive(move || a.with(|a| a.score));
     let verdict = Memo::new(move |_| a.with(|a| a.verdict));
 
