@@ -447,7 +447,7 @@ fn SummaryCards(
     };
     let velocity_text = move || {
         a().and_then(|a| a.velocity_per_day)
-            .map(money)
+            .map(crate::components::format::money_short)
             .unwrap_or_else(|| "—".into())
     };
     let velocity_meta = move || {
@@ -463,7 +463,7 @@ fn SummaryCards(
         )
     };
     let revenue_text = move || {
-        a().map(|a| money(a.revenue_per_month))
+        a().map(|a| crate::components::format::money_short(a.revenue_per_month))
             .unwrap_or_else(|| "—".into())
     };
     let revenue_meta = move || {
@@ -494,7 +494,11 @@ fn SummaryCards(
                     )
                 })
                 .unwrap_or_default();
-            format!("{}{}", bottleneck_sentence(&a, &b), worth)
+            format!(
+                "{}{}",
+                bottleneck_sentence_in(&a, &b, shared::plain_text),
+                worth
+            )
         })
     };
     let slowest_text = move || {
@@ -505,7 +509,10 @@ fn SummaryCards(
         })
         .unwrap_or_else(|| "—".into())
     };
-    let slowest_meta = move || a().zip(b()).map(|(a, b)| slowest_sentence(&a, &b));
+    let slowest_meta = move || {
+        a().zip(b())
+            .map(|(a, b)| slowest_sentence_in(&a, &b, shared::plain_text))
+    };
     let savings = move || {
         a().map(|a| {
             a.cycle_savings
