@@ -10,8 +10,10 @@ use wasm_bindgen::JsValue;
 
 thread_local! {
     /// The currency every amount is written in. A signal, so changing it
-    /// in the header redraws every amount on screen at once.
-    static CURRENCY: RwSignal<&'static str> = RwSignal::new(default_currency(
+    /// in the header redraws every amount on screen at once; reference
+    /// counted rather than owned by whichever view read it first, so it
+    /// outlives every screen (and every mount in the browser tests).
+    static CURRENCY: ArcRwSignal<&'static str> = ArcRwSignal::new(default_currency(
         &crate::numbers::browser::browser_tag(),
     ));
 }
