@@ -12,7 +12,8 @@ pub(super) fn download_export() {
     download_text(
         &format!(
             "stagecraft-data-{}.json",
-            crate::dates::iso_date(now.date_naive())
+            // The user's own calendar day, not the UTC one.
+            crate::dates::iso_date(now.with_timezone(&chrono::Local).date_naive())
         ),
         "application/json",
         &text,
