@@ -89,9 +89,6 @@ pub fn App() -> impl IntoView {
         notices.push(Notice::MemoryOnly);
     }
 
-    let settings = use_settings();
-    provide_context(settings);
-
     let route = Memo::new(move |_| location.with(|l| l.route.clone()));
     let main_ref = NodeRef::<leptos::html::Main>::new();
 
@@ -226,50 +223,6 @@ fn OnAnotherPage(
     }
 }
 
-/// The shared settings document, applied to the formatters now (so the
-/// first screen already shows the chosen currency) and on every change
-/// (the header, "Your data", another tab, an import).
-fn use_settings() -> RwSignal<crate::settings::Settings> {
-    let settings = crate::storage::browser::use_document::<crate::settings::Settings>();
-    let apply = move |s: &crate::settings::Settings| {
-        let default = crate::numbers::default_currency(&crate::numbers::browser::browser_tag());
-        crate::components::format::set_currency(s.currency_or(default));
-    };
-    settings.with_untracked(apply);
-    Effect::new(move |_| settings.with(apply));
-    settings
-}
-
-/// A labelled currency select bound to the shared settings; used in the
-/// header and on "Your data", so both always show the same choice.
-#[component]
-pub fn CurrencySelect(
-    /// DOM id of the select (the label points at it).
-    id: &'static str,
-    /// Visible label; distinct per place, so each select has its own name.
-    label: &'static str,
-) -> impl IntoView {
-    let settings = expect_context::<RwSignal<crate::settings::Settings>>();
-    let current = move || crate::components::format::currency();
-    view! {
-        <span class="sc-currency">
-            <label class="sc-currency__label" for=id>{label}</label>
-            <select
-                id=id
-                class="sc-select sc-currency__select"
-                on:change=move |ev| {
-                    let code = event_target_value(&ev);
-                    settings.update(|s| s.currency = Some(code));
-                }
-            >
-                {crate::numbers::CURRENCIES.into_iter().map(|c| view! {
-                    <option value=c selected=move || current() == c>{c}</option>
-                }).collect_view()}
-            </select>
-        </span>
-    }
-}
-
 /// Brand and navigation between the tools.
 #[component]
 fn SiteHeader(
@@ -300,7 +253,6 @@ fn SiteHeader(
                     }).collect_view()}
                 </ul>
             </nav>
-            <CurrencySelect id="sc-currency" label="Currency" />
         </header>
     }
 }

@@ -12,8 +12,7 @@ pub(super) fn download_export() {
     download_text(
         &format!(
             "stagecraft-data-{}.json",
-            // The user's own calendar day, not the UTC one.
-            crate::dates::iso_date(now.with_timezone(&chrono::Local).date_naive())
+            crate::dates::iso_date(now.date_naive())
         ),
         "application/json",
         &text,

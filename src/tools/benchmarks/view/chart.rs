@@ -43,8 +43,8 @@ pub fn FunnelChart(
                         "sc-benchmarks-chart__bar"
                     };
                     let value = format!(
-                        "{}{}",
-                        super::shared::percent_text(c),
+                        "{}%{}",
+                        plain_number(c),
                         if is_bottleneck { " · bottleneck" } else { "" }
                     );
                     view! {

@@ -1,6 +1,9 @@
 //! The recap: everything captured, as parts, then as plain text or Markdown.
 
-use super::{format_clock_words, format_months, sorted_plan, Call, Section, TALK_TARGET_PERCENT};
+use super::{
+    format_clock_words, format_money, format_months, sorted_plan, Call, Section,
+    TALK_TARGET_PERCENT,
+};
 use crate::dates::day_full_month_year;
 use crate::text::{join_lines, md_escape};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -101,14 +104,14 @@ pub fn recap_parts(call: &Call, ctx: RecapContext<'_>) -> RecapParts {
     if let (Some(m), Some(a)) = (f.monthly, f.annual) {
         pain.push(format!(
             "Costs {} a month, {} a year if nothing changes.",
-            crate::text::money(m),
-            crate::text::money(a)
+            format_money(m),
+            format_money(a)
         ));
     }
     if let (Some(p), Some(months)) = (f.price, f.payback) {
         pain.push(format!(
             "At a proposed {} a year, payback in {} months.",
-            crate::text::money(p),
+            format_money(p),
             format_months(Some(months))
         ));
     }

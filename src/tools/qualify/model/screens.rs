@@ -1,6 +1,8 @@
 //! Screens, edits and list rows: what the views render and send back.
 
-use super::{BasicsErrors, Criterion, Deal, DealsDoc, Framework, Rating, Step, Verdict};
+use super::{
+    format_money, BasicsErrors, Criterion, Deal, DealsDoc, Framework, Rating, Step, Verdict,
+};
 use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,7 +129,7 @@ pub fn deal_rows(doc: &DealsDoc) -> Vec<DealRow> {
                 name: d.display_name().to_string(),
                 company: d.company.trim().to_string(),
                 acv: match d.acv_value() {
-                    Ok(Some(v)) => crate::text::money(v),
+                    Ok(Some(v)) => format_money(v),
                     _ => "—".into(),
                 },
                 framework: a.framework,

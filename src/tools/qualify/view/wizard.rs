@@ -218,7 +218,6 @@ fn BasicsStep(
                     value=text(|d| &d.acv)
                     on_input=Callback::new(move |v| { let _ = on_action.run(DealAction::Acv(v)); })
                     rules=ACV_RULES
-                    kind=Some(crate::numbers::FieldKind::Money)
                     prefix=Some("$")
                     hint="What the customer would pay per year. Leave it blank if you don't know yet.".to_string()
                 />
@@ -228,7 +227,6 @@ fn BasicsStep(
                     value=text(|d| &d.stakeholders)
                     on_input=Callback::new(move |v| { let _ = on_action.run(DealAction::Stakeholders(v)); })
                     rules=STAKEHOLDER_RULES
-                    kind=Some(crate::numbers::FieldKind::Count)
                     hint="People at the customer you've actually spoken with about this deal.".to_string()
                 />
                 <fieldset class="sc-stack sc-qualify-yesno">
