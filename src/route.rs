@@ -60,35 +60,8 @@ pub struct Location {
     pub embed: Option<EmbedOptions>,
 }
 
-/// The longest fragment read as a route, in bytes. Real routes (share
-/// links included) are far shorter; anything longer is "not found" at
-/// once, without being split or echoed in full.
-pub const MAX_HASH_LEN: usize = 8 * 1024;
-
-/// How much of an unknown path the not-found page repeats back: enough to
-/// spot a typo, too little to spell out a convincing fake message.
-pub const MAX_ECHO_CHARS: usize = 24;
-
-/// An unknown path, cut to `MAX_ECHO_CHARS` (with "…" when cut). Reads
-/// only that far, so a huge path costs nothing.
-fn not_found(path: &str) -> Route {
-    let echo = match path.char_indices().nth(MAX_ECHO_CHARS) {
-        Some((cut, _)) => format!("{}…", &path[..cut]),
-        None => path.to_string(),
-    };
-    Route::NotFound(echo)
-}
-
-/// Reads `location.hash` (with or without the leading `#`). Linear in the
-/// length, and refuses fragments over `MAX_HASH_LEN`.
+/// Reads `location.hash` (with or without the leading `#`).
 pub fn parse_hash(hash: &str) -> Location {
-    if hash.len() > MAX_HASH_LEN {
-        let head = hash.trim_start_matches('#').trim_start_matches('/');
-        return Location {
-            route: not_found(head),
-            embed: None,
-        };
-    }
     let trimmed = hash.trim_start_matches('#').trim_start_matches('/');
     let (path, query) = match trimmed.split_once('?') {
         Some((p, q)) => (p, q),
@@ -114,7 +87,7 @@ pub fn parse_hash(hash: &str) -> Location {
             };
         }
         return Location {
-            route: not_found(path),
+            route: Route::NotFound(path.to_string()),
             embed: None,
         };
     }
@@ -126,7 +99,7 @@ pub fn parse_hash(hash: &str) -> Location {
                 tool,
                 rest: rest.to_string(),
             },
-            None => not_found(path),
+            None => Route::NotFound(path.to_string()),
         },
     };
     Location { route, embed: None }
@@ -156,56 +129,6 @@ pub fn page_url(here: Option<Tool>, route: &Route) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    #[test]
-    fn the_not_found_echo_is_capped() {
-        let spoof = "#/Your-account-is-locked.Call-+1-555-0100-now";
-        match parse_hash(spoof).route {
-            Route::NotFound(echo) => {
-                assert_eq!(echo, "Your-account-is-locked.C…");
-                assert!(echo.chars().count() <= MAX_ECHO_CHARS + 1);
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn huge_fragments_and_many_segments_are_refused_quickly() {
-        let huge = format!("#/{}", "x".repeat(1_900_000));
-        let many = format!("#/qualify/{}", "a/".repeat(50_000));
-        let started = std::time::Instant::now();
-        for hash in [&huge, &many] {
-            match parse_hash(hash).route {
-                Route::NotFound(echo) => assert!(echo.chars().count() <= MAX_ECHO_CHARS + 1),
-                other => panic!("{other:?}"),
-            }
-        }
-        // Generous: only a quadratic parse would come near it.
-        assert!(started.elapsed() < std::time::Duration::from_secs(2));
-        // Just under the limit still parses as the tool, in linear time.
-        let long_ok = format!("#/qualify/{}", "a/".repeat((MAX_HASH_LEN - 20) / 2));
-        assert!(matches!(parse_hash(&long_ok).route, Route::Tool { .. }));
-    }
-
-    proptest! {
-        /// Random bytes and mutations of real routes: never a panic, and
-        /// never an echo longer than the cap.
-        #[test]
-        fn any_fragment_parses_without_panic(
-            noise in ".{0,64}",
-            base in prop::sample::select(vec!["#/", "#/audit", "#/qualify/deal/x", "#/embed/audit?theme=dark", "#/data", "#/audit/share/abc"]),
-            at in 0usize..40,
-        ) {
-            let mut at = at.min(base.len());
-            while !base.is_char_boundary(at) { at -= 1; }
-            for hash in [noise.clone(), format!("{}{noise}{}", &base[..at], &base[at..])] {
-                if let Route::NotFound(echo) = parse_hash(&hash).route {
-                    prop_assert!(echo.chars().count() <= MAX_ECHO_CHARS + 1);
-                }
-            }
-        }
-    }
 
     #[test]
     fn empty_hash_is_home() {

@@ -12,7 +12,6 @@ use std::collections::BTreeMap;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
-pub mod merge;
 
 /// Every key the app writes starts with this, so export, reset and the
 /// cross-tab listener can tell our data from a host page's.
@@ -20,11 +19,6 @@ pub const KEY_PREFIX: &str = "stagecraft.";
 
 /// Corrupt data is copied here before a tool starts from empty.
 pub const BACKUP_SUFFIX: &str = ".backup";
-
-/// The fields of a stored object that this build doesn't know, by name.
-/// Every stored struct flattens one in, so a field added by a newer build
-/// (say a `crm_id` on a deal) survives a load and save here.
-pub type Unknown = BTreeMap<String, Value>;
 
 /// A tool's persisted state. Implementors choose a key and a schema version,
 /// and supply one migration step per older version they still understand.
@@ -44,38 +38,11 @@ pub trait Document:
     }
 }
 
-/// The wire format of one stored document. The version is read as any
-/// JSON number, so one above `u32` (or above `u64`) from a much newer
-/// build reads as "newer", never as damage.
+/// The wire format of one stored document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Envelope {
-    pub version: serde_json::Number,
+    pub version: u32,
     pub data: Value,
-}
-
-/// What an envelope's version number says, against `current`.
-enum VersionIs {
-    Known(u32),
-    /// Above `current`; saturated at `u64::MAX` when it doesn't fit.
-    Newer(u64),
-    Invalid,
-}
-
-fn version_of(n: &serde_json::Number, current: u32) -> VersionIs {
-    if let Some(v) = n.as_u64() {
-        return match u32::try_from(v) {
-            Ok(v) if v <= current => VersionIs::Known(v),
-            _ => VersionIs::Newer(v),
-        };
-    }
-    // Not an unsigned integer that fits u64: a huge whole number written
-    // as a float (`1e20`) is still a newer version; anything else is damage.
-    match n.as_f64() {
-        Some(f) if f.is_finite() && f.fract() == 0.0 && f > u64::MAX as f64 => {
-            VersionIs::Newer(u64::MAX)
-        }
-        _ => VersionIs::Invalid,
-    }
 }
 
 /// What a stored string turned out to hold.
@@ -88,7 +55,7 @@ pub enum Loaded<T> {
     /// Unreadable JSON or a failed migration. `raw` must be backed up.
     Corrupt { raw: String, reason: String },
     /// Written by a newer Stagecraft: leave it alone, never overwrite.
-    Newer { found: u64 },
+    Newer { found: u32 },
 }
 
 /// The full storage key of a document type.
@@ -114,7 +81,7 @@ pub fn is_backup_key(key: &str) -> bool {
 /// Serialises a document in its envelope.
 pub fn encode<T: Document>(value: &T) -> String {
     let envelope = Envelope {
-        version: T::VERSION.into(),
+        version: T::VERSION,
         data: serde_json::to_value(value).unwrap_or(Value::Null),
     };
     serde_json::to_string(&envelope).unwrap_or_default()
@@ -154,16 +121,16 @@ fn decode_as<T: Document, V: DeserializeOwned>(raw: Option<&str>) -> Loaded<V> {
         Ok(e) => e,
         Err(e) => return corrupt(format!("not valid saved data ({e})")),
     };
-    let version = match version_of(&envelope.version, T::VERSION) {
-        VersionIs::Known(v) => v,
-        VersionIs::Newer(found) => return Loaded::Newer { found },
-        VersionIs::Invalid => return corrupt("the version is not a whole number".into()),
-    };
-    if version == 0 {
+    if envelope.version > T::VERSION {
+        return Loaded::Newer {
+            found: envelope.version,
+        };
+    }
+    if envelope.version == 0 {
         return corrupt("version 0 does not exist".into());
     }
     let mut data = envelope.data;
-    for from in version..T::VERSION {
+    for from in envelope.version..T::VERSION {
         data = match T::migrate(from, data) {
             Ok(d) => d,
             Err(e) => return corrupt(format!("could not upgrade from version {from}: {e}")),
@@ -184,11 +151,6 @@ pub struct ExportBundle {
     pub exported_at: String,
     /// Full storage key → the stored envelope, as JSON.
     pub documents: BTreeMap<String, Value>,
-    /// Backup key → the raw text of damaged data (a document that isn't
-    /// JSON, and earlier backups), so an export loses nothing and can
-    /// still be imported. Older exports have none.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub backups: BTreeMap<String, String>,
 }
 
 pub const EXPORT_FORMAT: u32 = 1;
@@ -206,128 +168,37 @@ pub enum ImportError {
     Empty,
     #[error("“{key}” in this file can't be used: {reason}. Nothing was imported.")]
     BadDocument { key: String, reason: String },
-    #[error("Your browser's storage doesn't have room for this file, so nothing was imported; what was saved before is unchanged.")]
-    NoRoom,
 }
 
 /// What an accepted import did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ImportOutcome {
     /// How many documents (tools) the file replaced.
     pub count: usize,
-    /// False when storage was already unavailable: the data is then only
+    /// False when storage refused a write part-way: the data is then only
     /// kept in memory until the page closes.
     pub kept: bool,
-    /// Documents in the file that couldn't be used, as (key, reason); their
-    /// text was kept as a backup instead.
-    pub skipped: Vec<(String, String)>,
 }
 
 /// Builds the export file from `(full key, raw stored text)` pairs.
-/// Unknown keys are skipped. A document that isn't JSON goes with the
-/// backups, as text, so an export never loses anything and is still
-/// importable.
+/// Backups and unknown keys are skipped; unreadable documents are kept as
+/// text so an export never loses anything.
 pub fn build_export(entries: &[(String, String)], exported_at: &str) -> String {
-    let mut documents = BTreeMap::new();
-    let mut backups = BTreeMap::new();
-    for (k, raw) in entries.iter().filter(|(k, _)| k.starts_with(KEY_PREFIX)) {
-        if is_backup_key(k) {
-            backups.insert(k.clone(), raw.clone());
-            continue;
-        }
-        match serde_json::from_str::<Value>(raw) {
-            Ok(value) => {
-                documents.insert(k.clone(), value);
-            }
-            Err(_) => {
-                let mut n = 1u32;
-                while backups.contains_key(&backup_key(k, n))
-                    || entries.iter().any(|(e, _)| *e == backup_key(k, n))
-                {
-                    n = n.saturating_add(1);
-                }
-                backups.insert(backup_key(k, n), raw.clone());
-            }
-        }
-    }
+    let documents = entries
+        .iter()
+        .filter(|(k, _)| k.starts_with(KEY_PREFIX) && !is_backup_key(k))
+        .map(|(k, raw)| {
+            let value = serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.clone()));
+            (k.clone(), value)
+        })
+        .collect();
     let bundle = ExportBundle {
         app: "stagecraft".into(),
         format: EXPORT_FORMAT,
         exported_at: exported_at.into(),
         documents,
-        backups,
     };
     serde_json::to_string_pretty(&bundle).unwrap_or_default()
-}
-
-/// What an import will write, once the whole file has been checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportPlan {
-    /// `(full key, raw envelope)` of every usable document.
-    pub documents: Vec<(String, String)>,
-    /// `(key, raw text)` to keep as backups: the file's own backups, and
-    /// documents that couldn't be used (under their own key; the writer
-    /// picks a free backup key).
-    pub backups: Vec<(String, String)>,
-    /// `(key, reason)` of each document that couldn't be used.
-    pub skipped: Vec<(String, String)>,
-}
-
-/// Checks an import file completely, sorting usable documents from
-/// damaged ones: the good ones are restored and the damaged ones kept as
-/// backups and reported. A file with nothing usable is refused
-/// (`BadDocument` names the first damaged document).
-pub fn plan_import(
-    text: &str,
-    validate: impl Fn(&str, &str) -> Result<(), String>,
-) -> Result<ImportPlan, ImportError> {
-    let value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
-    let bundle: ExportBundle =
-        serde_json::from_value(value).map_err(|_| ImportError::NotStagecraft)?;
-    if bundle.app != "stagecraft" {
-        return Err(ImportError::NotStagecraft);
-    }
-    if bundle.format > EXPORT_FORMAT {
-        return Err(ImportError::NewerFormat(bundle.format));
-    }
-    if bundle.documents.is_empty() && bundle.backups.is_empty() {
-        return Err(ImportError::Empty);
-    }
-    let mut plan = ImportPlan {
-        documents: Vec::new(),
-        backups: Vec::new(),
-        skipped: Vec::new(),
-    };
-    for (key, doc) in bundle.documents {
-        let raw = serde_json::to_string(&doc).unwrap_or_default();
-        match validate(&key, &raw) {
-            Ok(()) => plan.documents.push((key, raw)),
-            Err(reason) => {
-                let text = match doc {
-                    Value::String(s) => s,
-                    _ => raw,
-                };
-                if key.starts_with(KEY_PREFIX) {
-                    plan.backups.push((key.clone(), text));
-                }
-                plan.skipped.push((key, reason));
-            }
-        }
-    }
-    if plan.documents.is_empty() {
-        if let Some((key, reason)) = plan.skipped.first() {
-            return Err(ImportError::BadDocument {
-                key: key.clone(),
-                reason: reason.clone(),
-            });
-        }
-    }
-    for (key, raw) in bundle.backups {
-        if key.starts_with(KEY_PREFIX) && is_backup_key(&key) {
-            plan.backups.push((key, raw));
-        }
-    }
-    Ok(plan)
 }
 
 /// Checks an import file completely before anything is written.
@@ -350,7 +221,6 @@ pub fn parse_import(
     if bundle.documents.is_empty() {
         return Err(ImportError::Empty);
     }
-    // Strict: one unusable document refuses the whole file.
     let mut out = Vec::new();
     for (key, doc) in bundle.documents {
         let raw = serde_json::to_string(&doc).unwrap_or_default();
@@ -374,9 +244,6 @@ pub fn check_document<T: Document>(raw: &str) -> Result<(), String> {
         )),
     }
 }
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod props;
 
 // Pure tests run natively (`cargo test`); the wasm tier runs tests/web_*.rs.
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -481,32 +348,6 @@ mod tests {
         );
         assert!(is_backup_key("stagecraft.audit.backup.3"));
         assert!(!is_backup_key("stagecraft.audit"));
-    }
-
-    #[test]
-    fn versions_above_u32_read_as_newer_not_damage() {
-        let above = r#"{"version":4294967296,"data":{}}"#;
-        assert_eq!(
-            decode::<Counter>(Some(above)),
-            Loaded::Newer { found: 4294967296 }
-        );
-        let max = r#"{"version":18446744073709551615,"data":{}}"#;
-        assert_eq!(
-            decode::<Counter>(Some(max)),
-            Loaded::Newer { found: u64::MAX }
-        );
-        let beyond = r#"{"version":1e30,"data":{}}"#;
-        assert_eq!(
-            decode::<Counter>(Some(beyond)),
-            Loaded::Newer { found: u64::MAX }
-        );
-        for bad in ["-1", "2.5", "\"3\""] {
-            let raw = format!(r#"{{"version":{bad},"data":{{}}}}"#);
-            assert!(
-                matches!(decode::<Counter>(Some(&raw)), Loaded::Corrupt { .. }),
-                "{raw}"
-            );
-        }
     }
 
     #[test]

@@ -207,7 +207,6 @@ fn NoteWithNotices() -> impl leptos::IntoView {
             Notice::MemoryOnly => "memory-only",
             Notice::Corrupt { .. } => "corrupt",
             Notice::Newer { .. } => "newer",
-            _ => "other",
         }).collect::<Vec<_>>().join(",")}</p>
     }
 }

@@ -1,5 +1,7 @@
 use crate::components::download_text;
-use crate::storage::browser::{backups, clear_all, import_bundle, is_persistent, remove_backup};
+use crate::storage::browser::{
+    backups, clear_all, export_bundle, import_bundle, is_persistent, remove_backup,
+};
 use crate::tools::validate_document;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -26,7 +28,18 @@ pub fn DataPage() -> impl IntoView {
         backups()
     });
 
-    let export = move |_| super::notices::download_export();
+    let export = move |_| {
+        let now = chrono::Utc::now();
+        let text = export_bundle(&now.to_rfc3339());
+        download_text(
+            &format!(
+                "stagecraft-data-{}.json",
+                crate::dates::iso_date(now.date_naive())
+            ),
+            "application/json",
+            &text,
+        );
+    };
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -51,22 +64,12 @@ pub fn DataPage() -> impl IntoView {
             match import_bundle(&text, validate_document) {
                 Err(e) => import_state.set(ImportState::Failed(e.to_string())),
                 Ok(outcome) => {
-                    import_state.set(if !outcome.kept {
+                    import_state.set(if outcome.kept {
+                        ImportState::Done(outcome.count)
+                    } else {
                         ImportState::Failed(
                             "Imported, but your browser's storage is full: the data is only kept until you close this page.".into(),
                         )
-                    } else if outcome.skipped.is_empty() {
-                        ImportState::Done(outcome.count)
-                    } else {
-                        // The good documents are in; say which one wasn't and where it went.
-                        let n = outcome.count;
-                        let mut msg = format!("Imported {n} tool{}.", if n == 1 { "" } else { "s" });
-                        for (key, reason) in &outcome.skipped {
-                            msg.push_str(&format!(
-                                " “{key}” couldn't be used ({reason}); its text was kept as a backup, listed below."
-                            ));
-                        }
-                        ImportState::Failed(msg)
                     });
                     changes.update(|n| *n += 1);
                 }

@@ -8,42 +8,22 @@
 //! failure is a value, never a panic.
 
 use super::{
-    backup_key, decode, decode_view, encode, storage_key, Document, DocumentView, Loaded,
-    KEY_PREFIX,
+    backup_key, build_export, decode, decode_view, encode, is_backup_key, parse_import,
+    storage_key, Document, DocumentView, ImportError, ImportOutcome, Loaded, KEY_PREFIX,
 };
+use gloo_storage::{LocalStorage, Storage as _};
 use leptos::prelude::*;
 use leptos_use::use_event_listener;
-
-mod notices;
-mod transfer;
-
-use notices::notify;
-pub use notices::{Notice, Notices};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::time::Duration;
-pub use transfer::{backups, clear_all, export_bundle, import_bundle, remove_backup};
 
-/// Where documents live for this page load: `localStorage` when the browser
-/// offers one, with changes that can't be written there kept in memory on
-/// top of it. Reading never depends on writing: a full quota still shows
-/// (and exports) everything stored.
-struct Backend {
-    /// `window.localStorage`, when reading it didn't throw.
-    local: Option<web_sys::Storage>,
-    /// Whether writes reach `local`. False from the start when the probe
-    /// write fails, and after the first refused write.
-    writable: bool,
-    /// Whether a refused write said the quota is full (as opposed to
-    /// storage that refuses every write), so the notice can say so.
-    full: bool,
-    /// Changes kept only in memory, read before `local`; `None` is a removal.
-    overlay: BTreeMap<String, Option<String>>,
-    /// Keys this page must never write to `local` (a newer document, damage
-    /// that couldn't be backed up, a read that threw), with the status that
-    /// says why. Their tool keeps working on its copy in `overlay`.
-    pinned: BTreeMap<String, SaveStatus>,
+/// Where documents live for this page load.
+enum Backend {
+    Local(web_sys::Storage),
+    /// Storage is unavailable: data lasts until the page closes.
+    Memory(BTreeMap<String, String>),
 }
 
 thread_local! {
@@ -52,32 +32,16 @@ thread_local! {
 
 const PROBE_KEY: &str = "stagecraft.__probe";
 
-/// Whether a thrown storage error means the quota is used up.
-fn is_quota_error(e: &wasm_bindgen::JsValue) -> bool {
-    js_sys::Reflect::get(e, &"name".into())
-        .ok()
-        .and_then(|n| n.as_string())
-        .is_some_and(|n| n == "QuotaExceededError" || n == "NS_ERROR_DOM_QUOTA_REACHED")
-}
-
 fn probe() -> Backend {
-    let local = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-    let mut full = false;
-    let writable = local
-        .as_ref()
-        .is_some_and(|s| match s.set_item(PROBE_KEY, "1") {
-            Ok(()) => s.remove_item(PROBE_KEY).is_ok(),
-            Err(e) => {
-                full = is_quota_error(&e);
-                false
-            }
-        });
-    Backend {
-        local,
-        writable,
-        full,
-        overlay: BTreeMap::new(),
-        pinned: BTreeMap::new(),
+    let usable = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .filter(|s| s.set_item(PROBE_KEY, "1").is_ok() && s.remove_item(PROBE_KEY).is_ok())
+        .is_some();
+    if usable {
+        // Safe now: the probe proved `window.localStorage` exists and accepts writes.
+        Backend::Local(LocalStorage::raw())
+    } else {
+        Backend::Memory(BTreeMap::new())
     }
 }
 
@@ -90,76 +54,43 @@ fn with_backend<R>(f: impl FnOnce(&mut Backend) -> R) -> R {
 
 /// Whether data survives a reload on this page.
 pub fn is_persistent() -> bool {
-    with_backend(|b| b.local.is_some() && b.writable)
+    with_backend(|b| matches!(b, Backend::Local(_)))
 }
 
-/// Whether storage is there and readable but full: what was saved is shown,
-/// and new changes live in memory.
-pub fn is_full() -> bool {
-    with_backend(|b| b.local.is_some() && !b.writable && b.full)
-}
-
-/// Forgets the probe result and everything held in memory, so the next
-/// access probes again. Tests use it after changing what
-/// `window.localStorage` does.
+/// Forgets the probe result, so the next access probes again. Tests use it
+/// after changing what `window.localStorage` does.
 pub fn reset_backend() {
     BACKEND.with(|cell| *cell.borrow_mut() = None);
 }
 
-/// A read of `localStorage` threw: the key's content is unknown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct ReadFailed;
-
-/// Reads one raw value, memory first. Private: everything outside storage
-/// goes through typed doors (`use_document_with`, `read_view`, the
-/// data-page functions), so the rules about newer and damaged data live in
-/// one place.
-fn read_raw(key: &str) -> Result<Option<String>, ReadFailed> {
-    with_backend(|b| {
-        if let Some(v) = b.overlay.get(key) {
-            return Ok(v.clone());
-        }
-        match &b.local {
-            None => Ok(None),
-            Some(s) => s.get_item(key).map_err(|_| ReadFailed),
-        }
+/// Reads one raw value. Private: everything outside storage goes through
+/// typed doors (`use_document_with`, `read_view`, the data-page functions),
+/// so the rules about newer and damaged data live in one place.
+fn read_raw(key: &str) -> Option<String> {
+    with_backend(|b| match b {
+        Backend::Local(s) => s.get_item(key).ok().flatten(),
+        Backend::Memory(m) => m.get(key).cloned(),
     })
 }
 
-/// What `localStorage` itself holds under `key` (not memory), for export.
-fn read_stored(b: &Backend, key: &str) -> Option<String> {
-    b.local
-        .as_ref()
-        .and_then(|s| s.get_item(key).ok().flatten())
-}
-
-/// Every Stagecraft key and its value, sorted by key: what is stored, with
-/// what is only in memory on top. A pinned key keeps its stored value when
-/// there is one (a newer document must reach the export untouched); its
-/// memory copy is exported only when nothing stored could be read.
+/// Every Stagecraft key and its raw value, sorted by key.
 fn all_entries() -> Vec<(String, String)> {
-    with_backend(|b| {
-        let mut out: BTreeMap<String, String> = BTreeMap::new();
-        if let Some(s) = &b.local {
+    with_backend(|b| match b {
+        Backend::Local(s) => {
             let len = s.length().unwrap_or(0);
-            for k in (0..len).filter_map(|i| s.key(i).ok().flatten()) {
-                if k.starts_with(KEY_PREFIX) && k != PROBE_KEY {
-                    if let Some(v) = read_stored(b, &k) {
-                        out.insert(k, v);
-                    }
-                }
-            }
+            let mut out: Vec<(String, String)> = (0..len)
+                .filter_map(|i| s.key(i).ok().flatten())
+                .filter(|k| k.starts_with(KEY_PREFIX) && k != PROBE_KEY)
+                .filter_map(|k| s.get_item(&k).ok().flatten().map(|v| (k, v)))
+                .collect();
+            out.sort();
+            out
         }
-        for (k, v) in &b.overlay {
-            if !k.starts_with(KEY_PREFIX) || (b.pinned.contains_key(k) && out.contains_key(k)) {
-                continue;
-            }
-            match v {
-                Some(v) => out.insert(k.clone(), v.clone()),
-                None => out.remove(k),
-            };
-        }
-        out.into_iter().collect()
+        Backend::Memory(m) => m
+            .iter()
+            .filter(|(k, _)| k.starts_with(KEY_PREFIX))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
     })
 }
 
@@ -168,120 +99,120 @@ fn all_entries() -> Vec<(String, String)> {
 pub struct WriteFailed;
 
 /// Writes one value. When `localStorage` refuses (quota exceeded, revoked),
-/// this and every later write stay in memory so the app keeps working, and
-/// the caller is told so it can warn the user. A pinned key is only ever
-/// written to memory.
+/// everything moves to memory so the app keeps working, and the caller is
+/// told so it can warn the user.
 fn write_raw(key: &str, value: &str) -> Result<(), WriteFailed> {
-    with_backend(|b| {
-        let to_local = b.writable && !b.pinned.contains_key(key);
-        if let (true, Some(s)) = (to_local, &b.local) {
-            match s.set_item(key, value) {
-                Ok(()) => {
-                    b.overlay.remove(key);
-                    return Ok(());
-                }
-                Err(e) => {
-                    b.writable = false;
-                    b.full = is_quota_error(&e);
-                    b.overlay.insert(key.to_string(), Some(value.to_string()));
-                    return Err(WriteFailed);
+    with_backend(|b| match b {
+        Backend::Local(s) => {
+            if s.set_item(key, value).is_ok() {
+                return Ok(());
+            }
+            let mut memory: BTreeMap<String, String> = BTreeMap::new();
+            let len = s.length().unwrap_or(0);
+            for i in 0..len {
+                if let Some(k) = s.key(i).ok().flatten() {
+                    if let Some(v) = s.get_item(&k).ok().flatten() {
+                        memory.insert(k, v);
+                    }
                 }
             }
+            memory.insert(key.to_string(), value.to_string());
+            *b = Backend::Memory(memory);
+            Err(WriteFailed)
         }
-        b.overlay.insert(key.to_string(), Some(value.to_string()));
-        Ok(())
+        Backend::Memory(m) => {
+            m.insert(key.to_string(), value.to_string());
+            Ok(())
+        }
     })
 }
 
-/// Removes one value (everywhere this page can).
+/// Removes one value.
 fn remove_raw(key: &str) {
-    with_backend(|b| {
-        b.pinned.remove(key);
-        match (&b.local, b.writable) {
-            (Some(s), true) => {
-                let _ = s.remove_item(key);
-                b.overlay.remove(key);
-            }
-            _ => {
-                b.overlay.insert(key.to_string(), None);
-            }
+    with_backend(|b| match b {
+        Backend::Local(s) => {
+            let _ = s.remove_item(key);
+        }
+        Backend::Memory(m) => {
+            m.remove(key);
         }
     })
 }
 
-/// Marks `key` as never to be written to `localStorage` on this page.
-fn pin(key: &str, status: SaveStatus) {
-    with_backend(|b| b.pinned.insert(key.to_string(), status));
+/// Something about storage the user should know.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// Storage is unavailable from the start: nothing will be kept.
+    MemoryOnly,
+    /// A save failed part-way (usually a full quota): newer changes are not kept.
+    WriteFailed,
+    /// Saved data could not be read; its raw text was copied to `backup_key`.
+    Corrupt {
+        key: String,
+        backup_key: String,
+        raw: String,
+        reason: String,
+    },
+    /// Saved data comes from a newer Stagecraft; it is left untouched and
+    /// this tab's changes are not saved.
+    Newer { key: String, found: u32 },
 }
 
-/// Why `key` is pinned, if it is.
-fn pinned(key: &str) -> Option<SaveStatus> {
-    with_backend(|b| b.pinned.get(key).copied())
-}
+/// The shell's list of storage notices, shared through context. Tools never
+/// see it: `use_document` reports into it on their behalf.
+#[derive(Clone, Copy)]
+pub struct Notices(RwSignal<Vec<Notice>>);
 
-/// Keeps a pinned document's working copy in memory, so a remount (a route
-/// change) shows what the user did instead of re-reading storage.
-fn hold(key: &str, text: &str) {
-    with_backend(|b| b.overlay.insert(key.to_string(), Some(text.to_string())));
-}
+impl Notices {
+    pub fn new() -> Self {
+        Notices(RwSignal::new(Vec::new()))
+    }
 
-/// Whether what is read under `key` is what `localStorage` holds.
-fn is_kept(key: &str) -> bool {
-    with_backend(|b| {
-        b.local.is_some()
-            && b.writable
-            && !b.pinned.contains_key(key)
-            && !b.overlay.contains_key(key)
-    })
-}
+    /// Adds a notice unless an identical one is already showing.
+    pub fn push(&self, notice: Notice) {
+        self.0.update(|list| {
+            if !list.contains(&notice) {
+                list.push(notice);
+            }
+        });
+    }
 
-/// Picks a backup key that doesn't overwrite an earlier, different backup.
-/// `None` when a backup key can't be read, so no free one can be promised.
-fn free_backup_key(key: &str, raw: &str) -> Option<String> {
-    let mut n = 1;
-    loop {
-        let candidate = backup_key(key, n);
-        match read_raw(&candidate).ok()? {
-            None => return Some(candidate),
-            Some(existing) if existing == raw => return Some(candidate),
-            Some(_) => n = n.checked_add(1)?,
-        }
+    pub fn dismiss(&self, index: usize) {
+        self.0.update(|list| {
+            if index < list.len() {
+                list.remove(index);
+            }
+        });
+    }
+
+    pub fn list(&self) -> Signal<Vec<Notice>> {
+        self.0.into()
     }
 }
 
-/// Copies `from`'s stored value to `to` inside `localStorage`, as the JS
-/// string it is: text that isn't valid UTF-16 (a lone surrogate) would
-/// come back altered through a Rust `String`. True only when the copy is
-/// in storage that outlives the page.
-fn back_up_exactly(from: &str, to: &str) -> bool {
-    use wasm_bindgen::JsCast;
-    with_backend(|b| {
-        let (true, Some(s)) = (b.writable, &b.local) else {
-            return false;
-        };
-        let call = |name: &str| {
-            js_sys::Reflect::get(s, &name.into())
-                .ok()
-                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        };
-        let (Some(get), Some(set)) = (call("getItem"), call("setItem")) else {
-            return false;
-        };
-        let Ok(value) = get.call1(s, &from.into()) else {
-            return false;
-        };
-        if !value.is_string() {
-            return false;
+impl Default for Notices {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn notify(notices: Option<Notices>, notice: Notice) {
+    if let Some(n) = notices {
+        n.push(notice);
+    }
+}
+
+/// Picks a backup key that doesn't overwrite an earlier, different backup.
+fn free_backup_key(key: &str, raw: &str) -> String {
+    let mut n = 1;
+    loop {
+        let candidate = backup_key(key, n);
+        match read_raw(&candidate) {
+            None => return candidate,
+            Some(existing) if existing == raw => return candidate,
+            Some(_) => n += 1,
         }
-        match set.call2(s, &to.into(), &value) {
-            Ok(_) => true,
-            Err(e) => {
-                b.writable = false;
-                b.full = is_quota_error(&e);
-                false
-            }
-        }
-    })
+    }
 }
 
 /// How `use_document_with` saves. The default saves every change at once,
@@ -337,59 +268,30 @@ impl<T: 'static> Copy for DocHandle<T> {}
 /// is backed up and reported, a newer version is left untouched. Returns the
 /// document and, when this tab must not write, the status that says why.
 fn load<T: Document>(key: &str, notices: Option<Notices>) -> (T, Option<SaveStatus>) {
-    // Pinned earlier on this page: its working copy is in memory.
-    if let Some(status) = pinned(key) {
-        let doc = match read_raw(key) {
-            Ok(Some(raw)) => match decode::<T>(Some(&raw)) {
-                Loaded::Ready(v) => v,
-                _ => T::default(),
-            },
-            _ => T::default(),
-        };
-        return (doc, Some(status));
-    }
-    let raw = match read_raw(key) {
-        Ok(raw) => raw,
-        Err(ReadFailed) => {
-            // Unknown is not empty: never write over what we couldn't read.
-            pin(key, SaveStatus::NotKept);
-            notify(
-                notices,
-                Notice::ReadFailed {
-                    key: key.to_string(),
-                },
-            );
-            return (T::default(), Some(SaveStatus::NotKept));
-        }
-    };
-    match decode::<T>(raw.as_deref()) {
+    match decode::<T>(read_raw(key).as_deref()) {
         Loaded::Missing => (T::default(), None),
         Loaded::Ready(v) => (v, None),
         Loaded::Corrupt { raw, reason } => {
             let backup = free_backup_key(key, &raw);
-            let backed_up = backup.as_deref().is_some_and(|to| back_up_exactly(key, to));
+            let backed_up = write_raw(&backup, &raw).is_ok();
             let fresh = T::default();
             if backed_up {
                 // The damaged text is safe in the backup, so the live key can
                 // start over; otherwise leave it alone for the user to rescue.
                 let _ = write_raw(key, &encode(&fresh));
-            } else {
-                pin(key, SaveStatus::NotKept);
             }
             notify(
                 notices,
                 Notice::Corrupt {
                     key: key.to_string(),
-                    backup_key: backup.unwrap_or_else(|| backup_key(key, 1)),
+                    backup_key: backup,
                     raw,
                     reason,
-                    backed_up,
                 },
             );
             (fresh, (!backed_up).then_some(SaveStatus::NotKept))
         }
         Loaded::Newer { found } => {
-            pin(key, SaveStatus::NewerElsewhere);
             notify(
                 notices,
                 Notice::Newer {
@@ -406,10 +308,10 @@ fn load<T: Document>(key: &str, notices: Option<Notices>) -> (T, Option<SaveStat
 /// documents, not text: an import writes the same data with its keys in
 /// another order.
 fn stored_holds<T: Document>(key: &str, doc: &T) -> bool {
-    if !is_kept(key) {
+    if !is_persistent() {
         return false;
     }
-    match read_raw(key).ok().flatten() {
+    match read_raw(key) {
         None => *doc == T::default(),
         Some(raw) => {
             raw == encode(doc) || matches!(decode::<T>(Some(&raw)), Loaded::Ready(v) if v == *doc)
@@ -525,54 +427,26 @@ fn document_hook<T: Document>(saver: Option<(DocOptions, StartSaver)>) -> DocHan
         };
         pending.try_set(false);
         let unchanged = last.try_with_value(|l| *l == text).unwrap_or(true);
+        if unchanged || blocked.try_get_untracked().flatten().is_some() {
+            return;
+        }
         let Some(key) = key.try_get_value() else {
             return;
         };
-        if unchanged {
-            return;
-        }
-        // A key this page must not write: keep the work in memory, so the
-        // tool stays usable across route changes.
-        if blocked.try_get_untracked().flatten().is_some() {
-            hold(&key, &text);
-            last.set_value(text);
-            return;
-        }
         // Something else wrote since we looked: only overwrite what this
         // build can read.
-        let seen = read_raw(&key);
-        let other = match seen {
-            Ok(raw) => raw.filter(|raw| last.with_value(|l| l != raw)),
-            Err(ReadFailed) => {
-                pin(&key, SaveStatus::NotKept);
-                blocked.set(Some(SaveStatus::NotKept));
-                hold(&key, &text);
-                last.set_value(text);
-                notify(notices, Notice::ReadFailed { key });
-                return;
-            }
-        };
-        if let Some(raw) = other {
-            let stop = match decode::<T>(Some(&raw)) {
+        if let Some(raw) = read_raw(&key).filter(|raw| last.with_value(|l| l != raw)) {
+            match decode::<T>(Some(&raw)) {
                 Loaded::Newer { found } => {
-                    notify(
-                        notices,
-                        Notice::Newer {
-                            key: key.clone(),
-                            found,
-                        },
-                    );
-                    Some(SaveStatus::NewerElsewhere)
+                    blocked.set(Some(SaveStatus::NewerElsewhere));
+                    notify(notices, Notice::Newer { key, found });
+                    return;
                 }
-                Loaded::Corrupt { .. } => Some(SaveStatus::NotKept),
-                Loaded::Ready(_) | Loaded::Missing => None,
-            };
-            if let Some(status) = stop {
-                pin(&key, status);
-                blocked.set(Some(status));
-                hold(&key, &text);
-                last.set_value(text);
-                return;
+                Loaded::Corrupt { .. } => {
+                    blocked.set(Some(SaveStatus::NotKept));
+                    return;
+                }
+                Loaded::Ready(_) | Loaded::Missing => {}
             }
         }
         if write_raw(&key, &text).is_err() {
@@ -630,13 +504,8 @@ fn document_hook<T: Document>(saver: Option<(DocOptions, StartSaver)>) -> DocHan
                 }
                 Loaded::Corrupt { .. } => return,
             };
-            let theirs_text = encode(&adopted);
-            // Edits this tab hasn't saved yet are kept: merge them over the
-            // other tab's save (the result is saved here in turn).
-            let merged = last
-                .with_value(|base| doc.with_untracked(|ours| merge_pending(base, ours, &adopted)));
-            last.set_value(theirs_text);
-            doc.set(merged.unwrap_or(adopted));
+            last.set_value(encode(&adopted));
+            doc.set(adopted);
             written.notify();
         },
     );
@@ -664,25 +533,9 @@ fn document_hook<T: Document>(saver: Option<(DocOptions, StartSaver)>) -> DocHan
     }
 }
 
-/// This tab's working copy merged over another tab's save, when this tab
-/// has changes since `base_text` (what it last saved or adopted); `None`
-/// when it has none, and the other tab's document is simply adopted.
-fn merge_pending<T: Document>(base_text: &str, ours: &T, theirs: &T) -> Option<T> {
-    let base = serde_json::from_str::<serde_json::Value>(base_text)
-        .ok()?
-        .get("data")?
-        .clone();
-    let ours = serde_json::to_value(ours).ok()?;
-    if ours == base {
-        return None;
-    }
-    let theirs = serde_json::to_value(theirs).ok()?;
-    serde_json::from_value(super::merge::merge3(&base, &ours, &theirs)).ok()
-}
-
 /// A one-off read of a document another tool owns, without subscribing to it.
 pub fn read_document<T: Document>() -> Option<T> {
-    match decode::<T>(read_raw(&storage_key::<T>()).ok().flatten().as_deref()) {
+    match decode::<T>(read_raw(&storage_key::<T>()).as_deref()) {
         Loaded::Ready(v) => Some(v),
         _ => None,
     }
@@ -692,8 +545,54 @@ pub fn read_document<T: Document>() -> Option<T> {
 /// `DocumentView`). `None` when nothing is stored, or when the document is
 /// newer or damaged: its owner reports those when it opens.
 pub fn read_view<V: DocumentView>() -> Option<V> {
-    match decode_view::<V>(read_raw(&storage_key::<V::Of>()).ok().flatten().as_deref()) {
+    match decode_view::<V>(read_raw(&storage_key::<V::Of>()).as_deref()) {
         Loaded::Ready(v) => Some(v),
         _ => None,
     }
+}
+
+/// Backups of damaged data that are still stored, as (key, raw text).
+pub fn backups() -> Vec<(String, String)> {
+    all_entries()
+        .into_iter()
+        .filter(|(k, _)| is_backup_key(k))
+        .collect()
+}
+
+/// Deletes one backup of damaged data. Only backups: a live document is
+/// never removed through this door.
+pub fn remove_backup(key: &str) {
+    if key.starts_with(KEY_PREFIX) && is_backup_key(key) {
+        remove_raw(key);
+    }
+}
+
+/// Deletes every Stagecraft key, backups included.
+pub fn clear_all() {
+    for (k, _) in all_entries() {
+        remove_raw(&k);
+    }
+}
+
+/// The export file of everything stored (see `build_export`).
+pub fn export_bundle(exported_at: &str) -> String {
+    build_export(&all_entries(), exported_at)
+}
+
+/// Checks an export file completely (every document through `validate`, see
+/// `crate::tools::validate_document`) and only then writes it. A refused
+/// file changes nothing.
+pub fn import_bundle(
+    text: &str,
+    validate: impl Fn(&str, &str) -> Result<(), String>,
+) -> Result<ImportOutcome, ImportError> {
+    let docs = parse_import(text, validate)?;
+    let mut kept = true;
+    for (key, raw) in &docs {
+        kept &= write_raw(key, raw).is_ok();
+    }
+    Ok(ImportOutcome {
+        count: docs.len(),
+        kept,
+    })
 }

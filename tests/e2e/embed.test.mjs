@@ -24,10 +24,6 @@ before(async () => {
     extra: {
       "/landing.html": { type: "text/html; charset=utf-8", body: hostPageHtml(app.origin, WIDGETS) },
       "/sandboxed.html": { type: "text/html; charset=utf-8", body: sandboxed },
-      "/heights.html": {
-        type: "text/html; charset=utf-8",
-        body: hostPageHtml(app.origin, [{ id: "huge", tool: "audit", attrs: { "min-height": "1e9", "max-height": "99999999" } }]),
-      },
     },
   });
   browser = await launchBrowser();
@@ -133,27 +129,6 @@ test("a message forged by the host page is ignored by the loader and the app", a
   await page.waitForTimeout(300);
   assert.deepEqual(await hp.events("stagecraft:completed"), []);
   assert.deepEqual(await snapshot(), before, "the widget did not react to the forged message");
-});
-
-test("frame ids like __proto__ find no frame, and huge height options are refused", async () => {
-  const { page, hp, errors } = await openLanding();
-  const frame = await hp.contentFrame("audit-widget");
-  await frame.evaluate(() => {
-    for (const id of ["__proto__", "constructor", "toString", "hasOwnProperty"]) {
-      parent.postMessage({ type: "stagecraft:resize", frame: id, payload: { height: 5000 } }, "*");
-      parent.postMessage({ type: "stagecraft:completed", frame: id, payload: { tool: "audit" } }, "*");
-    }
-  });
-  await page.waitForTimeout(300);
-  assert.deepEqual(await hp.events("stagecraft:completed"), []);
-  assert.deepEqual(errors, [], "no exception on the host page");
-
-  const other = await (await browser.newContext()).newPage();
-  await other.goto(`http://localhost:${host.port}/heights.html`);
-  const hp2 = new HostPage(other);
-  await hp2.waitForEvent("stagecraft:ready", "huge");
-  const height = await hp2.iframeHeight("huge");
-  assert.ok(height >= 120 && height <= 10000, `clamped height, got ${height}`);
 });
 
 test("a sandboxed iframe without allow-same-origin still works, in memory, with a notice", async () => {

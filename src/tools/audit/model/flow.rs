@@ -74,10 +74,6 @@ pub struct AuditDoc {
     /// Completed audits, oldest first.
     #[serde(default)]
     pub history: Vec<CompletedAudit>,
-    /// Fields this build doesn't know (added by a newer build at the same
-    /// version), kept so that saving here never erases them.
-    #[serde(flatten)]
-    pub unknown: crate::storage::Unknown,
 }
 
 impl Document for AuditDoc {

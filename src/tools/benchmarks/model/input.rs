@@ -20,10 +20,6 @@ pub struct BaselineInput {
     pub win_rate_high: String,
     pub cycle_low: String,
     pub cycle_high: String,
-    /// Fields this build doesn't know (added by a newer build at the same
-    /// version), kept so that saving here never erases them.
-    #[serde(flatten)]
-    pub unknown: crate::storage::Unknown,
 }
 
 impl Default for BaselineInput {
@@ -38,7 +34,6 @@ impl BaselineInput {
     /// The text form of a set of ranges.
     pub fn from_baseline(b: &Baseline) -> BaselineInput {
         BaselineInput {
-            unknown: Default::default(),
             conversion_low: b.conversion.map(|r| plain_number(r.low)),
             conversion_high: b.conversion.map(|r| plain_number(r.high)),
             days_low: b.days.map(|r| plain_number(r.low)),
@@ -307,10 +302,6 @@ pub struct BenchmarksDoc {
     pub counts: [String; 7],
     /// The user's own ranges for "My baseline".
     pub baseline: BaselineInput,
-    /// Fields this build doesn't know (added by a newer build at the same
-    /// version), kept so that saving here never erases them.
-    #[serde(flatten)]
-    pub unknown: crate::storage::Unknown,
 }
 
 impl Document for BenchmarksDoc {

@@ -55,14 +55,6 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
             .flatten();
         report(outcome);
     });
-    // A result already saved when the tool opens is only remembered, never
-    // reported: a widget tells the host page what the visitor did in this
-    // visit, not a returning visitor's saved figures.
-    form.with_untracked(|f| {
-        reported.update_value(|r| {
-            let _ = r.settle(f);
-        })
-    });
     // What the visitor typed into the prerendered form before the wasm
     // arrived becomes their input, as if typed now.
     let mode = doc.with_untracked(|d| d.mode);
@@ -71,6 +63,14 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
             on_action.run(Action::SetField(field, text));
         }
     }
+    // A result already saved when the tool opens is reported once too, as
+    // a host page expects. Reads are untracked, so this runs only once.
+    Effect::new(move |_| {
+        report(
+            form.with_untracked(|f| reported.try_update_value(|r| r.settle(f)))
+                .flatten(),
+        )
+    });
 
     // The result of what is typed now, or None while something is invalid.
     let current = Memo::new(move |_| form.with(|f| f.snapshot.clone()));

@@ -52,28 +52,6 @@ pub struct Call {
     /// Source of ids for stakeholders and action items in this call.
     #[serde(default)]
     pub next_item_id: u64,
-    /// Fields this build doesn't know (added by a newer build at the same
-    /// version), kept so that saving here never erases them.
-    #[serde(flatten)]
-    pub unknown: crate::storage::Unknown,
-}
-
-/// A fresh id that is in no way in `used`, and the hint to store for the
-/// next one. Ids count up from the largest used (never reusing a deleted
-/// one); only when that is `u64::MAX` (a hand-edited or hostile import) is
-/// the smallest free id taken instead, so nothing wraps and nothing is
-/// overwritten.
-pub fn fresh_id(used: &[u64], hint: u64) -> (u64, u64) {
-    let max_used = used.iter().copied().max().unwrap_or(0);
-    let id = match max_used.checked_add(1) {
-        Some(above) => hint.max(above).max(1),
-        None => {
-            let taken: std::collections::BTreeSet<u64> = used.iter().copied().collect();
-            // Fewer than u64::MAX ids exist, so a free one is found.
-            (1..=u64::MAX).find(|i| !taken.contains(i)).unwrap_or(1)
-        }
-    };
-    (id, id.saturating_add(1))
 }
 
 fn default_minutes() -> String {
@@ -97,7 +75,6 @@ pub fn parse_section_minutes(raw: &str) -> Result<u64, String> {
 impl Call {
     pub fn new(id: u64, title: String, date: NaiveDate, now: DateTime<Utc>) -> Call {
         Call {
-            unknown: Default::default(),
             id,
             title,
             deal_id: None,
@@ -206,14 +183,16 @@ impl Call {
     }
 
     fn take_id(&mut self) -> u64 {
-        let used: Vec<u64> = self
+        self.next_item_id = self.next_item_id.max(1);
+        let max_used = self
             .stakeholders
             .iter()
             .map(|s| s.id)
             .chain(self.plan.iter().map(|i| i.id))
-            .collect();
-        let (id, next) = fresh_id(&used, self.next_item_id);
-        self.next_item_id = next;
+            .max()
+            .unwrap_or(0);
+        let id = self.next_item_id.max(max_used + 1);
+        self.next_item_id = id + 1;
         id
     }
 
@@ -425,10 +404,6 @@ pub struct CallsDoc {
     pub calls: Vec<Call>,
     #[serde(default)]
     pub next_id: u64,
-    /// Fields this build doesn't know (added by a newer build at the same
-    /// version), kept so that saving here never erases them.
-    #[serde(flatten)]
-    pub unknown: crate::storage::Unknown,
 }
 
 impl Document for CallsDoc {
@@ -438,9 +413,9 @@ impl Document for CallsDoc {
 
 impl CallsDoc {
     fn take_id(&mut self) -> u64 {
-        let used: Vec<u64> = self.calls.iter().map(|c| c.id).collect();
-        let (id, next) = fresh_id(&used, self.next_id);
-        self.next_id = next;
+        let max_used = self.calls.iter().map(|c| c.id).max().unwrap_or(0);
+        let id = self.next_id.max(max_used + 1).max(1);
+        self.next_id = id + 1;
         id
     }
 

@@ -15,10 +15,6 @@ pub struct Pain {
     /// "Proposed annual price".
     #[serde(default)]
     pub annual_price: String,
-    /// Fields this build doesn't know (added by a newer build at the same
-    /// version), kept so that saving here never erases them.
-    #[serde(flatten)]
-    pub unknown: crate::storage::Unknown,
 }
 
 /// Rules for both money fields: empty is allowed (not yet asked).

@@ -59,10 +59,6 @@ pub struct Stakeholder {
     pub title: String,
     #[serde(default)]
     pub role: Role,
-    /// Fields this build doesn't know (added by a newer build at the same
-    /// version), kept so that saving here never erases them.
-    #[serde(flatten)]
-    pub unknown: crate::storage::Unknown,
 }
 
 /// Multi-threading into three or more people protects a deal from one

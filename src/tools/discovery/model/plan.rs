@@ -12,10 +12,6 @@ pub struct Outcome {
     /// "Target value", e.g. "14 days".
     #[serde(default)]
     pub target: String,
-    /// Fields this build doesn't know (added by a newer build at the same
-    /// version), kept so that saving here never erases them.
-    #[serde(flatten)]
-    pub unknown: crate::storage::Unknown,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,10 +25,6 @@ pub struct DecisionProcess {
     /// "Competitors being considered".
     #[serde(default)]
     pub competitors: String,
-    /// Fields this build doesn't know (added by a newer build at the same
-    /// version), kept so that saving here never erases them.
-    #[serde(flatten)]
-    pub unknown: crate::storage::Unknown,
 }
 
 impl DecisionProcess {
@@ -82,10 +74,6 @@ pub struct ActionItem {
     /// The rep confirmed a due date that falls before the call date.
     #[serde(default)]
     pub early_confirmed: bool,
-    /// Fields this build doesn't know (added by a newer build at the same
-    /// version), kept so that saving here never erases them.
-    #[serde(flatten)]
-    pub unknown: crate::storage::Unknown,
 }
 
 impl ActionItem {

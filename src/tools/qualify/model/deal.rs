@@ -48,16 +48,11 @@ pub struct Deal {
     pub step: Step,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
-    /// Fields this build doesn't know (added by a newer build at the same
-    /// version), kept so that saving here never erases them.
-    #[serde(flatten)]
-    pub unknown: crate::storage::Unknown,
 }
 
 impl Default for Deal {
     fn default() -> Self {
         Deal {
-            unknown: Default::default(),
             id: String::new(),
             name: String::new(),
             company: String::new(),

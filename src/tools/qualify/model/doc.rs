@@ -9,10 +9,6 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct DealsDoc {
     pub deals: Vec<Deal>,
-    /// Fields this build doesn't know (added by a newer build at the same
-    /// version), kept so that saving here never erases them.
-    #[serde(flatten)]
-    pub unknown: crate::storage::Unknown,
 }
 
 impl Document for DealsDoc {

@@ -291,10 +291,6 @@ pub struct Answer {
     pub rating: Option<Rating>,
     /// What the customer said or did, in the rep's words.
     pub evidence: String,
-    /// Fields this build doesn't know (added by a newer build at the same
-    /// version), kept so that saving here never erases them.
-    #[serde(flatten)]
-    pub unknown: crate::storage::Unknown,
 }
 
 impl Answer {

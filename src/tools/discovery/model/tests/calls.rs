@@ -234,39 +234,3 @@ fn stored_dates_and_times_use_compact_forms() {
         Loaded::Corrupt { .. }
     ));
 }
-
-// --- Id overflow ----------------------------------------------------------------------
-
-#[test]
-fn a_call_with_the_largest_id_is_never_overwritten_by_new_call() {
-    let mut doc = CallsDoc::default();
-    doc.calls
-        .push(Call::new(u64::MAX, "Kept".into(), day(2026, 3, 1), t0()));
-    doc.next_id = u64::MAX;
-    let a = doc.create("New".into(), day(2026, 3, 2), at(1));
-    let b = doc.create("Newer".into(), day(2026, 3, 3), at(2));
-    assert!(a != u64::MAX && b != u64::MAX && a != b, "{a} {b}");
-    assert_eq!(doc.get(u64::MAX).unwrap().title, "Kept");
-    assert_eq!(doc.calls.len(), 3);
-}
-
-#[test]
-fn items_with_the_largest_id_are_never_overwritten() {
-    let mut c = call();
-    c.stakeholders.push(person(u64::MAX, "Max", Role::Champion));
-    c.next_item_id = u64::MAX;
-    let s = c.add_stakeholder();
-    let p = c.add_action();
-    assert!(s != u64::MAX && p != u64::MAX && s != p);
-    assert_eq!(c.stakeholders[0].name, "Max");
-}
-
-proptest! {
-    #[test]
-    fn fresh_ids_never_collide(used in prop::collection::vec(prop_oneof![any::<u64>(), Just(u64::MAX), 0u64..5], 0..8), hint in prop_oneof![any::<u64>(), Just(u64::MAX)]) {
-        let (id, next) = fresh_id(&used, hint);
-        prop_assert!(!used.contains(&id));
-        prop_assert!(id >= 1);
-        prop_assert!(next >= id);
-    }
-}

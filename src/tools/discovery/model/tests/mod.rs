@@ -24,7 +24,6 @@ fn call() -> Call {
 
 fn person(id: u64, name: &str, role: Role) -> Stakeholder {
     Stakeholder {
-        unknown: Default::default(),
         id,
         name: name.into(),
         title: String::new(),

@@ -77,7 +77,7 @@ proptest! {
     #[test]
     fn clocks_survive_a_save_and_reload(s in script(), later in 0i64..10_000) {
         let (c, t) = run(&s);
-        let doc = CallsDoc { calls: vec![c], next_id: 2, unknown: Default::default() };
+        let doc = CallsDoc { calls: vec![c], next_id: 2 };
         let Loaded::Ready(back) = decode::<CallsDoc>(Some(&encode(&doc))) else {
             return Err(TestCaseError::fail("did not reload"));
         };

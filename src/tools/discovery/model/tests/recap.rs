@@ -21,21 +21,18 @@ fn full_call() -> Call {
     c.outcome.target = "Same day".into();
     c.stakeholders = vec![
         Stakeholder {
-            unknown: Default::default(),
             id: 1,
             name: "Ana Ruiz".into(),
             title: "Sales ops".into(),
             role: Role::Champion,
         },
         Stakeholder {
-            unknown: Default::default(),
             id: 2,
             name: "Bo Chen".into(),
             title: "CFO".into(),
             role: Role::EconomicBuyer,
         },
         Stakeholder {
-            unknown: Default::default(),
             id: 3,
             name: "Cy *Dev*".into(),
             title: String::new(),

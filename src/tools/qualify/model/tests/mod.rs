@@ -20,7 +20,6 @@ fn answers(list: &[(Criterion, Rating)]) -> BTreeMap<Criterion, Answer> {
             (
                 *c,
                 Answer {
-                    unknown: Default::default(),
                     rating: Some(*r),
                     evidence: String::new(),
                 },

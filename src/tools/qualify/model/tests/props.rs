@@ -32,7 +32,6 @@ fn answer_map() -> impl Strategy<Value = BTreeMap<Criterion, Answer>> {
                     (
                         *c,
                         Answer {
-                            unknown: Default::default(),
                             rating: Some(r),
                             evidence: String::new(),
                         },
