@@ -7,6 +7,7 @@
 //! the decisions pure lets every failure path be tested natively.
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -38,11 +39,16 @@ pub trait Document:
     }
 }
 
-/// The wire format of one stored document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Envelope {
-    pub version: u32,
-    pub data: Value,
+/// The wire format of one stored document: `{"version":N,"data":…}`.
+/// `data` is kept as raw text, so a current document is read straight from
+/// the stored string: each document type's deserialiser is compiled once
+/// (for text), not twice (for text and for `serde_json::Value`), which is a
+/// few kilobytes of wasm per type.
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    version: u32,
+    #[serde(borrow)]
+    data: &'a RawValue,
 }
 
 /// What a stored string turned out to hold.
@@ -80,11 +86,8 @@ pub fn is_backup_key(key: &str) -> bool {
 
 /// Serialises a document in its envelope.
 pub fn encode<T: Document>(value: &T) -> String {
-    let envelope = Envelope {
-        version: T::VERSION,
-        data: serde_json::to_value(value).unwrap_or(Value::Null),
-    };
-    serde_json::to_string(&envelope).unwrap_or_default()
+    let data = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
+    format!("{{\"version\":{},\"data\":{data}}}", T::VERSION)
 }
 
 /// Interprets a stored string, running migrations in order.
@@ -129,14 +132,26 @@ fn decode_as<T: Document, V: DeserializeOwned>(raw: Option<&str>) -> Loaded<V> {
     if envelope.version == 0 {
         return corrupt("version 0 does not exist".into());
     }
-    let mut data = envelope.data;
-    for from in envelope.version..T::VERSION {
-        data = match T::migrate(from, data) {
+    // Only an older document goes through `Value`, for its migrations;
+    // the result is written back to text and read like a current one.
+    let upgraded;
+    let text = if envelope.version == T::VERSION {
+        envelope.data.get()
+    } else {
+        let mut data: Value = match serde_json::from_str(envelope.data.get()) {
             Ok(d) => d,
-            Err(e) => return corrupt(format!("could not upgrade from version {from}: {e}")),
+            Err(e) => return corrupt(format!("not valid saved data ({e})")),
         };
-    }
-    match serde_json::from_value::<V>(data) {
+        for from in envelope.version..T::VERSION {
+            data = match T::migrate(from, data) {
+                Ok(d) => d,
+                Err(e) => return corrupt(format!("could not upgrade from version {from}: {e}")),
+            };
+        }
+        upgraded = data.to_string();
+        upgraded.as_str()
+    };
+    match serde_json::from_str::<V>(text) {
         Ok(v) => Loaded::Ready(v),
         Err(e) => corrupt(format!("saved data has an unexpected shape ({e})")),
     }
@@ -209,9 +224,13 @@ pub fn parse_import(
     text: &str,
     validate: impl Fn(&str, &str) -> Result<(), String>,
 ) -> Result<Vec<(String, String)>, ImportError> {
-    let value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
-    let bundle: ExportBundle =
-        serde_json::from_value(value).map_err(|_| ImportError::NotStagecraft)?;
+    let bundle: ExportBundle = serde_json::from_str(text).map_err(|e| {
+        if e.is_syntax() || e.is_eof() {
+            ImportError::NotJson
+        } else {
+            ImportError::NotStagecraft
+        }
+    })?;
     if bundle.app != "stagecraft" {
         return Err(ImportError::NotStagecraft);
     }
