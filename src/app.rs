@@ -13,7 +13,6 @@ use crate::embed::Theme;
 use crate::route::{parse_hash, Route, Tool};
 use crate::storage::browser::{is_persistent, Notice, Notices};
 use leptos::prelude::*;
-use leptos_use::use_event_listener;
 use wasm_bindgen::JsCast;
 
 /// Mounts the app into `#stagecraft` (replacing the static shell that
@@ -75,7 +74,7 @@ pub fn App() -> impl IntoView {
     crate::shell::set_embed(embed.clone().map(|o| (o, embed_query(&first_hash))));
     let location = RwSignal::new(first);
 
-    let _ = use_event_listener(window(), leptos::ev::hashchange, move |_| {
+    crate::components::listen::listen(window(), "hashchange", move |_| {
         let next = parse_hash(&current_hash());
         match embed_bridge::keep_embedded(&next) {
             Some(fixed) => location.set(fixed),
@@ -88,6 +87,9 @@ pub fn App() -> impl IntoView {
     if !is_persistent() {
         notices.push(Notice::MemoryOnly);
     }
+
+    let settings = use_settings();
+    provide_context(settings);
 
     let route = Memo::new(move |_| location.with(|l| l.route.clone()));
     let main_ref = NodeRef::<leptos::html::Main>::new();
@@ -223,6 +225,50 @@ fn OnAnotherPage(
     }
 }
 
+/// The shared settings document, applied to the formatters now (so the
+/// first screen already shows the chosen currency) and on every change
+/// (the header, "Your data", another tab, an import).
+fn use_settings() -> RwSignal<crate::settings::Settings> {
+    let settings = crate::storage::browser::use_document::<crate::settings::Settings>();
+    let apply = move |s: &crate::settings::Settings| {
+        let default = crate::numbers::default_currency(&crate::numbers::browser::browser_tag());
+        crate::components::format::set_currency(s.currency_or(default));
+    };
+    settings.with_untracked(apply);
+    Effect::new(move |_| settings.with(apply));
+    settings
+}
+
+/// A labelled currency select bound to the shared settings; used in the
+/// header and on "Your data", so both always show the same choice.
+#[component]
+pub fn CurrencySelect(
+    /// DOM id of the select (the label points at it).
+    id: &'static str,
+    /// Visible label; distinct per place, so each select has its own name.
+    label: &'static str,
+) -> impl IntoView {
+    let settings = expect_context::<RwSignal<crate::settings::Settings>>();
+    let current = move || crate::components::format::currency();
+    view! {
+        <span class="sc-currency">
+            <label class="sc-currency__label" for=id>{label}</label>
+            <select
+                id=id
+                class="sc-select sc-currency__select"
+                on:change=move |ev| {
+                    let code = event_target_value(&ev);
+                    settings.update(|s| s.currency = Some(code));
+                }
+            >
+                {crate::numbers::CURRENCIES.into_iter().map(|c| view! {
+                    <option value=c selected=move || current() == c>{c}</option>
+                }).collect_view()}
+            </select>
+        </span>
+    }
+}
+
 /// Brand and navigation between the tools.
 #[component]
 fn SiteHeader(
@@ -253,6 +299,7 @@ fn SiteHeader(
                     }).collect_view()}
                 </ul>
             </nav>
+            <CurrencySelect id="sc-currency" label="Currency" />
         </header>
     }
 }

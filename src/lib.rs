@@ -12,6 +12,7 @@ pub mod embed;
 pub mod export;
 pub mod numbers;
 pub mod route;
+pub mod settings;
 pub mod storage;
 pub mod text;
 pub mod tone;

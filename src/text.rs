@@ -28,6 +28,23 @@ pub fn format_money(x: f64) -> String {
     grouped
 }
 
+thread_local! {
+    static MONEY: std::cell::Cell<fn(f64) -> String> = const { std::cell::Cell::new(format_money) };
+}
+
+/// Money in copied and downloaded text: [`format_money`] until the app
+/// installs the screen's own formatter (the chosen currency, the user's
+/// locale) with [`set_money_formatter`]. Builders call this instead of
+/// assuming dollars, and stay pure: natively it is `format_money`.
+pub fn money(x: f64) -> String {
+    MONEY.with(|m| m.get())(x)
+}
+
+/// Installs the formatter [`money`] uses.
+pub fn set_money_formatter(f: fn(f64) -> String) {
+    MONEY.with(|m| m.set(f));
+}
+
 /// Every run of whitespace, line breaks included, becomes one space, and
 /// the ends are trimmed: typed text can't break a one-line layout.
 pub fn one_line(s: &str) -> String {

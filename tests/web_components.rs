@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use stagecraft::components::{
     use_field, Badge, Download, ExportActions, Field, NumberField, TextField,
 };
-use stagecraft::numbers::NumberRules;
+use stagecraft::numbers::{FieldKind, NumberLocale, NumberRules};
 use stagecraft::tone::Tone;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -182,6 +182,60 @@ async fn a_number_field_flags_what_the_user_typed() {
     let err = by_id("kit-acv-error");
     assert_eq!(attr(&err, "role").as_deref(), Some("alert"));
     assert!(!err.text_content().unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_money_field_says_back_what_it_understood_and_refuses_two_readings() {
+    stagecraft::numbers::set_user_locale(NumberLocale::EN_US);
+    let value = RwSignal::new(String::new());
+    let days = RwSignal::new(String::new());
+    let root = mount(move || {
+        view! {
+            <NumberField
+                id="kit-deal"
+                label="Deal size"
+                value=value
+                on_input=Callback::new(move |v| value.set(v))
+                rules=FieldKind::Money.rules()
+                kind=Some(FieldKind::Money)
+                prefix=Some("$")
+            />
+            <NumberField
+                id="kit-days"
+                label="Days"
+                value=days
+                on_input=Callback::new(move |v| days.set(v))
+                rules=NumberRules::DAYS
+            />
+        }
+    })
+    .await;
+    let input = input_by_label(&root, "Deal size");
+    let line = by_id("kit-deal-understood");
+    set_value(&input, "24000");
+    settle().await;
+    assert!(
+        line.has_attribute("hidden"),
+        "plain digits are not said back"
+    );
+    set_value(&input, "60k");
+    settle().await;
+    assert!(!line.has_attribute("hidden"));
+    let said = line.text_content().unwrap();
+    assert!(said.starts_with("= ") && said.contains("60"), "{said}");
+    assert_eq!(
+        attr(&input, "aria-describedby").as_deref(),
+        Some("kit-deal-understood")
+    );
+    assert_eq!(input.value(), "60k", "the text stays as typed");
+
+    let days_input = input_by_label(&root, "Days");
+    set_value(&days_input, "12,5");
+    settle().await;
+    assert_eq!(attr(&days_input, "aria-invalid").as_deref(), Some("true"));
+    let err = by_id("kit-days-error").text_content().unwrap();
+    assert!(err.contains("125") && err.contains("12.5"), "{err}");
+    assert_eq!(days_input.value(), "12,5");
 }
 
 #[wasm_bindgen_test]

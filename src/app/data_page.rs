@@ -97,6 +97,12 @@ pub fn DataPage() -> impl IntoView {
             </p>
 
             <div class="sc-card sc-stack">
+                <h2>"Currency"</h2>
+                <p>"Every amount in every tool, on screen and in what you copy or download, uses this currency. It starts as your browser's."</p>
+                <super::CurrencySelect id="sc-data-currency" label="Currency for all tools" />
+            </div>
+
+            <div class="sc-card sc-stack">
                 <h2>"Export"</h2>
                 <p>"One JSON file with your audits, deals, calls and benchmark inputs."</p>
                 <div class="sc-row">

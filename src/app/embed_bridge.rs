@@ -8,7 +8,8 @@ use crate::embed::{EmbedOptions, MSG_READY, MSG_RESIZE};
 use crate::route::{Location, Route};
 use crate::shell::{embed_options, embed_state, post};
 use leptos::prelude::*;
-use leptos_use::use_resize_observer;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
 use serde_json::json;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -26,9 +27,18 @@ pub fn start(opts: EmbedOptions, root: NodeRef<leptos::html::Div>) {
             post(MSG_RESIZE, json!({ "height": height }));
         }
     };
-    let _ = use_resize_observer(root, move |entries, _| {
-        if let Some(entry) = entries.first() {
+    // One observer for the page's life, watching the root once it exists.
+    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
             send_height(&entry.target());
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+    let held = SendWrapper::new((observer.clone(), on_resize));
+    on_cleanup(move || {
+        let (observer, _callback) = held.take();
+        if let Some(o) = observer {
+            o.disconnect();
         }
     });
     Effect::new(move |done: Option<bool>| {
@@ -39,6 +49,9 @@ pub fn start(opts: EmbedOptions, root: NodeRef<leptos::html::Div>) {
             Some(el) => {
                 post(MSG_READY, json!({ "tool": tool }));
                 send_height(&el);
+                if let Some(o) = &observer {
+                    o.observe(&el);
+                }
                 true
             }
             None => false,

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_use::{use_clipboard, UseClipboardReturn};
+use super::listen::Timer;
 use wasm_bindgen::JsCast;
 
 /// Saves `text` as a file through a temporary object URL, so nothing ever
@@ -40,12 +40,25 @@ pub fn CopyButton(
     #[prop(into)]
     text: Signal<String>,
 ) -> impl IntoView {
-    let UseClipboardReturn {
-        copy,
-        copied,
-        is_supported,
-        ..
-    } = use_clipboard();
+    // The async Clipboard API exists only on secure (https or localhost)
+    // pages; elsewhere the button says why it can't work.
+    let navigator = window().navigator();
+    let supported = window().is_secure_context()
+        && js_sys::Reflect::has(&navigator, &"clipboard".into()).unwrap_or(false);
+    let copied = RwSignal::new(false);
+    let reset = Timer::new();
+    let copy = move |text: &str| {
+        let written = navigator.clipboard().write_text(text);
+        let reset = reset.clone();
+        leptos::task::spawn_local(async move {
+            if wasm_bindgen_futures::JsFuture::from(written).await.is_ok() {
+                copied.try_set(true);
+                reset.restart(1500, move || {
+                    copied.try_set(false);
+                });
+            }
+        });
+    };
     let label_now = move || {
         if copied.get() {
             "Copied".to_string()
@@ -57,8 +70,8 @@ pub fn CopyButton(
         <button
             type="button"
             class="sc-button"
-            disabled=move || !is_supported.get()
-            title=move || (!is_supported.get()).then_some("Copying needs a secure (https) page")
+            disabled=!supported
+            title=(!supported).then_some("Copying needs a secure (https) page")
             on:click=move |_| copy(&text.get_untracked())
         >
             {label_now}

@@ -3,9 +3,60 @@
 //! tables compiled into the wasm. Inputs are sanitised first, so NaN,
 //! infinities and negative zero never reach the screen.
 
-use crate::numbers::finite_non_negative;
+use crate::numbers::{currency_minor_digits, default_currency, finite_non_negative};
 use js_sys::{Array, Intl, Object, Reflect};
+use leptos::prelude::*;
 use wasm_bindgen::JsValue;
+
+thread_local! {
+    /// The currency every amount is written in. A signal, so changing it
+    /// in the header redraws every amount on screen at once; reference
+    /// counted rather than owned by whichever view read it first, so it
+    /// outlives every screen (and every mount in the browser tests).
+    static CURRENCY: ArcRwSignal<&'static str> = ArcRwSignal::new(default_currency(
+        &crate::numbers::browser::browser_tag(),
+    ));
+}
+
+/// The currency amounts are shown in (tracked: a view reading it redraws
+/// when it changes).
+pub fn currency() -> &'static str {
+    CURRENCY.with(|c| c.get())
+}
+
+/// Switches every amount to `code` (one of `numbers::CURRENCIES`).
+pub fn set_currency(code: &'static str) {
+    CURRENCY.with(|c| {
+        if c.get_untracked() != code {
+            c.set(code);
+        }
+    });
+    // Copied and downloaded text is built by pure code; give it the same
+    // formatter the screen uses.
+    crate::text::set_money_formatter(money_text);
+}
+
+/// The chosen currency's sign in the user's locale (`$`, `€`, `₹`), for
+/// the unit inside a money field.
+pub fn currency_symbol() -> String {
+    let code = currency();
+    let opts = Object::new();
+    let _ = Reflect::set(&opts, &"style".into(), &"currency".into());
+    let _ = Reflect::set(&opts, &"currency".into(), &code.into());
+    let formatter = Intl::NumberFormat::new(&Array::new(), &opts);
+    let parts = formatter.format_to_parts(0.0);
+    parts
+        .iter()
+        .find(|p| {
+            Reflect::get(p, &"type".into())
+                .ok()
+                .and_then(|t| t.as_string())
+                .is_some_and(|t| t == "currency")
+        })
+        .and_then(|p| Reflect::get(&p, &"value".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| code.to_owned())
+}
 
 fn format_with(value: f64, options: &[(&str, JsValue)]) -> String {
     let opts = Object::new();
@@ -24,17 +75,71 @@ fn format_with(value: f64, options: &[(&str, JsValue)]) -> String {
         .unwrap_or_else(|| format!("{:.0}", finite_non_negative(value)))
 }
 
-/// A money amount in US dollars, without cents (`$12,400`).
+/// A money amount in the chosen currency, without cents (`$12,400`,
+/// `12.400 €`).
 pub fn money(value: f64) -> String {
     format_with(
         value,
         &[
             ("style", "currency".into()),
-            ("currency", "USD".into()),
+            ("currency", currency().into()),
             ("maximumFractionDigits", 0.into()),
             ("minimumFractionDigits", 0.into()),
         ],
     )
+}
+
+/// A money amount for a card that may overflow: compact from a billion on
+/// ("1,4 Mrd. €", "$1.4B"), the full figure below.
+pub fn money_short(value: f64) -> String {
+    if finite_non_negative(value) < 1e9 {
+        return money(value);
+    }
+    format_with(
+        value,
+        &[
+            ("style", "currency".into()),
+            ("currency", currency().into()),
+            ("notation", "compact".into()),
+            ("maximumFractionDigits", 1.into()),
+        ],
+    )
+}
+
+/// Money for copied and downloaded text: the minor units only when there
+/// are some ("$1,250.50", "$12,000"), as the pure `text::format_money`
+/// writes, but in the chosen currency and the user's locale. Tracked, so
+/// a memo building a summary rebuilds when the currency changes.
+pub fn money_text(value: f64) -> String {
+    let code = currency();
+    let digits = currency_minor_digits(code);
+    let v = finite_non_negative(value);
+    let scale = 10f64.powi(i32::from(digits));
+    let shown = if (v * scale).round() % scale == 0.0 {
+        0
+    } else {
+        digits
+    };
+    format_with(
+        v,
+        &[
+            ("style", "currency".into()),
+            ("currency", code.into()),
+            ("maximumFractionDigits", shown.into()),
+            ("minimumFractionDigits", shown.into()),
+        ],
+    )
+}
+
+/// Today's date as the user's locale writes it (`Intl.DateTimeFormat`,
+/// medium style: "Dec 2, 2026", "02.12.2026"), in their own time zone.
+pub fn today_long() -> String {
+    let opts = Object::new();
+    let _ = Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
+    js_sys::Date::new_0()
+        .to_locale_date_string("default", &opts)
+        .as_string()
+        .unwrap_or_default()
 }
 
 /// A plain number with exactly `decimals` decimals (`1,234.5`).

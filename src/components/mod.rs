@@ -8,6 +8,7 @@ mod field;
 mod focus;
 pub mod format;
 mod keys;
+pub mod listen;
 mod number_field;
 mod progress;
 mod undo;

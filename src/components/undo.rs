@@ -1,8 +1,8 @@
 use leptos::prelude::*;
-use leptos_use::{use_timeout_fn, UseTimeoutFnReturn};
+use super::listen::Timer;
 
 /// How long a deleted item can still be brought back.
-const UNDO_WINDOW_MS: f64 = 6000.0;
+const UNDO_WINDOW_MS: u64 = 6000;
 
 /// "Deal deleted. Undo" for a few seconds after a destructive action, the
 /// design guide's alternative to confirmation dialogs.
@@ -19,16 +19,14 @@ pub fn UndoToast(
     /// The undo window closed: the removal becomes final.
     on_expire: Callback<()>,
 ) -> impl IntoView {
-    let UseTimeoutFnReturn { start, stop, .. } =
-        use_timeout_fn(move |_: ()| on_expire.run(()), UNDO_WINDOW_MS);
+    let timer = Timer::new();
     Effect::new(move |_| {
         if message.with(Option::is_some) {
             // A second deletion gets its own full window, not the rest of
             // the first one's.
-            stop();
-            start(());
+            timer.restart(UNDO_WINDOW_MS, move || on_expire.run(()));
         } else {
-            stop();
+            timer.stop();
         }
     });
     view! {

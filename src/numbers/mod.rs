@@ -3,7 +3,8 @@
 //! Fields keep the raw text (so nothing typed is ever lost) and derive the
 //! number, or an error message, from it with these pure functions.
 //!
-//! - [`parse_number`] reads US-style text; the fields use it today.
+//! - [`parse_number`] reads US-style text (kept for pasted data such as
+//!   imports); every field reads through [`read`] in the user's locale.
 //! - [`parse_localized`] / [`parse_with`] read text in the user's locale
 //!   ([`NumberLocale`]), refusing what has two readings instead of
 //!   guessing; [`format_plain`] writes numbers exactly as Intl does, so
@@ -19,6 +20,7 @@ mod locale;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod locale_tests;
 mod parse;
+mod user;
 
 pub use format::{format_plain, plain_digits};
 pub use locale::{
@@ -26,6 +28,7 @@ pub use locale::{
     NARROW_NBSP, SWISS_APOSTROPHE,
 };
 pub use parse::{as_understood, parse_localized, parse_with, FieldKind, Parsed, MAX_AMOUNT};
+pub use user::{read, read_parsed, set_user_locale, user_locale};
 
 /// What kind of number a field holds; decides the limits and the wording.
 #[derive(Debug, Clone, Copy, PartialEq)]

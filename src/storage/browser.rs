@@ -13,7 +13,8 @@ use super::{
 };
 use gloo_storage::{LocalStorage, Storage as _};
 use leptos::prelude::*;
-use leptos_use::use_event_listener;
+use crate::components::listen::listen;
+use wasm_bindgen::JsCast;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -358,15 +359,11 @@ fn start_saver(options: DocOptions, pending: RwSignal<bool>, flush: Rc<dyn Fn()>
         };
         let flush_pending = flush_pending.clone();
         // One event type for all three keeps the page smaller.
-        let _ = use_event_listener(
-            target,
-            leptos::ev::Custom::<web_sys::Event>::new(name),
-            move |ev| {
-                if ev.type_() != "visibilitychange" || document().hidden() {
-                    flush_pending();
-                }
-            },
-        );
+        listen(target, name, move |ev| {
+            if ev.type_() != "visibilitychange" || document().hidden() {
+                flush_pending();
+            }
+        });
     }
 
     let delay = Duration::from_millis(u64::from(options.debounce_ms));
@@ -477,10 +474,8 @@ fn document_hook<T: Document>(saver: Option<(DocOptions, StartSaver)>) -> DocHan
     // Another tab saved: adopt its version. A newer version blocks writing
     // here; anything else unreadable waits for a reload, where the usual
     // corrupt handling applies (and the write rule above keeps it intact).
-    let _ = use_event_listener(
-        window(),
-        leptos::ev::storage,
-        move |ev: web_sys::StorageEvent| {
+    listen(window(), "storage", move |ev: web_sys::Event| {
+            let ev: &web_sys::StorageEvent = ev.unchecked_ref();
             let affects_us = match ev.key() {
                 Some(k) => key.with_value(|key| k == *key),
                 None => true, // `localStorage.clear()` in another tab
@@ -507,8 +502,7 @@ fn document_hook<T: Document>(saver: Option<(DocOptions, StartSaver)>) -> DocHan
             last.set_value(encode(&adopted));
             doc.set(adopted);
             written.notify();
-        },
-    );
+    });
 
     // Not tracking `doc`: the status changes when a write (or the wait for
     // one) does, so it never flickers between an edit and its save.

@@ -23,6 +23,9 @@ pub fn validate_document(key: &str, raw: &str) -> Result<(), String> {
         k if k == benchmarks::model::BenchmarksDoc::KEY => {
             check_document::<benchmarks::model::BenchmarksDoc>(raw)
         }
+        k if k == crate::settings::Settings::KEY => {
+            check_document::<crate::settings::Settings>(raw)
+        }
         _ => Err("this version of Stagecraft does not know that data".into()),
     }
 }

@@ -11,9 +11,8 @@
 use crate::components::ProgressSteps;
 use crate::tools::audit::model::{Action, Answer};
 use crate::tools::audit::questions::{COUNT, QUESTIONS};
-use leptos::ev;
 use leptos::prelude::*;
-use leptos_use::use_event_listener;
+use crate::components::listen::listen;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
@@ -79,7 +78,8 @@ pub fn QuestionScreen(
 
     // Keys work wherever focus is, as long as this screen is on the page
     // (a detached copy, e.g. from an earlier mount, must not react).
-    let _ = use_event_listener(window(), ev::keydown, move |ev: web_sys::KeyboardEvent| {
+    listen(window(), "keydown", move |ev: web_sys::Event| {
+        let ev: &web_sys::KeyboardEvent = ev.unchecked_ref();
         if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.repeat() {
             return;
         }

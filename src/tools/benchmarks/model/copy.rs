@@ -143,14 +143,22 @@ pub const ZERO_CYCLE_REASON: &str =
 
 /// The sentence under the bottleneck card.
 pub fn bottleneck_sentence(a: &Analysis, b: &Baseline) -> String {
+    bottleneck_sentence_in(a, b, plain_number)
+}
+
+/// [`bottleneck_sentence`] with numbers written by `num`, so the screen
+/// writes them in the same locale as the cards ("52,5%" beside "17,3%").
+pub fn bottleneck_sentence_in(a: &Analysis, b: &Baseline, num: fn(f64) -> String) -> String {
     match a.bottleneck {
         Some(s) => {
             let r = a.stage(s);
+            let band = b.conversion[s.index()];
             format!(
-                "{}: {}% (benchmark {}%). {}",
+                "{}: {}% (benchmark {}–{}%). {}",
                 s.name(),
-                plain_number(r.conversion.unwrap_or(0.0)),
-                b.conversion[s.index()].label(),
+                num(r.conversion.unwrap_or(0.0)),
+                num(band.low),
+                num(band.high),
                 s.advice()
             )
         }
@@ -160,13 +168,19 @@ pub fn bottleneck_sentence(a: &Analysis, b: &Baseline) -> String {
 
 /// The sentence under the slowest-stage card.
 pub fn slowest_sentence(a: &Analysis, b: &Baseline) -> String {
+    slowest_sentence_in(a, b, plain_number)
+}
+
+/// [`slowest_sentence`] with numbers written by `num` (the screen's locale).
+pub fn slowest_sentence_in(a: &Analysis, b: &Baseline, num: fn(f64) -> String) -> String {
     match a.slowest {
         Some(s) => format!(
-            "{}: {} days (benchmark {} days), {} days over.",
+            "{}: {} days (benchmark {}–{} days), {} days over.",
             s.name(),
-            plain_number(a.stage(s).days),
-            b.days[s.index()].label(),
-            plain_number(a.slowest_excess_days)
+            num(a.stage(s).days),
+            num(b.days[s.index()].low),
+            num(b.days[s.index()].high),
+            num(a.slowest_excess_days)
         ),
         None => "None: no stage runs past the high end of its benchmark.".into(),
     }

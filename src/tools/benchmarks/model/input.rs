@@ -4,7 +4,7 @@
 //! is `form.rs`'s job.
 
 use super::*;
-use crate::numbers::{parse_number, NumberError, NumberRules};
+use crate::numbers::{read, FieldKind, NumberError, NumberRules};
 use crate::storage::Document;
 use serde::{Deserialize, Serialize};
 
@@ -77,8 +77,8 @@ impl BaselineInput {
     pub fn errors(&self) -> Vec<(BaselineField, String)> {
         let mut out = Vec::new();
         for (lo, hi) in BaselineField::pairs() {
-            let l = parse_number(self.raw(lo), lo.rules());
-            let h = parse_number(self.raw(hi), hi.rules());
+            let l = read(self.raw(lo), lo.kind(), lo.rules());
+            let h = read(self.raw(hi), hi.kind(), hi.rules());
             if let Err(e) = &l {
                 out.push((lo, e.to_string()));
             }
@@ -106,8 +106,8 @@ impl BaselineInput {
     /// empty). One pass over the text: each field is parsed once.
     pub fn parse(&self) -> Option<Baseline> {
         let range = |lo: BaselineField, hi: BaselineField| -> Option<Range> {
-            let l = parse_number(self.raw(lo), lo.rules()).ok()?;
-            let h = parse_number(self.raw(hi), hi.rules()).ok()?;
+            let l = read(self.raw(lo), lo.kind(), lo.rules()).ok()?;
+            let h = read(self.raw(hi), hi.kind(), hi.rules()).ok()?;
             match (l, h) {
                 (Some(l), Some(h)) if h < l => None,
                 (l, h) => Some(Range::new(l.unwrap_or(0.0), h.unwrap_or(0.0))),
@@ -162,6 +162,16 @@ impl BaselineField {
         v.push((BaselineField::WinRateLow, BaselineField::WinRateHigh));
         v.push((BaselineField::CycleLow, BaselineField::CycleHigh));
         v
+    }
+
+    /// What the field holds, which decides what the parser reads around
+    /// the digits.
+    pub fn kind(self) -> FieldKind {
+        if self.is_percent() {
+            FieldKind::Percent
+        } else {
+            FieldKind::Days
+        }
     }
 
     pub fn rules(self) -> NumberRules {
@@ -241,6 +251,17 @@ impl Field {
         }
         v.push(Field::OnboardingDays);
         v
+    }
+
+    /// What the field holds: decides shorthand, signs and the "as
+    /// understood" line.
+    pub fn kind(self) -> FieldKind {
+        match self {
+            Field::Prospects | Field::OpenOpportunities | Field::Count(_) => FieldKind::Count,
+            Field::DealSize => FieldKind::Money,
+            Field::Conversion(_) => FieldKind::Percent,
+            Field::Days(_) | Field::OnboardingDays => FieldKind::Days,
+        }
     }
 
     pub fn rules(self) -> NumberRules {
@@ -398,7 +419,7 @@ impl BenchmarksDoc {
 
     /// Parses one field by its own rules.
     pub fn parse(&self, f: Field) -> Result<f64, NumberError> {
-        parse_number(self.raw(f), f.rules()).map(|v| v.unwrap_or(0.0))
+        read(self.raw(f), f.kind(), f.rules()).map(|v| v.unwrap_or(0.0))
     }
 
     /// True when nothing has been typed in any visible field yet. Each of

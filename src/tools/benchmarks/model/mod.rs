@@ -19,6 +19,7 @@ mod export;
 mod form;
 mod formulas;
 mod input;
+mod spreadsheet;
 mod whatif;
 
 pub use copy::*;
@@ -28,6 +29,7 @@ pub use export::*;
 pub use form::*;
 pub use formulas::*;
 pub use input::*;
+pub use spreadsheet::*;
 pub use whatif::*;
 
 pub use crate::tone::Tone;

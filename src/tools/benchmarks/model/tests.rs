@@ -664,3 +664,22 @@ proptest! {
         check_analysis(&analyse(&f, &b))?;
     }
 }
+
+#[test]
+fn card_sentences_take_the_screens_number_writer() {
+    let d = example_doc();
+    let a = d.analysis().unwrap();
+    assert_eq!(
+        bottleneck_sentence_in(&a, &MID_MARKET, plain_number),
+        bottleneck_sentence(&a, &MID_MARKET)
+    );
+    fn comma(x: f64) -> String {
+        plain_number(x).replace('.', ",")
+    }
+    let mut e = example_doc();
+    e.apply(Action::SetField(Field::Conversion(2), "52.5".into()));
+    let a = e.analysis().unwrap();
+    assert!(bottleneck_sentence_in(&a, &MID_MARKET, comma)
+        .starts_with("Discovery: 52,5% (benchmark 60–75%)."));
+    assert!(slowest_sentence_in(&a, &MID_MARKET, comma).contains("days over"));
+}

@@ -43,8 +43,8 @@ pub fn FunnelChart(
                         "sc-benchmarks-chart__bar"
                     };
                     let value = format!(
-                        "{}%{}",
-                        plain_number(c),
+                        "{}{}",
+                        super::shared::percent_text(c),
                         if is_bottleneck { " · bottleneck" } else { "" }
                     );
                     view! {

@@ -13,6 +13,7 @@ use super::model::*;
 use crate::components::format::{money, number, percent};
 use crate::components::{use_field, Badge, Download, ExportActions, Field, NumberField, UndoToast};
 use crate::embed::Completed;
+use crate::export::csv::Delimiter;
 use crate::storage::browser::use_document;
 use baseline::BaselineEditor;
 use chart::FunnelChart;
@@ -20,6 +21,17 @@ use leptos::prelude::*;
 use shared::days_text;
 use table::StageTable;
 use whatif::WhatIfPanel;
+
+/// The user's local calendar day (the browser's `Date` knows the zone).
+fn local_today() -> chrono::NaiveDate {
+    let now = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
 
 /// The stage benchmark calculator. `rest` is the part of the route after the
 /// tool's slug; the tool is a single screen, so it is not used.
@@ -103,17 +115,35 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
     });
     let on_expire = Callback::new(move |_| cleared.set(None));
 
-    let csv = Signal::derive(move || {
-        shown.with(|s| {
-            s.as_ref()
-                .map(|s| stage_csv(&s.analysis, &s.baseline, s.segment))
-                .unwrap_or_default()
+    // The shared settings when the shell provides them (a tool mounted on
+    // its own keeps its choice for the visit).
+    let settings = use_context::<RwSignal<crate::settings::Settings>>()
+        .unwrap_or_else(|| RwSignal::new(Default::default()));
+    let delimiter = Memo::new(move |_| {
+        settings.with(|s| match s.csv_delimiter {
+            Some(';') => Delimiter::Semicolon,
+            Some(_) => Delimiter::Comma,
+            None => Delimiter::for_decimal_separator(crate::numbers::user_locale().decimal),
         })
     });
-    let print_date = js_sys::Date::new_0()
-        .to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED)
-        .as_string()
-        .unwrap_or_default();
+    let csv = Signal::derive(move || {
+        let ctx = SheetContext {
+            date: local_today(),
+            currency: crate::components::format::currency(),
+            delimiter: delimiter.get(),
+        };
+        doc.with(|d| {
+            shown.with(|s| {
+                s.as_ref()
+                    .map(|s| benchmarks_csv(d, s, &ctx))
+                    .unwrap_or_default()
+            })
+        })
+    });
+    // Pasted text has no use for the byte-order mark; the file keeps it.
+    let copy_csv =
+        Signal::derive(move || csv.with(|c| c.trim_start_matches('\u{feff}').to_string()));
+    let print_date = crate::components::format::today_long();
 
     view! {
         <section class="sc-tool sc-benchmarks">
@@ -144,9 +174,23 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
             <section class="sc-card sc-benchmarks-export" aria-labelledby="sc-benchmarks-export-title">
                 <h2 id="sc-benchmarks-export-title">"Share the stage table"</h2>
                 <p class="sc-field__hint">"Copy it into a spreadsheet, save it as a file, or print a one-page report."</p>
+                <div class="sc-field sc-benchmarks-sheet-format">
+                    <label class="sc-field__label" for="sc-benchmarks-sheet-format">"Spreadsheet format"</label>
+                    <select
+                        id="sc-benchmarks-sheet-format"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            settings.update(|s| s.csv_delimiter = v.chars().next());
+                        }
+                    >
+                        <option value="" selected=move || settings.with(|s| s.csv_delimiter.is_none())>"Automatic (by language)"</option>
+                        <option value="," selected=move || settings.with(|s| s.csv_delimiter == Some(','))>"Commas, decimal point (1234.5)"</option>
+                        <option value=";" selected=move || settings.with(|s| s.csv_delimiter == Some(';'))>"Semicolons, decimal comma (1234,5)"</option>
+                    </select>
+                </div>
                 <ExportActions
                     copy_label="Copy as CSV"
-                    copy_text=csv
+                    copy_text=copy_csv
                     download=Download {
                         label: "Download CSV",
                         filename: "stagecraft-stage-benchmarks.csv".into(),
@@ -191,11 +235,14 @@ fn InputsPanel(
                     if i < FUNNEL {
                         format!(
                             "Benchmark: {}% convert, {} days in stage.",
-                            b.conversion[i].label(),
-                            b.days[i].label()
+                            shared::range_text(b.conversion[i]),
+                            shared::range_text(b.days[i])
                         )
                     } else {
-                        format!("Benchmark: {} days to first value.", b.days[i].label())
+                        format!(
+                            "Benchmark: {} days to first value.",
+                            shared::range_text(b.days[i])
+                        )
                     }
                 })
             };
@@ -320,7 +367,7 @@ fn field_view(doc: Signal<BenchmarksDoc>, on_action: Callback<Action>, f: Field)
     let on_input = Callback::new(move |v: String| on_action.run(Action::SetField(f, v)));
     let prefix = (f == Field::DealSize).then_some("$");
     view! {
-        <NumberField id=f.id() label=f.label() value=value on_input=on_input rules=f.rules() prefix=prefix suffix=f.suffix() />
+        <NumberField id=f.id() label=f.label() value=value on_input=on_input rules=f.rules() kind=Some(f.kind()) prefix=prefix suffix=f.suffix() />
     }
 }
 
@@ -385,7 +432,7 @@ fn SummaryCards(
             let st = a.win_rate_status;
             view! {
                 <p class="sc-benchmarks-card__meta">
-                    {format!("Target {}% from qualified pipeline. ", b.win_rate.label())}
+                    {format!("Target {}% from qualified pipeline. ", shared::range_text(b.win_rate))}
                     <Badge tone=st.tone() icon=true>{format!("{} target", st.word())}</Badge>
                 </p>
             }
@@ -400,7 +447,7 @@ fn SummaryCards(
             let st = a.cycle_status;
             view! {
                 <p class="sc-benchmarks-card__meta">
-                    {format!("Target {} days, qualification to close. ", b.cycle.label())}
+                    {format!("Target {} days, qualification to close. ", shared::range_text(b.cycle))}
                     <Badge tone=st.tone() icon=true>{format!("{} target", st.word())}</Badge>
                 </p>
             }
@@ -408,7 +455,7 @@ fn SummaryCards(
     };
     let velocity_text = move || {
         a().and_then(|a| a.velocity_per_day)
-            .map(money)
+            .map(crate::components::format::money_short)
             .unwrap_or_else(|| "—".into())
     };
     let velocity_meta = move || {
@@ -424,7 +471,7 @@ fn SummaryCards(
         )
     };
     let revenue_text = move || {
-        a().map(|a| money(a.revenue_per_month))
+        a().map(|a| crate::components::format::money_short(a.revenue_per_month))
             .unwrap_or_else(|| "—".into())
     };
     let revenue_meta = move || {
@@ -455,7 +502,11 @@ fn SummaryCards(
                     )
                 })
                 .unwrap_or_default();
-            format!("{}{}", bottleneck_sentence(&a, &b), worth)
+            format!(
+                "{}{}",
+                bottleneck_sentence_in(&a, &b, shared::plain_text),
+                worth
+            )
         })
     };
     let slowest_text = move || {
@@ -466,7 +517,10 @@ fn SummaryCards(
         })
         .unwrap_or_else(|| "—".into())
     };
-    let slowest_meta = move || a().zip(b()).map(|(a, b)| slowest_sentence(&a, &b));
+    let slowest_meta = move || {
+        a().zip(b())
+            .map(|(a, b)| slowest_sentence_in(&a, &b, shared::plain_text))
+    };
     let savings = move || {
         a().map(|a| {
             a.cycle_savings

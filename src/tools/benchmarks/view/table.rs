@@ -1,7 +1,7 @@
 //! The per-stage table: the evidence behind the cards, and the chart's text
 //! alternative. Its cells carry the acceptance tests' `data-testid`s.
 
-use super::shared::days_text;
+use super::shared::{days_text, percent_text, range_text};
 use crate::components::format::money;
 use crate::components::Badge;
 use crate::tools::benchmarks::model::*;
@@ -39,11 +39,11 @@ pub fn StageTable(
                 move || shown.with(|s| s.as_ref().is_some_and(|s| s.analysis.bottleneck == Some(stage)));
 
             let conversion = move || match row() {
-                Some((r, _)) => r.conversion.map(|c| format!("{}%", plain_number(c))).unwrap_or_else(|| "n/a".into()),
+                Some((r, _)) => r.conversion.map(percent_text).unwrap_or_else(|| "n/a".into()),
                 None => "—".into(),
             };
             let conversion_bench = move || match baseline() {
-                Some(b) if i < FUNNEL => format!("{}%", b.conversion[i].label()),
+                Some(b) if i < FUNNEL => format!("{}%", range_text(b.conversion[i])),
                 Some(_) => "—".into(),
                 None => "—".into(),
             };
@@ -52,7 +52,7 @@ pub fn StageTable(
                 None => view! { <span data-testid=format!("conversion-status-{slug}")>{if i < FUNNEL { "—" } else { "n/a" }}</span> }.into_any(),
             };
             let days = move || row().map(|(r, _)| days_text(r.days)).unwrap_or_else(|| "—".into());
-            let days_bench = move || baseline().map(|b| format!("{} days", b.days[i].label())).unwrap_or_else(|| "—".into());
+            let days_bench = move || baseline().map(|b| format!("{} days", range_text(b.days[i]))).unwrap_or_else(|| "—".into());
             let time_status = move || match row() {
                 Some((r, _)) => status_badge(format!("time-status-{slug}"), r.time_status.word(), r.time_status.tone()),
                 None => view! { <span data-testid=format!("time-status-{slug}")>"—"</span> }.into_any(),

@@ -1,7 +1,7 @@
 //! What-if: nudge one stage or the pipeline and see velocity and revenue
 //! before and after. A scratch pad: nothing here is saved.
 
-use super::shared::days_text;
+use super::shared::{days_text, plain_text};
 use crate::components::format::{money, percent};
 use crate::components::{use_field, Field};
 use crate::tools::benchmarks::model::*;
@@ -9,9 +9,9 @@ use leptos::prelude::*;
 
 fn signed(v: f64, unit: &str) -> String {
     if v > 0.0 {
-        format!("+{}{unit}", plain_number(v))
+        format!("+{}{unit}", plain_text(v))
     } else if v < 0.0 {
-        format!("−{}{unit}", plain_number(-v))
+        format!("−{}{unit}", plain_text(-v))
     } else {
         format!("0{unit}")
     }
@@ -83,7 +83,7 @@ pub fn WhatIfPanel(
     let conv_shown = Signal::derive(move || {
         let base = figures().map(|f| f.conversion[stage.get()]).unwrap_or(0.0);
         let after = (base + conv.get()).clamp(0.0, 100.0);
-        format!("{} pts → {}%", signed(conv.get(), ""), plain_number(after))
+        format!("{} pts → {}%", signed(conv.get(), ""), plain_text(after))
     });
     let days_shown = Signal::derive(move || {
         let base = figures().map(|f| f.days[stage.get()]).unwrap_or(0.0);

@@ -7,7 +7,7 @@ use super::{
     DecisionProcess, MultiThread, Outcome, Pain, PerSection, Phase, Role, Section, Side, Speaker,
     Stakeholder, TalkBalance, Topic, CALL_LIMIT_SECS, DEFAULT_SECTION_MINUTES,
 };
-use crate::numbers::{parse_number, NumberRules};
+use crate::numbers::{read, FieldKind, NumberRules};
 use crate::storage::Document;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -65,7 +65,7 @@ pub fn parse_section_minutes(raw: &str) -> Result<u64, String> {
         max: Some(60.0),
         required: true,
     };
-    match parse_number(raw, rules) {
+    match read(raw, FieldKind::Decimal, rules) {
         Ok(Some(m)) if m >= 1.0 => Ok((m * 60.0).round() as u64),
         Ok(_) => Err("Enter at least 1 minute.".into()),
         Err(e) => Err(e.to_string()),

@@ -1,6 +1,6 @@
 //! Quantified pain: the monthly cost, its annual cost and the payback.
 
-use crate::numbers::{parse_number, NumberRules};
+use crate::numbers::{read, FieldKind, NumberRules};
 use serde::{Deserialize, Serialize};
 
 /// Quantified pain. Money fields keep exactly what was typed.
@@ -47,17 +47,21 @@ pub struct PainFigures {
 
 impl Pain {
     pub fn monthly(&self) -> Option<f64> {
-        parse_number(&self.monthly_cost, MONEY_RULES).ok().flatten()
+        read(&self.monthly_cost, FieldKind::Money, MONEY_RULES)
+            .ok()
+            .flatten()
     }
 
     pub fn price(&self) -> Option<f64> {
-        parse_number(&self.annual_price, MONEY_RULES).ok().flatten()
+        read(&self.annual_price, FieldKind::Money, MONEY_RULES)
+            .ok()
+            .flatten()
     }
 
     /// Whether each money field parses (empty is fine).
     pub fn fields_valid(&self) -> bool {
-        parse_number(&self.monthly_cost, MONEY_RULES).is_ok()
-            && parse_number(&self.annual_price, MONEY_RULES).is_ok()
+        read(&self.monthly_cost, FieldKind::Money, MONEY_RULES).is_ok()
+            && read(&self.annual_price, FieldKind::Money, MONEY_RULES).is_ok()
     }
 
     pub fn figures(&self) -> PainFigures {

@@ -1,9 +1,6 @@
 //! The recap: everything captured, as parts, then as plain text or Markdown.
 
-use super::{
-    format_clock_words, format_money, format_months, sorted_plan, Call, Section,
-    TALK_TARGET_PERCENT,
-};
+use super::{format_clock_words, format_months, sorted_plan, Call, Section, TALK_TARGET_PERCENT};
 use crate::dates::day_full_month_year;
 use crate::text::{join_lines, md_escape};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -104,14 +101,14 @@ pub fn recap_parts(call: &Call, ctx: RecapContext<'_>) -> RecapParts {
     if let (Some(m), Some(a)) = (f.monthly, f.annual) {
         pain.push(format!(
             "Costs {} a month, {} a year if nothing changes.",
-            format_money(m),
-            format_money(a)
+            crate::text::money(m),
+            crate::text::money(a)
         ));
     }
     if let (Some(p), Some(months)) = (f.price, f.payback) {
         pain.push(format!(
             "At a proposed {} a year, payback in {} months.",
-            format_money(p),
+            crate::text::money(p),
             format_months(Some(months))
         ));
     }

@@ -12,7 +12,7 @@ use crate::tools::discovery::model::{
 };
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos_use::{use_event_listener, use_interval_fn};
+use crate::components::listen::{every, listen};
 use wasm_bindgen::JsCast;
 
 /// The plain-text recap, for the copy button.
@@ -42,7 +42,7 @@ pub fn CallScreen(
     // The clocks are timestamps; this tick only asks the view to redraw
     // them. Missed ticks (background tabs) cost nothing.
     let clock = RwSignal::new(Utc::now());
-    let _ = use_interval_fn(move || clock.set(Utc::now()), 1000u64);
+    every(1000, move || clock.set(Utc::now()));
     let now: Signal<DateTime<Utc>> = clock.into();
     // Show the effect of an action at once instead of on the next tick.
     let edit = Callback::new(move |e: CallEdit| {
@@ -52,10 +52,7 @@ pub fn CallScreen(
 
     // A plain `Event` listener (the type the save layer uses too, which
     // keeps the page smaller), narrowed to a keyboard event here.
-    let _ = use_event_listener(
-        document(),
-        leptos::ev::Custom::<web_sys::Event>::new("keydown"),
-        move |ev: web_sys::Event| {
+    listen(document(), "keydown", move |ev: web_sys::Event| {
             let Ok(ev) = ev.dyn_into::<web_sys::KeyboardEvent>() else {
                 return;
             };

@@ -4,7 +4,7 @@
 use crate::components::{use_field, Field, NumberField, UndoToast};
 use crate::components::{DateField, TextField};
 use crate::tools::discovery::model::{
-    format_money, format_months, Call, CallEdit, PainFigures, Role, Stakeholder, MONEY_RULES,
+    format_months, Call, CallEdit, PainFigures, Role, Stakeholder, MONEY_RULES,
 };
 use leptos::prelude::*;
 
@@ -34,9 +34,15 @@ pub fn PainFields(
             }
         })
     });
-    // Formatted in Rust (dollars, one decimal) rather than through Intl:
-    // the figures match the recap exactly and the page stays smaller.
-    let annual = move || figures.get().0.annual.map_or("—".to_string(), format_money);
+    // Formatted like the recap (`text::money`), so the figures on screen
+    // and in the copied recap match exactly.
+    let annual = move || {
+        figures
+            .get()
+            .0
+            .annual
+            .map_or("—".to_string(), crate::text::money)
+    };
     let payback = move || format_months(figures.get().0.payback);
 
     view! {
@@ -53,8 +59,9 @@ pub fn PainFields(
                 <NumberField
                     id="dc-monthly"
                     label="Monthly cost of the problem"
-                    hint="Hours, spend or lost deals in a normal month, in dollars."
+                    hint="Hours, spend or lost deals in a normal month, in your currency."
                     prefix=Some("$")
+                    kind=Some(crate::numbers::FieldKind::Money)
                     rules=MONEY_RULES
                     value=Signal::derive(move || call.with(|c| c.pain.monthly_cost.clone()))
                     on_input=Callback::new(move |v| edit.run(CallEdit::MonthlyCost(v)))
@@ -64,6 +71,7 @@ pub fn PainFields(
                     label="Proposed annual price"
                     hint="What you expect to charge per year."
                     prefix=Some("$")
+                    kind=Some(crate::numbers::FieldKind::Money)
                     rules=MONEY_RULES
                     value=Signal::derive(move || call.with(|c| c.pain.annual_price.clone()))
                     on_input=Callback::new(move |v| edit.run(CallEdit::AnnualPrice(v)))

@@ -5,7 +5,7 @@ use super::{
     assess, recommend_framework, recommend_methodology, Answer, Assessment, Criterion, Framework,
     Methodology, Plan, Rating, Step,
 };
-use crate::numbers::{parse_number, NumberError, NumberRules};
+use crate::numbers::{read, FieldKind, NumberError, NumberRules};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -89,11 +89,11 @@ impl Deal {
     }
 
     pub fn acv_value(&self) -> Result<Option<f64>, NumberError> {
-        parse_number(&self.acv, ACV_RULES)
+        read(&self.acv, FieldKind::Money, ACV_RULES)
     }
 
     pub fn stakeholders_value(&self) -> Result<Option<u32>, NumberError> {
-        parse_number(&self.stakeholders, STAKEHOLDER_RULES)
+        read(&self.stakeholders, FieldKind::Count, STAKEHOLDER_RULES)
             .map(|v| v.map(|x| x.min(u32::MAX as f64) as u32))
     }
 

@@ -44,14 +44,16 @@ impl Plan {
         }
     }
 
-    /// The one-sentence reason shown with the recommendation.
-    pub fn reason(self) -> &'static str {
+    /// The one-sentence reason shown with the recommendation, its
+    /// thresholds in the chosen currency (`text::money`).
+    pub fn reason(self) -> String {
+        use crate::text::money;
         match self {
-            Plan::Bant => "Under $25,000 a year, a quick four-point check keeps the deal moving.",
-            Plan::BantThenMeddic => "From $25,000 to $50,000, filter fast with BANT, then go deeper with MEDDIC once the deal passes.",
-            Plan::Meddicc => "Above $50,000, more people get involved, so check their process and your competition too.",
-            Plan::Meddpicc => "Above $250,000, the contract faces legal and procurement reviews, so track the paper process as well.",
-            Plan::NoValueYet => "Add the annual contract value for a pick that fits; until then, BANT is the quickest filter.",
+            Plan::Bant => format!("Under {} a year, a quick four-point check keeps the deal moving.", money(25_000.0)),
+            Plan::BantThenMeddic => format!("From {} to {}, filter fast with BANT, then go deeper with MEDDIC once the deal passes.", money(25_000.0), money(50_000.0)),
+            Plan::Meddicc => format!("Above {}, more people get involved, so check their process and your competition too.", money(50_000.0)),
+            Plan::Meddpicc => format!("Above {}, the contract faces legal and procurement reviews, so track the paper process as well.", money(250_000.0)),
+            Plan::NoValueYet => "Add the annual contract value for a pick that fits; until then, BANT is the quickest filter.".into(),
         }
     }
 }

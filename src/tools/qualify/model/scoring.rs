@@ -89,7 +89,8 @@ impl Warning {
                     n => format!("Only {n} stakeholders are"),
                 };
                 format!(
-                    "{who} engaged on a deal over $25,000. Reach at least {MIN_STAKEHOLDERS}, so the deal survives if your contact leaves."
+                    "{who} engaged on a deal over {}. Reach at least {MIN_STAKEHOLDERS}, so the deal survives if your contact leaves.",
+                    crate::text::money(25_000.0)
                 )
             }
             Warning::NoAccessToPower { criterion } => match criterion {

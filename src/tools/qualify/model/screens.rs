@@ -1,8 +1,6 @@
 //! Screens, edits and list rows: what the views render and send back.
 
-use super::{
-    format_money, BasicsErrors, Criterion, Deal, DealsDoc, Framework, Rating, Step, Verdict,
-};
+use super::{BasicsErrors, Criterion, Deal, DealsDoc, Framework, Rating, Step, Verdict};
 use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,7 +127,7 @@ pub fn deal_rows(doc: &DealsDoc) -> Vec<DealRow> {
                 name: d.display_name().to_string(),
                 company: d.company.trim().to_string(),
                 acv: match d.acv_value() {
-                    Ok(Some(v)) => format_money(v),
+                    Ok(Some(v)) => crate::text::money(v),
                     _ => "—".into(),
                 },
                 framework: a.framework,

@@ -12,7 +12,7 @@ pub use crate::text::format_money;
 /// The contract value for display: formatted, "not set" or "not valid".
 pub fn acv_display(deal: &Deal) -> String {
     match deal.acv_value() {
-        Ok(Some(v)) => format_money(v),
+        Ok(Some(v)) => crate::text::money(v),
         Ok(None) => "not set".into(),
         Err(_) => "not valid".into(),
     }
@@ -86,7 +86,9 @@ pub fn summary_parts(deal: &Deal) -> SummaryParts {
         stakeholders: stakeholders_display(deal),
         framework: a.framework.name(),
         methodology: deal.methodology().name(),
-        updated: crate::dates::iso_date(deal.updated.date_naive()),
+        // The reader's calendar day, not UTC's: at 19:00 in California
+        // the UTC date is already tomorrow.
+        updated: crate::dates::iso_date(deal.updated.with_timezone(&chrono::Local).date_naive()),
         score: a.score,
         verdict: a.verdict,
         first_pass: deal.first_pass().map(|fp| (fp.score, fp.verdict)),

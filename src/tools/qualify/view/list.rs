@@ -7,7 +7,7 @@ use crate::route::{Route, Tool};
 use crate::tone::Tone;
 use chrono::{DateTime, Local, Utc};
 use leptos::prelude::*;
-use leptos_use::use_interval_fn;
+use crate::components::listen::every;
 
 /// What the list asks its owner to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +53,7 @@ pub fn DealList(
 ) -> impl IntoView {
     // Re-read the clock every half minute so "5 min ago" stays true.
     let now = RwSignal::new(Utc::now());
-    let _ = use_interval_fn(move || now.set(Utc::now()), 30_000);
+    every(30_000, move || now.set(Utc::now()));
     // Which row is being renamed, if any.
     let renaming = RwSignal::new(None::<String>);
     let status = RwSignal::new(String::new());

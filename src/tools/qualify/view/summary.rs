@@ -10,7 +10,6 @@ use super::model::{
 use crate::components::{tone_class, Badge, Download, ExportActions};
 use crate::route::{Route, Tool};
 use crate::tone::Tone;
-use chrono::Local;
 use leptos::prelude::*;
 
 /// An answer's badge: its tone and word ("Not answered" reads neutral).
@@ -62,7 +61,7 @@ pub fn SummaryView(
     let plain = Signal::derive(move || deal.with(summary_text));
     let markdown = Signal::derive(move || deal.with(summary_markdown));
     let filename = deal.with_untracked(summary_filename);
-    let printed = crate::dates::day_month_year(Local::now().date_naive());
+    let printed = crate::components::format::today_long();
     let score = Signal::derive(move || a.with(|a| a.score));
     let verdict = Memo::new(move |_| a.with(|a| a.verdict));
 
@@ -179,7 +178,7 @@ pub fn SummaryView(
             {move || second_pass.get().then(|| view! {
                 <section class="sc-card sc-stack sc-no-print sc-qualify-second-pass">
                     <h3>"Go deeper with MEDDIC"</h3>
-                    <p>"For a deal between $25,000 and $50,000, BANT is the first filter. Run MEDDIC next to check metrics, the economic buyer, the buying process and your champion. Your BANT answers stay saved."</p>
+                    <p>{move || format!("For a deal between {} and {}, BANT is the first filter. Run MEDDIC next to check metrics, the economic buyer, the buying process and your champion. Your BANT answers stay saved.", crate::text::money(25_000.0), crate::text::money(50_000.0))}</p>
                     <p>
                         <button type="button" class="sc-button sc-button--primary" on:click=move |_| { let _ = on_action.run(DealAction::StartSecondPass); }>
                             "Start the MEDDIC pass"

@@ -14,7 +14,7 @@ use crate::components::{
 };
 use crate::route::{Route, Tool};
 use leptos::prelude::*;
-use leptos_use::use_event_listener;
+use crate::components::listen::listen;
 use wasm_bindgen::JsCast;
 
 /// What kind of element a key press came from.
@@ -83,10 +83,8 @@ pub fn DealWizard(
     // so evidence can contain digits, and while the wizard is not in the page
     // (a host page may detach us without unmounting).
     let root = NodeRef::<leptos::html::Div>::new();
-    let _ = use_event_listener(
-        window(),
-        leptos::ev::keydown,
-        move |ev: web_sys::KeyboardEvent| {
+    listen(window(), "keydown", move |ev: web_sys::Event| {
+            let ev: &web_sys::KeyboardEvent = ev.unchecked_ref();
             if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
                 return;
             }
@@ -218,6 +216,7 @@ fn BasicsStep(
                     value=text(|d| &d.acv)
                     on_input=Callback::new(move |v| { let _ = on_action.run(DealAction::Acv(v)); })
                     rules=ACV_RULES
+                    kind=Some(crate::numbers::FieldKind::Money)
                     prefix=Some("$")
                     hint="What the customer would pay per year. Leave it blank if you don't know yet.".to_string()
                 />
@@ -227,6 +226,7 @@ fn BasicsStep(
                     value=text(|d| &d.stakeholders)
                     on_input=Callback::new(move |v| { let _ = on_action.run(DealAction::Stakeholders(v)); })
                     rules=STAKEHOLDER_RULES
+                    kind=Some(crate::numbers::FieldKind::Count)
                     hint="People at the customer you've actually spoken with about this deal.".to_string()
                 />
                 <fieldset class="sc-stack sc-qualify-yesno">

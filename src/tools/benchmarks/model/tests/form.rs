@@ -66,7 +66,7 @@ mod oracle {
             return None;
         }
         let v = |f: BaselineField| {
-            crate::numbers::parse_number(b.raw(f), f.rules())
+            crate::numbers::read(b.raw(f), f.kind(), f.rules())
                 .ok()
                 .flatten()
                 .unwrap_or(0.0)
