@@ -11,6 +11,7 @@ pub mod dates;
 pub mod embed;
 pub mod export;
 pub mod numbers;
+pub mod order;
 pub mod route;
 pub mod settings;
 pub mod storage;

@@ -9,8 +9,8 @@ use crate::route::{Location, Route};
 use crate::shell::{embed_options, embed_state, post};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use wasm_bindgen::closure::Closure;
 use serde_json::json;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Announces the widget and reports its height whenever the layout changes,

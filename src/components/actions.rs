@@ -1,5 +1,5 @@
-use leptos::prelude::*;
 use super::listen::Timer;
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Saves `text` as a file through a temporary object URL, so nothing ever

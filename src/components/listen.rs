@@ -25,7 +25,11 @@ pub fn listen(
     listen_boxed(target.into(), event, Box::new(handler));
 }
 
-fn listen_boxed(target: web_sys::EventTarget, event: &str, handler: Box<dyn FnMut(web_sys::Event)>) {
+fn listen_boxed(
+    target: web_sys::EventTarget,
+    event: &str,
+    handler: Box<dyn FnMut(web_sys::Event)>,
+) {
     let closure = Closure::wrap(handler);
     let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
     // The cleanup may run on the reactive owner's schedule, which wants
@@ -33,7 +37,8 @@ fn listen_boxed(target: web_sys::EventTarget, event: &str, handler: Box<dyn FnMu
     let held = SendWrapper::new((target, event.to_string(), closure));
     on_cleanup(move || {
         let (target, event, closure) = held.take();
-        let _ = target.remove_event_listener_with_callback(&event, closure.as_ref().unchecked_ref());
+        let _ =
+            target.remove_event_listener_with_callback(&event, closure.as_ref().unchecked_ref());
     });
 }
 

@@ -1,5 +1,5 @@
-use leptos::prelude::*;
 use super::listen::Timer;
+use leptos::prelude::*;
 
 /// How long a deleted item can still be brought back.
 const UNDO_WINDOW_MS: u64 = 6000;

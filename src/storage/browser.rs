@@ -11,14 +11,14 @@ use super::{
     backup_key, build_export, decode, decode_view, encode, is_backup_key, parse_import,
     storage_key, Document, DocumentView, ImportError, ImportOutcome, Loaded, KEY_PREFIX,
 };
+use crate::components::listen::listen;
 use gloo_storage::{LocalStorage, Storage as _};
 use leptos::prelude::*;
-use crate::components::listen::listen;
-use wasm_bindgen::JsCast;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// Where documents live for this page load.
 enum Backend {
@@ -475,33 +475,33 @@ fn document_hook<T: Document>(saver: Option<(DocOptions, StartSaver)>) -> DocHan
     // here; anything else unreadable waits for a reload, where the usual
     // corrupt handling applies (and the write rule above keeps it intact).
     listen(window(), "storage", move |ev: web_sys::Event| {
-            let ev: &web_sys::StorageEvent = ev.unchecked_ref();
-            let affects_us = match ev.key() {
-                Some(k) => key.with_value(|key| k == *key),
-                None => true, // `localStorage.clear()` in another tab
-            };
-            if !affects_us || blocked.get_untracked().is_some() {
+        let ev: &web_sys::StorageEvent = ev.unchecked_ref();
+        let affects_us = match ev.key() {
+            Some(k) => key.with_value(|key| k == *key),
+            None => true, // `localStorage.clear()` in another tab
+        };
+        if !affects_us || blocked.get_untracked().is_some() {
+            return;
+        }
+        let adopted = match decode::<T>(ev.new_value().as_deref()) {
+            Loaded::Ready(v) => v,
+            Loaded::Missing => T::default(),
+            Loaded::Newer { found } => {
+                blocked.set(Some(SaveStatus::NewerElsewhere));
+                notify(
+                    notices,
+                    Notice::Newer {
+                        key: key.get_value(),
+                        found,
+                    },
+                );
                 return;
             }
-            let adopted = match decode::<T>(ev.new_value().as_deref()) {
-                Loaded::Ready(v) => v,
-                Loaded::Missing => T::default(),
-                Loaded::Newer { found } => {
-                    blocked.set(Some(SaveStatus::NewerElsewhere));
-                    notify(
-                        notices,
-                        Notice::Newer {
-                            key: key.get_value(),
-                            found,
-                        },
-                    );
-                    return;
-                }
-                Loaded::Corrupt { .. } => return,
-            };
-            last.set_value(encode(&adopted));
-            doc.set(adopted);
-            written.notify();
+            Loaded::Corrupt { .. } => return,
+        };
+        last.set_value(encode(&adopted));
+        doc.set(adopted);
+        written.notify();
     });
 
     // Not tracking `doc`: the status changes when a write (or the wait for

@@ -105,7 +105,7 @@ impl AnswerSet {
     /// Every question answered below 3, highest priority first; ties keep
     /// question order (the sort is stable and the input is in that order).
     pub fn fixes(&self) -> Vec<Fix> {
-        let mut fixes: Vec<Fix> = self
+        let fixes: Vec<Fix> = self
             .pairs()
             .filter(|(_, a)| *a < Answer::MAX)
             .map(|(question, answer)| Fix {
@@ -114,8 +114,7 @@ impl AnswerSet {
                 priority: question.weight * u32::from(3 - answer.value()),
             })
             .collect();
-        fixes.sort_by_key(|f| std::cmp::Reverse(f.priority));
-        fixes
+        crate::order::into_sorted_by(fixes, |a, b| b.priority.cmp(&a.priority))
     }
 
     /// The questions answered 3, in question order.

@@ -8,11 +8,11 @@
 //!   because auto-advancing there would skip past options while browsing;
 //! - Enter or → moves on, ← goes back, and Back/Next buttons do the same.
 
+use crate::components::listen::listen;
 use crate::components::ProgressSteps;
 use crate::tools::audit::model::{Action, Answer};
 use crate::tools::audit::questions::{COUNT, QUESTIONS};
 use leptos::prelude::*;
-use crate::components::listen::listen;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 

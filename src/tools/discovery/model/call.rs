@@ -480,8 +480,8 @@ impl CallsDoc {
 
     /// Newest first: by call date, then by when it was created.
     pub fn list(&self) -> Vec<&Call> {
-        let mut out: Vec<&Call> = self.calls.iter().collect();
-        out.sort_by_key(|c| std::cmp::Reverse((c.date, c.created_at, c.id)));
-        out
+        crate::order::sorted_by(&self.calls, |a, b| {
+            (b.date, b.created_at, b.id).cmp(&(a.date, a.created_at, a.id))
+        })
     }
 }

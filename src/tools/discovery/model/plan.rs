@@ -98,7 +98,10 @@ impl ActionItem {
 
 /// The plan in date order (undated items last, then in the order added).
 pub fn sorted_plan(items: &[ActionItem]) -> Vec<ActionItem> {
-    let mut out = items.to_vec();
-    out.sort_by_key(|i| (i.due.is_none(), i.due, i.id));
-    out
+    crate::order::sorted_by(items, |a, b| {
+        (a.due.is_none(), a.due, a.id).cmp(&(b.due.is_none(), b.due, b.id))
+    })
+    .into_iter()
+    .cloned()
+    .collect()
 }

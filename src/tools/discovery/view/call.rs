@@ -3,6 +3,7 @@
 
 use super::save::{SaveIndicator, SaveStatus};
 use super::{capture, deals, href, rail, today};
+use crate::components::listen::{every, listen};
 use crate::components::{in_text_control, use_field, Badge, CopyButton, Field};
 use crate::components::{DateField, TextField};
 use crate::route::{Route, Tool};
@@ -12,7 +13,6 @@ use crate::tools::discovery::model::{
 };
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use crate::components::listen::{every, listen};
 use wasm_bindgen::JsCast;
 
 /// The plain-text recap, for the copy button.
@@ -53,27 +53,26 @@ pub fn CallScreen(
     // A plain `Event` listener (the type the save layer uses too, which
     // keeps the page smaller), narrowed to a keyboard event here.
     listen(document(), "keydown", move |ev: web_sys::Event| {
-            let Ok(ev) = ev.dyn_into::<web_sys::KeyboardEvent>() else {
-                return;
-            };
-            if ev.default_prevented()
-                || ev.repeat()
-                || ev.ctrl_key()
-                || ev.meta_key()
-                || ev.alt_key()
-                || in_text_control(&ev)
-            {
-                return;
-            }
-            let who = match ev.key().as_str() {
-                "r" | "R" => Speaker::Rep,
-                "b" | "B" => Speaker::Buyer,
-                _ => return,
-            };
-            ev.prevent_default();
-            edit.run(CallEdit::Talk(who));
-        },
-    );
+        let Ok(ev) = ev.dyn_into::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        if ev.default_prevented()
+            || ev.repeat()
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.alt_key()
+            || in_text_control(&ev)
+        {
+            return;
+        }
+        let who = match ev.key().as_str() {
+            "r" | "R" => Speaker::Rep,
+            "b" | "B" => Speaker::Buyer,
+            _ => return,
+        };
+        ev.prevent_default();
+        edit.run(CallEdit::Talk(who));
+    });
 
     view! {
         <p class="sc-no-print sc-discovery-back"><a href=href(Screen::List)>"← All calls"</a></p>

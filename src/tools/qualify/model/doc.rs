@@ -101,14 +101,12 @@ impl DealsDoc {
 
     /// Deals, most recently updated first (ties: newest created, then id).
     pub fn sorted(&self) -> Vec<&Deal> {
-        let mut v: Vec<&Deal> = self.deals.iter().collect();
-        v.sort_by(|a, b| {
+        crate::order::sorted_by(&self.deals, |a, b| {
             b.updated
                 .cmp(&a.updated)
                 .then(b.created.cmp(&a.created))
                 .then(a.id.cmp(&b.id))
-        });
-        v
+        })
     }
 }
 

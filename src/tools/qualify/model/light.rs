@@ -41,29 +41,28 @@ impl DealsLight {
     /// list as `deal_choices` on the full document (a test holds the two
     /// together).
     pub fn choices(self) -> Vec<(String, String)> {
-        let mut deals = self.deals;
-        deals.sort_by(|a, b| {
+        let deals = self.deals;
+        crate::order::sorted_by(&deals, |a, b| {
             b.updated
                 .cmp(&a.updated)
                 .then(b.created.cmp(&a.created))
                 .then(a.id.cmp(&b.id))
-        });
-        deals
-            .into_iter()
-            .map(|d| {
-                let name = match d.name.trim() {
-                    "" => "Untitled deal",
-                    n => n,
-                };
-                let company = d.company.trim();
-                let label = if company.is_empty() {
-                    name.to_string()
-                } else {
-                    format!("{name} ({company})")
-                };
-                (d.id, label)
-            })
-            .collect()
+        })
+        .into_iter()
+        .map(|d| {
+            let name = match d.name.trim() {
+                "" => "Untitled deal",
+                n => n,
+            };
+            let company = d.company.trim();
+            let label = if company.is_empty() {
+                name.to_string()
+            } else {
+                format!("{name} ({company})")
+            };
+            (d.id.clone(), label)
+        })
+        .collect()
     }
 }
 

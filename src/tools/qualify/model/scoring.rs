@@ -122,7 +122,7 @@ pub struct Gap {
 /// Gaps in order: red flags, then Unknown (including unanswered), then
 /// Partially; within each group the framework's order is kept.
 pub fn gaps(framework: Framework, answers: &BTreeMap<Criterion, Answer>) -> Vec<Gap> {
-    let mut out: Vec<Gap> = framework
+    let out: Vec<Gap> = framework
         .criteria()
         .iter()
         .filter_map(|&c| {
@@ -136,9 +136,8 @@ pub fn gaps(framework: Framework, answers: &BTreeMap<Criterion, Answer>) -> Vec<
             })
         })
         .collect();
-    // `sort_by_key` is stable, so the framework order survives within a group.
-    out.sort_by_key(|g| g.rating.gap_rank());
-    out
+    // The sort is stable, so the framework order survives within a group.
+    crate::order::into_sorted_by(out, |a, b| a.rating.gap_rank().cmp(&b.rating.gap_rank()))
 }
 
 /// Everything the summary and the deal list show about a deal's answers.

@@ -2,12 +2,12 @@
 //! rename, duplicate and delete (with a few seconds to undo).
 
 use super::model::{deal_rest, relative_time, DealRow, Verdict};
+use crate::components::listen::every;
 use crate::components::{focus_after_render, Badge, UndoToast};
 use crate::route::{Route, Tool};
 use crate::tone::Tone;
 use chrono::{DateTime, Local, Utc};
 use leptos::prelude::*;
-use crate::components::listen::every;
 
 /// What the list asks its owner to do.
 #[derive(Debug, Clone, PartialEq)]

@@ -9,12 +9,12 @@ use super::model::{
     STAKEHOLDER_RULES,
 };
 use super::summary::SummaryView;
+use crate::components::listen::listen;
 use crate::components::{
     focus_after_render, in_text_control, use_field, Field, NumberField, ProgressSteps, TextField,
 };
 use crate::route::{Route, Tool};
 use leptos::prelude::*;
-use crate::components::listen::listen;
 use wasm_bindgen::JsCast;
 
 /// What kind of element a key press came from.
@@ -84,36 +84,35 @@ pub fn DealWizard(
     // (a host page may detach us without unmounting).
     let root = NodeRef::<leptos::html::Div>::new();
     listen(window(), "keydown", move |ev: web_sys::Event| {
-            let ev: &web_sys::KeyboardEvent = ev.unchecked_ref();
-            if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-                return;
+        let ev: &web_sys::KeyboardEvent = ev.unchecked_ref();
+        if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        if !root.get_untracked().is_some_and(|el| el.is_connected()) {
+            return;
+        }
+        let Step::Criterion(c) = step.get_untracked() else {
+            return;
+        };
+        let t = key_target(&ev);
+        let key = ev.key();
+        if let Some(r) = Rating::from_key(&key) {
+            if !t.typing {
+                ev.prevent_default();
+                let _ = on_action.run(DealAction::Answer(c, r));
             }
-            if !root.get_untracked().is_some_and(|el| el.is_connected()) {
-                return;
-            }
-            let Step::Criterion(c) = step.get_untracked() else {
-                return;
-            };
-            let t = key_target(&ev);
-            let key = ev.key();
-            if let Some(r) = Rating::from_key(&key) {
-                if !t.typing {
-                    ev.prevent_default();
-                    let _ = on_action.run(DealAction::Answer(c, r));
-                }
-                return;
-            }
-            let free = !t.typing && !t.control && !t.radio;
-            let action = match key.as_str() {
-                "Enter" if !t.control => DealAction::Next,
-                "ArrowRight" if free => DealAction::Next,
-                "ArrowLeft" if free => DealAction::Back,
-                _ => return,
-            };
-            ev.prevent_default();
-            let _ = on_action.run(action);
-        },
-    );
+            return;
+        }
+        let free = !t.typing && !t.control && !t.radio;
+        let action = match key.as_str() {
+            "Enter" if !t.control => DealAction::Next,
+            "ArrowRight" if free => DealAction::Next,
+            "ArrowLeft" if free => DealAction::Back,
+            _ => return,
+        };
+        ev.prevent_default();
+        let _ = on_action.run(action);
+    });
 
     view! {
         <div class="sc-qualify-wizard sc-stack" node_ref=root>
