@@ -114,8 +114,31 @@ pub fn file_slug(title: &str, fallback: &str) -> String {
     }
 }
 
+/// Whether a list row matches what was typed into its search box: every
+/// word of `query` appears, ignoring case, in one of the row's `fields`. An
+/// empty query matches everything.
+pub fn matches_query(query: &str, fields: &[&str]) -> bool {
+    let fields: Vec<String> = fields.iter().map(|f| f.to_lowercase()).collect();
+    query
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .all(|word| fields.iter().any(|f| f.contains(&word)))
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    #[test]
+    fn a_search_matches_every_word_in_any_field_ignoring_case() {
+        let row = ["Acme renewal", "Müller GmbH"];
+        assert!(matches_query("", &row));
+        assert!(matches_query("  ", &row));
+        assert!(matches_query("acme", &row));
+        assert!(matches_query("RENEWAL müller", &row));
+        assert!(matches_query("MÜLLER", &row));
+        assert!(!matches_query("acme globex", &row));
+        assert!(!matches_query("x", &[]));
+    }
+
     use super::*;
     use proptest::prelude::*;
 

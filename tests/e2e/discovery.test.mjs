@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { assertEventually, setup, runAxe, waitForApp } from "./support/harness.mjs";
 import { DiscoveryPage } from "./pages/discovery.mjs";
+import { seedCalls } from "./support/fixtures.mjs";
 
 let h;
 before(async () => {
@@ -347,6 +348,32 @@ test("the list: duplicate, delete with undo, and newest first", async () => {
   await d.emptyState.waitFor();
   await page.clock.resume();
   assert.deepEqual(await runAxe(page), []);
+});
+
+test("a long list of calls shows the newest 50, more on request, and any call by search", async () => {
+  const page = await h.newPage("#/");
+  await seedCalls(page, 120);
+  await page.evaluate(() => (location.hash = "#/discovery"));
+  const d = new DiscoveryPage(page);
+  await page.getByText("Showing 50 of 120 calls.").waitFor();
+  let titles = await d.rowLinks().allTextContents();
+  assert.equal(titles.length, 50);
+  assert.equal(titles[0], "Call 119");
+  await d.showMore.click();
+  await d.showMore.click();
+  await assertEventually(async () => (await d.rowLinks().allTextContents()).length, 120);
+  assert.equal(await d.showMore.count(), 0);
+  titles = await d.rowLinks().allTextContents();
+  assert.equal(titles[119], "Call 0");
+
+  await d.search.fill("call 77");
+  await assertEventually(() => d.rowLinks().allTextContents(), ["Call 77"]);
+  await d.search.fill("acme");
+  await page.getByText("No calls match “acme”.").waitFor();
+  await page.getByRole("button", { name: "Clear the search" }).click();
+  await page.getByText("Showing 50 of 120 calls.").waitFor();
+  assert.deepEqual(await runAxe(page), []);
+  assert.deepEqual(page.pageErrors, []);
 });
 
 test("a running clock keeps counting across a reload (real time)", async () => {

@@ -171,25 +171,48 @@ test("deleting a deal can be undone", async () => {
   assertClean(page);
 });
 
-test("a list of 250 deals renders in full, newest first, and deletes with undo", async () => {
+test("a list of 250 deals shows the newest 50, more on request, any deal by search, and deletes with undo", async () => {
   // How long this takes is reported by scripts/bench.mjs, never asserted here.
   const page = await h.newPage("#/");
   await seedDeals(page, 250);
   await page.evaluate(() => (location.hash = "#/qualify"));
   const q = new QualifyPage(page);
-  await q.rows().nth(249).waitFor();
-  assert.equal(await q.rows().count(), 250);
-  const names = await q.rowNames();
+  await q.rows().nth(49).waitFor();
+  assert.equal(await q.rows().count(), 50);
+  let names = await q.rowNames();
   assert.equal(names[0], "Deal 249");
+  assert.equal(names[49], "Deal 200");
+  await page.getByText("Showing 50 of 250 deals.").waitFor();
+
+  // A page at a time, keyboard included, to the oldest deal.
+  await q.showMore.focus();
+  await page.keyboard.press("Enter");
+  await q.rows().nth(99).waitFor();
+  for (let shown = 100; shown < 250; shown += 50) await q.showMore.click();
+  await q.rows().nth(249).waitFor();
+  assert.equal(await q.showMore.count(), 0, "no Show more once every deal is drawn");
+  names = await q.rowNames();
   assert.equal(names[249], "Deal 0");
+
+  // Search by name or company; a search that matches nothing says so.
+  await q.search.fill("COMPANY 142");
+  await assertEventually(async () => await q.rowNames(), ["Deal 142"]);
+  await q.search.fill("deal 123");
+  await assertEventually(async () => await q.rowNames(), ["Deal 123"]);
+  await q.search.fill("globex");
+  await page.getByText("No deals match “globex”.").waitFor();
+  await page.getByRole("button", { name: "Clear the search" }).click();
+  await q.rows().nth(49).waitFor();
+  assert.equal(await q.rows().count(), 50);
 
   await q.deleteButton("Deal 249").click();
   await page.getByText("“Deal 249” deleted.").waitFor();
-  assert.equal(await q.rows().count(), 249);
   await assertEventually(async () => (await q.rowNames())[0], "Deal 248");
+  await page.getByText("Showing 50 of 249 deals.").waitFor();
   await q.undo.click();
   await q.row("Deal 249").waitFor();
-  assert.equal(await q.rows().count(), 250);
+  await page.getByText("Showing 50 of 250 deals.").waitFor();
+  await assertAxe(page, "long list with search");
   assertClean(page);
 });
 

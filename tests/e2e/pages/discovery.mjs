@@ -24,6 +24,14 @@ export class DiscoveryPage {
   duplicateButton(title) {
     return this.page.getByRole("button", { name: `Duplicate ${title}`, exact: true });
   }
+  /** The search box above a long list of calls. */
+  get search() {
+    return this.page.getByLabel("Find a call");
+  }
+  /** "Show 50 more" (or fewer, at the end) below a long list. */
+  get showMore() {
+    return this.page.getByRole("button", { name: /^Show \d+ more$/ });
+  }
   get undo() {
     return this.page.getByRole("button", { name: "Undo" });
   }

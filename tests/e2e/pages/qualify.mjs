@@ -33,6 +33,14 @@ export class QualifyPage {
   deleteButton(name) {
     return this.page.getByRole("button", { name: `Delete ${name}`, exact: true });
   }
+  /** The search box above a long list. */
+  get search() {
+    return this.page.getByLabel("Find a deal");
+  }
+  /** "Show 50 more" (or fewer, at the end) below a long list. */
+  get showMore() {
+    return this.page.getByRole("button", { name: /^Show \d+ more$/ });
+  }
   get undo() {
     return this.page.getByRole("button", { name: "Undo", exact: true });
   }

@@ -27,3 +27,25 @@ export async function seedDeals(page, count) {
     localStorage.setItem("stagecraft.qualify", JSON.stringify({ version: 1, data: { deals } }));
   }, count);
 }
+
+/**
+ * Stores `count` discovery calls ("Call 0" … "Call N-1", one day apart, so
+ * "Call N-1" is the newest) on the page's origin.
+ */
+export async function seedCalls(page, count) {
+  await page.evaluate((count) => {
+    const calls = [];
+    const base = Date.UTC(2026, 0, 1);
+    for (let i = 0; i < count; i++) {
+      const at = base + i * 86400000;
+      calls.push({
+        id: i + 1,
+        title: `Call ${i}`,
+        date: new Date(at).toISOString().slice(0, 10),
+        created_at: at,
+        updated_at: at,
+      });
+    }
+    localStorage.setItem("stagecraft.discovery", JSON.stringify({ version: 1, data: { calls, next_id: count + 1 } }));
+  }, count);
+}

@@ -2,6 +2,8 @@
 //! last touched, plus create, duplicate and delete.
 
 use super::{deals, href};
+use crate::components::{ListFooter, ListSearch, PAGE};
+use crate::text::matches_query;
 use crate::tools::discovery::model::{format_date_short, month_name, Call, Screen, Topic};
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
@@ -67,6 +69,25 @@ pub fn CallList(
         })
     };
 
+    // A long list draws one page of matches at a time (see `ListSearch`).
+    let query = RwSignal::new(String::new());
+    let shown = RwSignal::new(PAGE);
+    let count = Signal::derive(move || rows.with(Vec::len));
+    let matching = Memo::new(move |_| {
+        query.with(|q| {
+            rows.with(|r| {
+                r.iter()
+                    .filter(|row| {
+                        let deal = deal_name(&row.deal_id).unwrap_or_default();
+                        matches_query(q, &[&row.title, &deal])
+                    })
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let matching_count = Signal::derive(move || matching.with(Vec::len));
+
     view! {
         <header class="sc-stack">
             <h1 class="sc-page-title">"Discovery calls"</h1>
@@ -81,9 +102,16 @@ pub fn CallList(
         </header>
         // Plain re-rendering (no keyed list): rows hold no typing state, and
         // it keeps the page small.
+        <ListSearch
+            id="sc-discovery-search"
+            label="Find a call"
+            hint="Searches call titles and linked deals."
+            total=count
+            query=query
+            shown=shown
+        />
         {move || {
-            let rows = rows.get();
-            if rows.is_empty() {
+            if count.get() == 0 {
                 return view! {
                     <div class="sc-card sc-stack sc-discovery-empty">
                         <h2>"No calls yet"</h2>
@@ -99,8 +127,11 @@ pub fn CallList(
                 }
                 .into_any();
             }
-            let items = rows
+            let n = shown.get();
+            let items = matching
+                .get()
                 .into_iter()
+                .take(n)
                 .map(|row| {
                     let id = row.id;
                     let title = row.title.clone();
@@ -138,5 +169,6 @@ pub fn CallList(
                 .collect_view();
             view! { <ul class="sc-discovery-list" aria-label="Your calls">{items}</ul> }.into_any()
         }}
+        <ListFooter matching=matching_count shown=shown query=query noun="calls" />
     }
 }

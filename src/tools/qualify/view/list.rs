@@ -3,8 +3,9 @@
 
 use super::model::{deal_rest, relative_time, DealRow, Verdict};
 use crate::components::listen::every;
-use crate::components::{focus_after_render, Badge, UndoToast};
+use crate::components::{focus_after_render, Badge, ListFooter, ListSearch, UndoToast, PAGE};
 use crate::route::{Route, Tool};
+use crate::text::matches_query;
 use crate::tone::Tone;
 use chrono::{DateTime, Local, Utc};
 use leptos::prelude::*;
@@ -58,6 +59,24 @@ pub fn DealList(
     let renaming = RwSignal::new(None::<String>);
     let status = RwSignal::new(String::new());
     let count = Memo::new(move |_| rows.with(Vec::len));
+    // A long list draws one page of matches at a time (see `ListSearch`).
+    let query = RwSignal::new(String::new());
+    let shown = RwSignal::new(PAGE);
+    let matching = Memo::new(move |_| {
+        query.with(|q| {
+            rows.with(|r| {
+                r.iter()
+                    .filter(|row| matches_query(q, &[&row.name, &row.company]))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let visible = Memo::new(move |_| {
+        let n = shown.get();
+        matching.with(|m| m.iter().take(n).cloned().collect::<Vec<_>>())
+    });
+    let matching_count = Signal::derive(move || matching.with(Vec::len));
     let resume = Memo::new(move |_| {
         rows.with(|r| {
             r.first()
@@ -109,6 +128,14 @@ pub fn DealList(
                 </div>
             }
         >
+            <ListSearch
+                id="sc-qualify-search"
+                label="Find a deal"
+                hint="Searches deal names and companies."
+                total=count
+                query=query
+                shown=shown
+            />
             <div class="sc-qualify-table-wrap" role="region" aria-labelledby="sc-qualify-list-caption" tabindex="0">
                 <table class="sc-qualify-table sc-qualify-table--list">
                     <caption id="sc-qualify-list-caption">"Your deals, most recently updated first"</caption>
@@ -126,7 +153,7 @@ pub fn DealList(
                     </thead>
                     <tbody>
                         <For
-                            each=move || rows.get()
+                            each=move || visible.get()
                             // A row is rebuilt only when its deal changed.
                             key=|r| (r.id.clone(), r.updated)
                             children=move |row| view! {
@@ -136,6 +163,7 @@ pub fn DealList(
                     </tbody>
                 </table>
             </div>
+            <ListFooter matching=matching_count shown=shown query=query noun="deals" />
         </Show>
         <p class="sc-visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
         <UndoToast
