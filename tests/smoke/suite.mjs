@@ -3,6 +3,7 @@
 // `smoke(engine)`; each test says what a user would notice if it broke.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { mkdir, writeFile } from "node:fs/promises";
 import { serveStatic } from "../e2e/support/harness.mjs";
 import { hostPageHtml } from "../e2e/pages/host.mjs";
 import { startDriver } from "./webdriver.mjs";
@@ -11,6 +12,30 @@ import { Ui, completeAuditWithKeys, waitForQuestion, assertNoNaN, MIXED_SCORE, M
 
 const BLOCKED_NOTICE = "This browser isn't letting Stagecraft save.";
 const WIDGET_NOTICE = "Your browser blocks saving here";
+const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
+
+/** Saves what `ui`'s browser shows, for a failure message; never throws. */
+async function screenshot(ui, name) {
+  try {
+    await mkdir(ARTIFACTS, { recursive: true });
+    const path = `${ARTIFACTS}${name.replace(/[^a-z0-9]+/gi, "-").slice(0, 80)}.png`;
+    await writeFile(path, Buffer.from(await ui.s.screenshot(), "base64"));
+    return path;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs `body`; when it fails, adds a screenshot of `ui` to the error. */
+async function shootOnFailure(ui, name, body) {
+  try {
+    return await body();
+  } catch (e) {
+    const path = await screenshot(ui, name);
+    if (path) e.message += `\n  screenshot: ${path}`;
+    throw e;
+  }
+}
 
 export function smoke(engineName) {
   const engine = ENGINES[engineName];
@@ -45,23 +70,26 @@ export function smoke(engineName) {
   /**
    * A browser of its own: its own profile, so its own (empty) storage. Both
    * drivers hold one session at a time, so it gets its own driver too;
-   * `close()` ends both.
+   * both end with it.
    */
-  async function freshUi(options) {
+  async function withFreshBrowser(name, options, body) {
     const d = await startDriver(engine.driver());
     try {
       const fresh = new Ui(await d.newSession(engine.capabilities(options)));
-      fresh.close = () => d.stop();
-      return fresh;
-    } catch (e) {
+      return await shootOnFailure(fresh, `${engineName}-${name}`, () => body(fresh));
+    } finally {
       await d.stop();
-      throw e;
     }
+  }
+
+  /** A test whose failure message carries a screenshot of the main browser. */
+  function check(name, body) {
+    test(`${engineName}: ${name}`, () => shootOnFailure(ui, `${engineName}-${name}`, body));
   }
 
   let shareLink;
 
-  test(`${engineName}: the audit, answered with keys 1–4, reaches the report with a score`, async () => {
+  check("the audit, answered with keys 1–4, reaches the report with a score", async () => {
     await ui.open(app.url + "#/audit");
     assert.equal(await completeAuditWithKeys(ui), MIXED_SCORE, "the hand-worked score");
     assert.equal(await ui.testText("audit-tier"), MIXED_TIER);
@@ -70,29 +98,26 @@ export function smoke(engineName) {
     assert.match(shareLink, /#\/audit\/share\/1-[0-9a-z]{8}$/, "a share link for the report");
   });
 
-  test(`${engineName}: a reload keeps the audit report`, async () => {
+  check("a reload keeps the audit report", async () => {
     assert.ok(shareLink, "needs the audit finished in the test above");
     await ui.reload();
     assert.equal(await ui.testText("audit-score"), MIXED_SCORE);
     assert.equal(await ui.testText("audit-tier"), MIXED_TIER);
   });
 
-  test(`${engineName}: the share link, opened in a fresh session, shows the same report`, async () => {
+  check("the share link, opened in a fresh session, shows the same report", async () => {
     assert.ok(shareLink, "needs the share link from the first test");
-    const visitor = await freshUi();
-    try {
+    await withFreshBrowser("share-link", {}, async (visitor) => {
       await visitor.open(shareLink);
       assert.equal(await visitor.testText("audit-score"), MIXED_SCORE);
       assert.equal(await visitor.testText("audit-tier"), MIXED_TIER);
       await visitor.s.find('[data-testid="audit-shared-banner"]', "the shared-report banner");
       await visitor.button("Take the audit yourself");
       assert.equal(await visitor.stored("stagecraft.audit"), null, "viewing a shared report saves nothing");
-    } finally {
-      await visitor.close();
-    }
+    });
   });
 
-  test(`${engineName}: qualify: a deal answered with keys resumes after a reload and gets a verdict`, async () => {
+  check("qualify: a deal answered with keys resumes after a reload and gets a verdict", async () => {
     await ui.open(app.url + "#/qualify");
     await ui.seeText("No deals yet");
     await ui.focusAndPress(await ui.button("New deal"), "Enter");
@@ -132,7 +157,7 @@ export function smoke(engineName) {
     assert.equal(await ui.testText("qual-verdict"), "Needs work");
   });
 
-  test(`${engineName}: discovery: a call starts, its clock runs, the talk keys toggle, and a reload keeps it`, async () => {
+  check("discovery: a call starts, its clock runs, the talk keys toggle, and a reload keeps it", async () => {
     await ui.open(app.url + "#/discovery");
     await ui.focusAndPress(await ui.button("Start your first call"), "Enter");
     await main.waitFor("the call screen (#/discovery/1)", async () => (await main.url()).endsWith("#/discovery/1"));
@@ -154,7 +179,7 @@ export function smoke(engineName) {
     await ui.expectText("talk-ratio", "100%");
   });
 
-  test(`${engineName}: benchmarks: "Load example team" shows a velocity, and a reload keeps the inputs`, async () => {
+  check("benchmarks: “Load example team” shows a velocity, and a reload keeps the inputs", async () => {
     await ui.open(app.url + "#/benchmarks");
     assert.equal(await ui.testText("velocity-per-day"), "—", "no velocity before any input");
     await ui.focusAndPress(await ui.button("Load example team"), "Enter");
@@ -169,21 +194,18 @@ export function smoke(engineName) {
     await ui.expectText("velocity-per-day", "$4,021");
   });
 
-  test(`${engineName}: with storage switched off the app still works and says it can't save`, async () => {
-    const blocked = await freshUi({ storageBlocked: true });
-    try {
+  check("with storage switched off the app still works and says it can't save", async () => {
+    await withFreshBrowser("storage-off", { storageBlocked: true }, async (blocked) => {
       await blocked.open(app.url + "#/audit");
-      await blocked.s.waitFor("localStorage to be unavailable in this session", () =>
-        blocked.s.script("try { return !window.localStorage; } catch (e) { return true; }"));
+      const off = await blocked.s.script("try { return !window.localStorage; } catch (e) { return true; }");
+      assert.ok(off, "this session was started with storage switched off, but localStorage is there");
       const notice = await blocked.testText("notice-memory-only");
       assert.ok(notice.startsWith(BLOCKED_NOTICE), `the notice reads: ${notice}`);
       assert.equal(await completeAuditWithKeys(blocked), MIXED_SCORE, "the audit still works in memory");
-    } finally {
-      await blocked.close();
-    }
+    });
   });
 
-  test(`${engineName}: a sandboxed widget (no allow-same-origin) works in memory with its one-line notice`, async () => {
+  check("a sandboxed widget (no allow-same-origin) works in memory with its one-line notice", async () => {
     await main.go(`http://localhost:${host.port}/sandboxed.html`);
     await main.frame(await main.find("#sandboxed", "the sandboxed iframe"));
     try {
@@ -196,7 +218,7 @@ export function smoke(engineName) {
     }
   });
 
-  test(`${engineName}: the widget on a cross-origin host page shows the audit's first question`, async () => {
+  check("the widget on a cross-origin host page shows the audit's first question", async () => {
     await main.go(`http://localhost:${host.port}/landing.html`);
     await main.waitFor("the host page to receive stagecraft:ready", () =>
       main.script("return (window.__events || []).some((e) => e.name === 'stagecraft:ready' && e.target === 'audit-widget');"), 30000);
