@@ -25,9 +25,14 @@ node --test --test-concurrency=1 tests/e2e/
 echo "== every engine: smoke suites in Firefox ESR and WebKitGTK (WebDriver against dist/)"
 node --test --test-concurrency=1 tests/smoke/
 
-echo "== every engine: browser tests in Firefox (Intl numbers, blocked storage)"
+echo "== every engine: browser tests in Firefox (Intl numbers, storage faults and writes, blocked storage)"
 # The same wasm test binaries as tier 2 (already compiled), in headless
-# Firefox ESR through geckodriver; webdriver-firefox.json names the binary.
+# Firefox ESR through geckodriver (webdriver-firefox.json names the binary
+# and, like tests/smoke/engines.mjs, keeps Firefox from calling home):
+# the files whose outcome depends most on the engine, Intl's number formats
+# (web_numbers) and storage (web_shell: damaged, newer and full storage,
+# debounced writes, the write on leaving the page, another tab's change;
+# web_storage_missing). About 25 s each, mostly loading the debug wasm.
 GECKODRIVER="$(command -v geckodriver)" WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/webdriver-firefox.json" \
-  WASM_BINDGEN_TEST_TIMEOUT=180 LANG=en_US.UTF-8 \
-  cargo test --target wasm32-unknown-unknown --test web_numbers --test web_storage_missing
+  MOZ_REMOTE_SETTINGS_DEVTOOLS=1 WASM_BINDGEN_TEST_TIMEOUT=180 LANG=en_US.UTF-8 \
+  cargo test --target wasm32-unknown-unknown --test web_numbers --test web_shell --test web_storage_missing

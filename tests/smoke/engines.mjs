@@ -24,6 +24,31 @@ function need(path, what) {
 // suites read figures in US conventions, as the Chromium e2e tests do.
 const LOCALE_ENV = { LANG: "en_US.UTF-8", LANGUAGE: "en_US", LC_ALL: "" };
 
+// Firefox calls home on its own (remote settings, safe browsing, updates,
+// plugin downloads): these prefs switch that off (the remote-settings server
+// is honoured only with MOZ_REMOTE_SETTINGS_DEVTOOLS set), and whatever is
+// left goes to a proxy on a closed loopback port. Loopback itself is never
+// proxied, so the app and host pages load directly. Measured with a
+// recording proxy: no request at all in a smoke run. (WebKit's MiniBrowser
+// made none without any of this.)
+const FIREFOX_QUIET = {
+  "services.settings.server": "data:,#remote-settings-dummy/v1",
+  "network.connectivity-service.enabled": false,
+  "network.captive-portal-service.enabled": false,
+  "browser.safebrowsing.update.enabled": false,
+  "browser.safebrowsing.malware.enabled": false,
+  "browser.safebrowsing.phishing.enabled": false,
+  "extensions.blocklist.enabled": false,
+  "app.update.disabledForTesting": true,
+  "datareporting.policy.dataSubmissionEnabled": false,
+  "media.gmp-manager.updateEnabled": false,
+  "network.proxy.type": 1,
+  "network.proxy.http": "127.0.0.1",
+  "network.proxy.http_port": 9,
+  "network.proxy.ssl": "127.0.0.1",
+  "network.proxy.ssl_port": 9,
+};
+
 export const FIREFOX_BINARY = process.env.FIREFOX_BINARY || "/usr/bin/firefox-esr";
 export const MINIBROWSER = process.env.MINIBROWSER || "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 
@@ -37,7 +62,7 @@ export const ENGINES = {
         name: "geckodriver",
         binary: need(binary, "geckodriver (cargo install geckodriver)"),
         args: (port) => [`--port=${port}`, "--host=127.0.0.1"],
-        env: LOCALE_ENV,
+        env: { ...LOCALE_ENV, MOZ_REMOTE_SETTINGS_DEVTOOLS: "1" },
       };
     },
     /** Capabilities of a fresh session; `storageBlocked` switches DOM storage off. */
@@ -48,6 +73,7 @@ export const ENGINES = {
           binary: FIREFOX_BINARY,
           args: ["-headless"],
           prefs: {
+            ...FIREFOX_QUIET,
             "intl.accept_languages": "en-US",
             "intl.locale.requested": "en-US",
             ...(storageBlocked ? { "dom.storage.enabled": false } : {}),
