@@ -31,6 +31,7 @@ command -v brotli >/dev/null 2>&1 || missing+=(brotli)
 [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
 { [ -x /usr/bin/WebKitWebDriver ] && [ -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ]; } || missing+=(webkit2gtk-driver)
 command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb)
+command -v xauth >/dev/null 2>&1 || missing+=(xauth) # xvfb-run needs it; only a Recommends of xvfb
 if [ ${#missing[@]} -gt 0 ]; then
   say "apt-get install ${missing[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
