@@ -3,8 +3,8 @@
 // `smoke(engine)`; each test says what a user would notice if it broke.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, writeFile } from "node:fs/promises";
-import { serveStatic } from "../e2e/support/harness.mjs";
+import { access, mkdir, writeFile } from "node:fs/promises";
+import { DIST, serveStatic } from "../e2e/support/harness.mjs";
 import { hostPageHtml } from "../e2e/pages/host.mjs";
 import { startDriver } from "./webdriver.mjs";
 import { ENGINES } from "./engines.mjs";
@@ -42,6 +42,9 @@ export function smoke(engineName) {
   let app, host, driver, main, ui;
 
   before(async () => {
+    await access(DIST + "index.html").catch(() => {
+      throw new Error(`no release build in ${DIST}: run scripts/build.sh first (scripts/test.sh does)`);
+    });
     // The app's files allow cross-origin reads, as the README recommends for
     // sandboxed embeds; the host pages live on a second origin (localhost).
     app = await serveStatic({ headers: { "access-control-allow-origin": "*" } });
@@ -96,6 +99,7 @@ export function smoke(engineName) {
     const link = await ui.s.find('[data-testid="share-link"]', "the report's share link");
     shareLink = await link.property("value");
     assert.match(shareLink, /#\/audit\/share\/1-[0-9a-z]{8}$/, "a share link for the report");
+    assert.ok(shareLink.startsWith(app.url), `the share link points at this site: ${shareLink}`);
   });
 
   check("a reload keeps the audit report", async () => {
