@@ -57,6 +57,27 @@ async function call(base, method, path, body) {
   return json.value;
 }
 
+// Drivers run in process groups of their own (so that stopping one also
+// ends Xvfb and the browser); if this process ends without stopping them,
+// on a crash or a signal, they are ended here rather than left running.
+const running = new Set();
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+process.on("exit", () => {
+  for (const pid of running) killGroup(pid, "SIGKILL");
+});
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.once(signal, () => {
+    for (const pid of running) killGroup(pid, "SIGKILL");
+    process.kill(process.pid, signal);
+  });
+}
+
 /**
  * Starts a driver binary on a free loopback port and waits until it is
  * ready. `wrap` runs it under another command (xvfb-run -a). Returns
@@ -77,7 +98,11 @@ export async function startDriver({ name, binary, args = (port) => [`--port=${po
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
   let exited = null;
-  child.on("exit", (code, signal) => (exited = { code, signal }));
+  running.add(child.pid);
+  child.on("exit", (code, signal) => {
+    exited = { code, signal };
+    running.delete(child.pid);
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20000;
   for (;;) {
@@ -89,7 +114,7 @@ export async function startDriver({ name, binary, args = (port) => [`--port=${po
       /* not listening yet */
     }
     if (Date.now() > deadline) {
-      child.kill();
+      killGroup(child.pid, "SIGKILL");
       throw new Error(`${name}: ${argv.join(" ")} was not ready on port ${port} within 20 s:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 100));
@@ -115,19 +140,11 @@ export async function startDriver({ name, binary, args = (port) => [`--port=${po
     async stop() {
       for (const s of [...sessions]) await s.quit().catch(() => {});
       if (!exited) {
-        try {
-          process.kill(-child.pid, "SIGTERM");
-        } catch {
-          /* already gone */
-        }
+        killGroup(child.pid, "SIGTERM");
         await new Promise((r) => {
           if (exited) return r();
           const t = setTimeout(() => {
-            try {
-              process.kill(-child.pid, "SIGKILL");
-            } catch {
-              /* gone */
-            }
+            killGroup(child.pid, "SIGKILL");
             r();
           }, 3000);
           child.on("exit", () => {
