@@ -179,16 +179,30 @@ async fn wizard_runs_basics_criteria_summary_and_offers_meddic() {
     click(&button(&root, "Next"));
     settle().await;
 
-    // Timeline left unanswered → summary.
+    // Timeline: Enter with nothing picked stays and says why; Next skips.
     assert_eq!(heading(&root), "Timeline");
+    press_key(&by_id(&root, "sc-qualify-step-heading"), "Enter");
+    settle().await;
+    assert_eq!(heading(&root), "Timeline");
+    assert!(
+        root.text_content()
+            .unwrap()
+            .contains("Pick an answer first"),
+        "Enter without a pick explains itself"
+    );
     click(&button(&root, "Next"));
     settle().await;
     assert!(heading(&root).starts_with("Summary"), "{}", heading(&root));
     assert_eq!(progress(&root), "6 of 6");
 
-    // 2 + 0 + 1 + 0 = 3 of 8 → 38 → Disqualify.
+    // 2 + 0 + 1 + 0 = 3 of 8 → 38 so far, but Timeline is unassessed: no
+    // verdict on an unanswered question.
     assert_eq!(text_of(&root, "qual-score"), "38");
-    assert_eq!(text_of(&root, "qual-verdict"), "Disqualify");
+    assert_eq!(text_of(&root, "qual-verdict"), "Incomplete");
+    assert_eq!(
+        text_of(&root, "qual-assessed"),
+        "Provisional score: 3 of 4 criteria assessed."
+    );
     let warnings = text_of(&root, "qual-warnings");
     for w in ["Single-threaded", "No access to power", "No urgency"] {
         assert!(warnings.contains(w), "missing {w}: {warnings}");

@@ -216,6 +216,36 @@ test("a list of 250 deals shows the newest 50, more on request, any deal by sear
   assertClean(page);
 });
 
+test("a deal with criteria left open is Incomplete, never a verdict, and the list says In progress", async () => {
+  const page = await h.newPage("#/qualify");
+  const q = new QualifyPage(page);
+  await q.emptyState.waitFor();
+  await q.newDeal.click();
+  await q.fillBasics({ name: "Initech pilot", company: "Initech", acv: "20000", stakeholders: "3" });
+  await q.next.click();
+  await q.criterion("Budget").waitFor();
+  // Enter with nothing picked stays on the question and says why.
+  await page.keyboard.press("Enter");
+  await page.getByText("Pick an answer first").waitFor();
+  await q.criterion("Budget").waitFor();
+  await q.answerWithKeys("Budget", "1");
+  // Next skips on purpose; the other three stay unassessed.
+  for (const name of ["Authority", "Need", "Timeline"]) {
+    await q.criterion(name).waitFor();
+    await q.next.click();
+  }
+  await q.score.waitFor();
+  assert.equal((await q.verdict.textContent()).trim(), "Incomplete");
+  await page.getByText("Provisional score: 1 of 4 criteria assessed.").waitFor();
+  await assertAxe(page, "incomplete summary");
+  await q.allDeals.click();
+  const row = q.row("Initech pilot");
+  await row.waitFor();
+  assert.match(await row.textContent(), /In progress: 1 of 4 assessed/);
+  assert.doesNotMatch(await row.textContent(), /Disqualify|Summary ready/);
+  assertClean(page);
+});
+
 test("the dark theme passes axe on every wizard screen", async () => {
   const ctx = await h.newContext({ colorScheme: "dark", viewport: { width: 360, height: 800 } });
   const page = await h.newPage("#/qualify", ctx);

@@ -8,6 +8,9 @@ pub enum Verdict {
     Qualified,
     NeedsWork,
     Disqualify,
+    /// Criteria are still unassessed: no verdict yet, and the score so far
+    /// is provisional (see `assess`).
+    Incomplete,
 }
 
 impl Verdict {
@@ -16,6 +19,7 @@ impl Verdict {
             Verdict::Qualified => "Qualified",
             Verdict::NeedsWork => "Needs work",
             Verdict::Disqualify => "Disqualify",
+            Verdict::Incomplete => "Incomplete",
         }
     }
 
@@ -24,6 +28,7 @@ impl Verdict {
             Verdict::Qualified => "qualified",
             Verdict::NeedsWork => "needs-work",
             Verdict::Disqualify => "disqualify",
+            Verdict::Incomplete => "incomplete",
         }
     }
 
@@ -35,6 +40,9 @@ impl Verdict {
                 "Promising but not proven. Close the gaps below before you invest more."
             }
             Verdict::Disqualify => "Not worth more time right now. Clear the red flags or move on.",
+            Verdict::Incomplete => {
+                "Not every criterion is assessed yet, so there is no verdict. The score counts the unassessed ones as unknown and will change."
+            }
         }
     }
 }
@@ -63,12 +71,37 @@ pub fn verdict(score: u32, red_flags: usize) -> Verdict {
     }
 }
 
+/// A deal this size needs its buying process mapped: an unknown process
+/// is where its close date slips.
+pub const BIG_DEAL_ABOVE: f64 = 100_000.0;
+
+/// The verdict of a deal whose assessment may be unfinished: "Incomplete"
+/// while any criterion is unassessed, unless two red flags already decide
+/// it (no later answer can lift a deal over that rule).
+pub fn honest_verdict(score: u32, red_flags: usize, assessed: usize, total: usize) -> Verdict {
+    if assessed < total && red_flags < 2 {
+        Verdict::Incomplete
+    } else {
+        verdict(score, red_flags)
+    }
+}
+
 /// A risk shown beside the verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Warning {
-    SingleThreaded { stakeholders: u32 },
-    NoAccessToPower { criterion: Criterion },
-    NoUrgency { criterion: Criterion },
+    SingleThreaded {
+        stakeholders: u32,
+    },
+    NoAccessToPower {
+        criterion: Criterion,
+    },
+    NoUrgency {
+        criterion: Criterion,
+    },
+    /// A big deal whose decision or paper process is unknown or a red flag.
+    ProcessUnknown {
+        criterion: Criterion,
+    },
 }
 
 impl Warning {
@@ -77,6 +110,10 @@ impl Warning {
             Warning::SingleThreaded { .. } => "Single-threaded",
             Warning::NoAccessToPower { .. } => "No access to power",
             Warning::NoUrgency { .. } => "No urgency",
+            Warning::ProcessUnknown { criterion } => match criterion {
+                Criterion::PaperProcess => "Paper process unknown on a big deal",
+                _ => "Decision process unknown on a big deal",
+            },
         }
     }
 
@@ -105,6 +142,16 @@ impl Warning {
                 }
                 _ => "No confirmed pain, so nothing forces a decision. Find out what the problem costs them.".into(),
             },
+            Warning::ProcessUnknown { criterion } => {
+                let what = match criterion {
+                    Criterion::PaperProcess => "legal, security and procurement steps",
+                    _ => "approval steps, from choosing a vendor to signing",
+                };
+                format!(
+                    "On a deal over {}, an unmapped process is where the close date slips. Walk through the {what} with your champion, with dates.",
+                    crate::text::money(BIG_DEAL_ABOVE)
+                )
+            }
         }
     }
 }
@@ -186,17 +233,26 @@ pub fn assess(
     if weak(rating_of(urgency)) {
         warnings.push(Warning::NoUrgency { criterion: urgency });
     }
+    if acv.is_some_and(|v| v > BIG_DEAL_ABOVE) {
+        for c in [Criterion::DecisionProcess, Criterion::PaperProcess] {
+            if framework.criteria().contains(&c) && weak(rating_of(c)) {
+                warnings.push(Warning::ProcessUnknown { criterion: c });
+            }
+        }
+    }
+    let answered = framework
+        .criteria()
+        .iter()
+        .filter(|c| answers.get(c).and_then(|a| a.rating).is_some())
+        .count();
+    let total = framework.criteria().len();
     Assessment {
         framework,
         score: s,
-        verdict: verdict(s, red_flags),
+        verdict: honest_verdict(s, red_flags, answered, total),
         red_flags,
-        answered: framework
-            .criteria()
-            .iter()
-            .filter(|c| answers.get(c).and_then(|a| a.rating).is_some())
-            .count(),
-        total: framework.criteria().len(),
+        answered,
+        total,
         warnings,
         gaps: gaps(framework, answers),
     }

@@ -80,17 +80,19 @@ impl Deal {
 
     /// The wizard's reducer: `apply`, plus the outcome. Arriving at the
     /// summary from any other step completes the qualification (staying on
-    /// it, e.g. typing nothing new, does not complete it again).
+    /// it, e.g. typing nothing new, does not complete it again), once every
+    /// criterion is assessed: an "Incomplete" deal is not a result to report.
     pub fn reduce(&mut self, action: DealAction, now: DateTime<Utc>) -> Applied {
         let before = self.current_step();
         let step = self.apply(action, now);
-        let outcome = (step == Ok(Step::Summary) && before != Step::Summary).then(|| {
-            let a = self.assessment();
-            Outcome::Completed {
+        let arrived = step == Ok(Step::Summary) && before != Step::Summary;
+        let a = arrived.then(|| self.assessment());
+        let outcome = a
+            .filter(|a| a.verdict != Verdict::Incomplete)
+            .map(|a| Outcome::Completed {
                 score: a.score,
                 verdict: a.verdict,
-            }
-        });
+            });
         Applied { step, outcome }
     }
 }
@@ -111,6 +113,8 @@ pub struct DealRow {
     /// Where "Open" resumes, e.g. "Need (4 of 6)".
     pub resume: String,
     pub finished: bool,
+    /// Criteria assessed, of the framework's total.
+    pub assessed: (usize, usize),
 }
 
 /// The list rows, most recently updated first.
@@ -136,6 +140,7 @@ pub fn deal_rows(doc: &DealsDoc) -> Vec<DealRow> {
                 updated: d.updated,
                 resume: format!("{} ({at} of {total})", step.label(a.framework)),
                 finished: step == Step::Summary,
+                assessed: (a.answered, a.total),
             }
         })
         .collect()

@@ -68,6 +68,9 @@ pub struct SummaryParts {
     pub updated: String,
     pub score: u32,
     pub verdict: Verdict,
+    /// Criteria assessed, of the framework's total: the score is
+    /// provisional while they differ.
+    pub assessed: (usize, usize),
     /// The BANT first pass beside a MEDDIC result: score and verdict.
     pub first_pass: Option<(u32, Verdict)>,
     /// Each warning's title and detail.
@@ -91,6 +94,7 @@ pub fn summary_parts(deal: &Deal) -> SummaryParts {
         updated: crate::dates::iso_date(deal.updated.with_timezone(&chrono::Local).date_naive()),
         score: a.score,
         verdict: a.verdict,
+        assessed: (a.answered, a.total),
         first_pass: deal.first_pass().map(|fp| (fp.score, fp.verdict)),
         warnings: a.warnings.iter().map(|w| (w.title(), w.detail())).collect(),
         actions: a
@@ -115,6 +119,16 @@ pub fn summary_parts(deal: &Deal) -> SummaryParts {
 }
 
 impl SummaryParts {
+    /// ", provisional: 3 of 6 assessed" while criteria are unassessed.
+    pub fn provisional(&self) -> String {
+        let (done, total) = self.assessed;
+        if done < total {
+            format!(", provisional: {done} of {total} assessed")
+        } else {
+            String::new()
+        }
+    }
+
     /// Plain text that pastes cleanly into a CRM note.
     pub fn text(&self) -> String {
         let mut s = String::new();
@@ -132,8 +146,9 @@ impl SummaryParts {
             self.framework, self.methodology
         ));
         s.push_str(&format!(
-            "Score: {}/100. Verdict: {}.\n",
+            "Score: {}/100{}. Verdict: {}.\n",
             self.score,
+            self.provisional(),
             self.verdict.label()
         ));
         if let Some((score, verdict)) = self.first_pass {
@@ -190,9 +205,10 @@ impl SummaryParts {
         s.push_str(&format!("- **Methodology:** {}\n", self.methodology));
         s.push_str(&format!("- **Updated:** {}\n\n", self.updated));
         s.push_str(&format!(
-            "## Verdict: {} ({}/100)\n\n{}\n\n",
+            "## Verdict: {} ({}/100{})\n\n{}\n\n",
             self.verdict.label(),
             self.score,
+            self.provisional(),
             self.verdict.meaning()
         ));
         if let Some((score, verdict)) = self.first_pass {

@@ -29,6 +29,7 @@ pub fn verdict_tone(v: Verdict) -> Tone {
         Verdict::Qualified => Tone::Good,
         Verdict::NeedsWork => Tone::Warn,
         Verdict::Disqualify => Tone::Bad,
+        Verdict::Incomplete => Tone::Neutral,
     }
 }
 
@@ -202,6 +203,7 @@ fn DealListRow(
         updated,
         resume,
         finished,
+        assessed,
     } = row;
     let is_renaming = {
         let id = id.clone();
@@ -278,7 +280,11 @@ fn DealListRow(
                 view! {
                     <a class="sc-qualify-deal-link" id=open_id.clone() href=open_href(&id)>{name.clone()}</a>
                     <span class="sc-qualify-muted sc-qualify-resume-at">
-                        {if finished { "Summary ready".to_string() } else { format!("Next: {resume}") }}
+                        {match (finished, assessed) {
+                            (true, (done, total)) if done == total => "Summary ready".to_string(),
+                            (true, (done, total)) => format!("In progress: {done} of {total} assessed"),
+                            (false, _) => format!("Next: {resume}"),
+                        }}
                     </span>
                 }
                 .into_any()
@@ -323,6 +329,9 @@ fn DealListRow(
             <td data-label="Score" class="sc-qualify-num">{score.map_or("—".to_string(), |s| s.to_string())}</td>
             <td data-label="Verdict">
                 {match verdict {
+                    // A deal with criteria still open is work in progress,
+                    // not a verdict.
+                    Some(Verdict::Incomplete) => view! { <Badge tone=Tone::Neutral>"In progress"</Badge> }.into_any(),
                     Some(v) => view! { <Badge tone=verdict_tone(v)>{v.label()}</Badge> }.into_any(),
                     None => view! { <span class="sc-qualify-muted">"Not started"</span> }.into_any(),
                 }}

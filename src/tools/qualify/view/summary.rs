@@ -122,11 +122,15 @@ pub fn SummaryView(
                             Verdict::Qualified => "✓",
                             Verdict::NeedsWork => "!",
                             Verdict::Disqualify => "✕",
+                            Verdict::Incomplete => "…",
                         }}</span>
                         <span data-testid="qual-verdict">{move || verdict.get().label()}</span>
                     </p>
                 </div>
                 <ScoreBar score=score />
+                {move || a.with(|a| (a.answered < a.total).then(|| {
+                    format!("Provisional score: {} of {} criteria assessed.", a.answered, a.total)
+                })).map(|t| view! { <p class="sc-qualify-muted sc-qualify-provisional" data-testid="qual-assessed">{t}</p> })}
                 <p>{move || verdict.get().meaning()}</p>
                 {move || first_pass.get().map(|fp: Assessment| view! {
                     <p class="sc-qualify-muted">{format!("BANT first pass: {} / 100, {}.", fp.score, fp.verdict.label())}</p>

@@ -83,6 +83,19 @@ pub fn DealWizard(
     // so evidence can contain digits, and while the wizard is not in the page
     // (a host page may detach us without unmounting).
     let root = NodeRef::<leptos::html::Div>::new();
+    // Enter on a criterion with nothing picked stays put and says why:
+    // skipping by accident would leave a hole the verdict then waits for.
+    // Next still skips, on purpose.
+    let nudged = RwSignal::new(None::<Criterion>);
+    let nudge = move || {
+        let Step::Criterion(c) = step.get() else {
+            return None;
+        };
+        let unpicked = deal.with(|d| d.answers.get(&c).and_then(|a| a.rating).is_none());
+        (nudged.get() == Some(c) && unpicked).then_some(
+            "Pick an answer first (keys 1 to 4), or choose Next to come back to it later.",
+        )
+    };
     listen(window(), "keydown", move |ev: web_sys::Event| {
         let ev: &web_sys::KeyboardEvent = ev.unchecked_ref();
         if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
@@ -104,6 +117,12 @@ pub fn DealWizard(
             return;
         }
         let free = !t.typing && !t.control && !t.radio;
+        let unpicked = deal.with_untracked(|d| d.answers.get(&c).and_then(|a| a.rating).is_none());
+        if key == "Enter" && !t.control && unpicked {
+            ev.prevent_default();
+            nudged.set(Some(c));
+            return;
+        }
         let action = match key.as_str() {
             "Enter" if !t.control => DealAction::Next,
             "ArrowRight" if free => DealAction::Next,
@@ -132,6 +151,7 @@ pub fn DealWizard(
             // Keyed by step so each step gets fresh elements. Re-using one
             // step's radios for the next would let the browser's radio-group
             // rules uncheck a saved answer while names are being swapped.
+            <p class="sc-field__warning" role="status">{nudge}</p>
             <For
                 each=move || [step.get()]
                 key=|s| *s

@@ -58,7 +58,14 @@ proptest! {
                              acv in proptest::option::of(0.0f64..1e7), n in proptest::option::of(0u32..10)) {
         let r = assess(f, &a, acv, n);
         prop_assert!(r.score <= 100);
+        // Never a verdict on unanswered questions, unless two red flags
+        // already decide it.
+        prop_assert_eq!(
+            r.verdict == Verdict::Incomplete,
+            r.answered < r.total && r.red_flags < 2
+        );
         match r.verdict {
+            Verdict::Incomplete => {}
             Verdict::Disqualify => prop_assert!(r.score < 40 || r.red_flags >= 2),
             Verdict::Qualified => prop_assert!(r.score >= 75 && r.red_flags == 0),
             Verdict::NeedsWork => prop_assert!(r.score >= 40 && r.red_flags < 2 && (r.score < 75 || r.red_flags == 1)),

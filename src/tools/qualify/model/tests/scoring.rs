@@ -161,7 +161,9 @@ fn assess_bant_example() {
 fn unanswered_counts_as_unknown() {
     let a = assess(Framework::Meddic, &BTreeMap::new(), None, None);
     assert_eq!(a.score, 0);
-    assert_eq!(a.verdict, Verdict::Disqualify);
+    // Nothing answered is not a verdict: "0 / 100 Disqualify" was a
+    // confident judgement on no information.
+    assert_eq!(a.verdict, Verdict::Incomplete);
     assert_eq!(a.answered, 0);
     assert_eq!(a.total, 6);
     assert_eq!(a.gaps.len(), 6);
@@ -236,11 +238,20 @@ fn power_and_urgency_warnings_per_family() {
         Some(400_000.0),
         Some(5),
     );
+    // Over $100,000 with the decision and paper processes unassessed.
     assert_eq!(
         meddpicc.warnings,
-        vec![Warning::NoAccessToPower {
-            criterion: EconomicBuyer
-        }]
+        vec![
+            Warning::NoAccessToPower {
+                criterion: EconomicBuyer
+            },
+            Warning::ProcessUnknown {
+                criterion: DecisionProcess
+            },
+            Warning::ProcessUnknown {
+                criterion: PaperProcess
+            },
+        ]
     );
     let urgent = assess(
         Framework::Meddicc,
@@ -318,4 +329,63 @@ fn no_gaps_when_all_confirmed() {
     assert!(gaps(Framework::Bant, &a).is_empty());
     let r = assess(Framework::Bant, &a, Some(10_000.0), Some(1));
     assert_eq!((r.score, r.verdict), (100, Verdict::Qualified));
+}
+
+#[test]
+fn a_verdict_waits_for_every_criterion_unless_two_red_flags_decide_it() {
+    // Three of eight MEDDPICC criteria, nothing a red flag: no verdict.
+    let partial = answers(&[
+        (Metrics, Partially),
+        (EconomicBuyer, Unknown),
+        (Champion, Partially),
+    ]);
+    let a = assess(Framework::Meddpicc, &partial, None, None);
+    assert_eq!((a.answered, a.total), (3, 8));
+    assert_eq!(a.verdict, Verdict::Incomplete);
+    // Two red flags already mean Disqualify, whatever comes next.
+    let flagged = answers(&[(Metrics, RedFlag), (Champion, RedFlag)]);
+    assert_eq!(
+        assess(Framework::Meddpicc, &flagged, None, None).verdict,
+        Verdict::Disqualify
+    );
+    // Every criterion assessed, "Unknown" included: the usual rules.
+    let all = answers(&[
+        (Budget, Confirmed),
+        (Authority, Confirmed),
+        (Need, Confirmed),
+        (Timeline, Unknown),
+    ]);
+    let a = assess(Framework::Bant, &all, None, None);
+    assert_eq!(
+        (a.answered, a.score, a.verdict),
+        (4, 75, Verdict::Qualified)
+    );
+    assert_eq!(honest_verdict(80, 0, 3, 4), Verdict::Incomplete);
+    assert_eq!(honest_verdict(80, 0, 4, 4), Verdict::Qualified);
+}
+
+#[test]
+fn a_big_deal_with_an_unknown_process_is_flagged() {
+    let known = answers(&[(DecisionProcess, Confirmed), (PaperProcess, Partially)]);
+    let big = assess(Framework::Meddpicc, &known, Some(400_000.0), Some(5));
+    assert!(!big
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::ProcessUnknown { .. })));
+    let unknown = answers(&[(DecisionProcess, Confirmed), (PaperProcess, Unknown)]);
+    let big = assess(Framework::Meddpicc, &unknown, Some(400_000.0), Some(5));
+    assert!(big.warnings.contains(&Warning::ProcessUnknown {
+        criterion: PaperProcess
+    }));
+    assert!(Warning::ProcessUnknown {
+        criterion: PaperProcess
+    }
+    .detail()
+    .contains("$100,000"));
+    // Small deals and BANT (no process criteria) get no such warning.
+    let small = assess(Framework::Meddpicc, &unknown, Some(50_000.0), Some(5));
+    assert!(!small
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::ProcessUnknown { .. })));
 }

@@ -66,7 +66,8 @@ fn rows_show_what_matters() {
     assert_eq!(rows[0].framework, Framework::Meddicc);
     // 2 of 14 → 14.29 → 14.
     assert_eq!(rows[0].score, Some(14));
-    assert_eq!(rows[0].verdict, Some(Verdict::Disqualify));
+    // 1 of 7 assessed: in progress, not a verdict.
+    assert_eq!(rows[0].verdict, Some(Verdict::Incomplete));
     assert_eq!(rows[0].resume, "Economic buyer (3 of 9)");
     assert_eq!(rows[1].id, b);
     assert_eq!(
@@ -134,6 +135,20 @@ fn reaching_the_summary_completes_once() {
         matches!(edited.outcome, Some(Outcome::Completed { score: 88, .. })),
         "coming back to the summary completes it again"
     );
+}
+
+#[test]
+fn an_incomplete_deal_reaches_its_summary_without_completing() {
+    let mut d = deal_with("10000", "3");
+    d.answer(Budget, Confirmed, t(1));
+    d.step = Step::Criterion(Timeline);
+    let r = d.reduce(DealAction::Next, t(2));
+    assert_eq!(r.step, Ok(Step::Summary));
+    assert_eq!(
+        r.outcome, None,
+        "three criteria unassessed: nothing to report"
+    );
+    assert_eq!(d.assessment().verdict, Verdict::Incomplete);
 }
 
 #[test]

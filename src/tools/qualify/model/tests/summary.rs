@@ -20,8 +20,8 @@ fn summary_plain_text_reads_like_a_note() {
     assert!(s.starts_with("Deal: Acme rollout (Acme)\n"));
     assert!(s.contains("Annual contract value: $40,000. Stakeholders engaged: 2."));
     assert!(s.contains("Framework: BANT. Methodology: SPIN."));
-    // 2+0+1+0 = 3 of 8 → 38 → Disqualify.
-    assert!(s.contains("Score: 38/100. Verdict: Disqualify."));
+    // 2+0+1+0 = 3 of 8 → 38, with Timeline unanswered: no verdict yet.
+    assert!(s.contains("Score: 38/100, provisional: 3 of 4 assessed. Verdict: Incomplete."));
     assert!(s.contains("- Single-threaded:"));
     let auth = s.find("1. Authority (Red flag)").expect("red flag first");
     let time = s.find("2. Timeline (Not answered)").expect("then unknown");
@@ -40,7 +40,7 @@ fn summary_markdown_escapes_user_text() {
     d.name = "Big *deal* #1".into();
     let md = summary_markdown(&d);
     assert!(md.starts_with("# Deal brief: Big \\*deal\\* \\#1\n"));
-    assert!(md.contains("## Verdict: Disqualify (38/100)"));
+    assert!(md.contains("## Verdict: Incomplete (38/100, provisional: 3 of 4 assessed)"));
     assert!(md.contains("1. **Authority** (Red flag): "));
     assert_eq!(summary_filename(&d), "big-deal-1-qualification.md");
     assert_eq!(
@@ -86,8 +86,8 @@ fn summary_text_is_laid_out_line_by_line() {
         "Deal: Acme rollout (Acme *Labs* EMEA)\n\
          Annual contract value: $40,000. Stakeholders engaged: 2.\n\
          Framework: MEDDIC. Methodology: SPIN.\n\
-         Score: 17/100. Verdict: Disqualify.\n\
-         BANT first pass: 38/100, Disqualify.\n\
+         Score: 17/100, provisional: 1 of 6 assessed. Verdict: Incomplete.\n\
+         BANT first pass: 38/100, Incomplete.\n\
          \n\
          Warnings:\n\
          - Single-threaded: {}\n\
@@ -124,11 +124,11 @@ fn summary_markdown_is_laid_out_section_by_section() {
          - **Methodology:** SPIN\n\
          - **Updated:** 2023-11-14\n\
          \n\
-         ## Verdict: Disqualify (17/100)\n\
+         ## Verdict: Incomplete (17/100, provisional: 1 of 6 assessed)\n\
          \n\
          {}\n\
          \n\
-         BANT first pass: 38/100, Disqualify.\n\
+         BANT first pass: 38/100, Incomplete.\n\
          \n\
          ## Warnings\n\
          \n\
@@ -147,7 +147,7 @@ fn summary_markdown_is_laid_out_section_by_section() {
          ## Evidence\n\
          \n\
          - **Metrics** (Confirmed): Cut onboarding\\_time by 30%\n",
-        Verdict::Disqualify.meaning(),
+        Verdict::Incomplete.meaning(),
         w[0],
         w[1],
         w[2],
