@@ -257,7 +257,11 @@ pub fn check_document<T: Document>(raw: &str) -> Result<(), String> {
     match decode::<T>(Some(raw)) {
         Loaded::Ready(_) => Ok(()),
         Loaded::Missing => Err("it is empty".into()),
-        Loaded::Corrupt { reason, .. } => Err(reason),
+        // The decoder's own words ("unknown variant `maybe`…") mean nothing
+        // to the person importing; what they need is what happened.
+        Loaded::Corrupt { .. } => {
+            Err("it is damaged, or in a shape this version of Stagecraft can't read".into())
+        }
         Loaded::Newer { found } => Err(format!(
             "it was saved by a newer Stagecraft (version {found})"
         )),

@@ -573,6 +573,35 @@ pub fn export_bundle(exported_at: &str) -> String {
     build_export(&all_entries(), exported_at)
 }
 
+/// Every live document (no backups) as `(full key, stored text)`: what an
+/// import would be compared with.
+pub fn stored_documents() -> Vec<(String, String)> {
+    all_entries()
+        .into_iter()
+        .filter(|(k, _)| k.starts_with(KEY_PREFIX) && !is_backup_key(k))
+        .collect()
+}
+
+/// What `keys` hold now (`None`: nothing stored), so an import can be
+/// undone exactly.
+pub fn snapshot(keys: &[String]) -> Vec<(String, Option<String>)> {
+    keys.iter().map(|k| (k.clone(), read_raw(k))).collect()
+}
+
+/// Writes each `(key, text)`, or removes the key for `None` (an undo of an
+/// import puts back absence too). False when storage refused a write: what
+/// was refused then lasts only until the page closes.
+pub fn write_documents(entries: &[(String, Option<String>)]) -> bool {
+    let mut kept = true;
+    for (key, text) in entries {
+        match text {
+            Some(t) => kept &= write_raw(key, t).is_ok(),
+            None => remove_raw(key),
+        }
+    }
+    kept
+}
+
 /// Checks an export file completely (every document through `validate`, see
 /// `crate::tools::validate_document`) and only then writes it. A refused
 /// file changes nothing.

@@ -1,12 +1,27 @@
-//! The four tools. Each folder holds a pure `model.rs` (data, formulas,
-//! flows; tested natively) and, on wasm only, the views that render it.
+//! The four tools, and restoring their data (`restore`). Each tool's
+//! folder holds a pure `model/` (data, formulas, flows; tested natively)
+//! and, on wasm only, the views that render it.
 
 pub mod audit;
 pub mod benchmarks;
 pub mod discovery;
 pub mod qualify;
+pub mod restore;
 
 use crate::storage::{check_document, Document, KEY_PREFIX};
+
+/// What a stored document holds, in the user's words, for messages about
+/// it ("The deals in this file can't be used…").
+pub fn document_label(key: &str) -> &'static str {
+    match key.strip_prefix(KEY_PREFIX) {
+        Some(k) if k == audit::model::AuditDoc::KEY => "audit",
+        Some(k) if k == qualify::model::DealsDoc::KEY => "deals",
+        Some(k) if k == discovery::model::CallsDoc::KEY => "calls",
+        Some(k) if k == benchmarks::model::BenchmarksDoc::KEY => "calculator inputs",
+        Some(k) if k == crate::settings::Settings::KEY => "settings",
+        _ => "data",
+    }
+}
 
 /// Import validation: every document in an import file must be one this
 /// build knows, and must decode cleanly, before anything is written.

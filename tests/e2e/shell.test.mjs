@@ -108,9 +108,70 @@ test("export, then import into a fresh browser, restores the data; a bad file ch
   assert.equal(await fresh.evaluate(() => localStorage.length), 0, "a bad file must change nothing");
 
   await freshShell.importInput.setInputFiles({ name: "good.json", mimeType: "application/json", buffer: Buffer.from(exported) });
+  await freshShell.importChoice("Replace").click();
   await freshShell.importResult.getByText(/Imported \d+ tool/).waitFor();
   const stored = await fresh.evaluate(() => localStorage.getItem("stagecraft.benchmarks"));
   assert.deepEqual(JSON.parse(stored), bundle.documents["stagecraft.benchmarks"]);
+});
+
+/** A qualify document holding `names` (one minute apart, last newest). */
+function dealsDoc(names, minute = 0) {
+  const deals = names.map((name, i) => {
+    const at = new Date(Date.UTC(2026, 11, 1, 9, minute + i)).toISOString();
+    return { id: `id-${name}`, name, company: "", acv: "", stakeholders: "", new_category: false, framework_override: null, answers: {}, step: "basics", created: at, updated: at };
+  });
+  return JSON.stringify({ version: 1, data: { deals } });
+}
+
+test("restoring an export previews it, merges or replaces only when asked, and can be undone", async () => {
+  const page = await h.newPage("#/data");
+  const shell = new ShellPage(page);
+  const file = JSON.stringify({
+    app: "stagecraft",
+    format: 1,
+    exported_at: "2026-12-01T10:00:00Z",
+    documents: { "stagecraft.qualify": JSON.parse(dealsDoc(["Acme", "Globex"])) },
+  });
+  // Here: Acme edited later than in the file, and Initech, made since the export.
+  const here = dealsDoc(["Initech", "Acme"], 30);
+  await page.evaluate((here) => localStorage.setItem("stagecraft.qualify", here), here);
+  const names = async () =>
+    page.evaluate(() => JSON.parse(localStorage.getItem("stagecraft.qualify")).data.deals.map((d) => d.name).sort());
+
+  await shell.importInput.setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(file) });
+  await page.getByText("This file has 2 deals, exported on 1 Dec 2026. This browser has 2 deals.").waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem("stagecraft.qualify")), here, "nothing changes before a choice");
+  assert.deepEqual(await runAxe(page), []);
+  await shell.importChoice("Cancel").click();
+  assert.equal(await page.evaluate(() => localStorage.getItem("stagecraft.qualify")), here);
+
+  // Merge keeps Initech and this browser's newer Acme, and adds Globex.
+  await shell.importInput.setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(file) });
+  await shell.importChoice("Merge").click();
+  await shell.importResult.getByText("Imported 1 tool, merged with what was here.").waitFor();
+  assert.deepEqual(await names(), ["Acme", "Globex", "Initech"]);
+  const acme = await page.evaluate(() => JSON.parse(localStorage.getItem("stagecraft.qualify")).data.deals.find((d) => d.name === "Acme").updated);
+  assert.equal(Date.parse(acme), Date.UTC(2026, 11, 1, 9, 31), "the newer edit of Acme wins");
+
+  // Undo puts back exactly what was there.
+  await shell.undoImport.click();
+  await shell.importResult.getByText("Import undone").waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem("stagecraft.qualify")), here);
+
+  // Replace swaps this browser's deals for the file's, and undo restores them too.
+  await shell.importInput.setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(file) });
+  await shell.importChoice("Replace").click();
+  await shell.importResult.getByText("Imported 1 tool, replacing what was here.").waitFor();
+  assert.deepEqual(await names(), ["Acme", "Globex"]);
+  await shell.undoImport.click();
+  assert.equal(await page.evaluate(() => localStorage.getItem("stagecraft.qualify")), here);
+
+  // A damaged document is named in plain words, with nothing changed.
+  const bad = JSON.stringify({ app: "stagecraft", format: 1, exported_at: "2026-12-01T10:00:00Z", documents: { "stagecraft.qualify": { version: 1, data: { deals: [{ id: 1 }] } } } });
+  await shell.importInput.setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(bad) });
+  await shell.importResult.getByText("The deals in this file can't be used: it is damaged").waitFor();
+  assert.doesNotMatch(await shell.importResult.textContent(), /invalid type|expected|variant/);
+  assert.equal(await page.evaluate(() => localStorage.getItem("stagecraft.qualify")), here);
 });
 
 test("dist/ works under a sub-path with deep links and reloads", async () => {

@@ -19,6 +19,13 @@ export class ShellPage {
   get exportButton() {
     return this.page.getByRole("button", { name: "Export my data" });
   }
+  /** The import preview's choice buttons, and the undo after an import. */
+  importChoice(name) {
+    return this.page.getByRole("group", { name: /^This file has/ }).getByRole("button", { name, exact: true });
+  }
+  get undoImport() {
+    return this.page.getByRole("button", { name: "Undo import", exact: true });
+  }
   get importInput() {
     return this.page.getByLabel("Import a Stagecraft export");
   }
