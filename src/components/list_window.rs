@@ -20,7 +20,7 @@ const SEARCH_FROM: usize = 20;
 pub fn ListSearch(
     /// DOM id of the search input.
     id: &'static str,
-    /// Visible label, such as "Find a deal".
+    /// Visible label, such as "Search deals".
     label: &'static str,
     /// What the rows are searched by, for the hint ("Names and companies").
     hint: &'static str,

@@ -26,7 +26,7 @@ export class DiscoveryPage {
   }
   /** The search box above a long list of calls. */
   get search() {
-    return this.page.getByLabel("Find a call");
+    return this.page.getByLabel("Search calls");
   }
   /** "Show 50 more" (or fewer, at the end) below a long list. */
   get showMore() {

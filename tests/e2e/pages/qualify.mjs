@@ -35,7 +35,7 @@ export class QualifyPage {
   }
   /** The search box above a long list. */
   get search() {
-    return this.page.getByLabel("Find a deal");
+    return this.page.getByLabel("Search deals");
   }
   /** "Show 50 more" (or fewer, at the end) below a long list. */
   get showMore() {

@@ -104,7 +104,7 @@ pub fn CallList(
         // it keeps the page small.
         <ListSearch
             id="sc-discovery-search"
-            label="Find a call"
+            label="Search calls"
             hint="Searches call titles and linked deals."
             total=count
             query=query

@@ -131,7 +131,7 @@ pub fn DealList(
         >
             <ListSearch
                 id="sc-qualify-search"
-                label="Find a deal"
+                label="Search deals"
                 hint="Searches deal names and companies."
                 total=count
                 query=query
