@@ -183,7 +183,7 @@ pub fn slowest_sentence_in(a: &Analysis, b: &Baseline, num: fn(f64) -> String) -
             num(b.days[s.index()].high),
             num(a.slowest_excess_days)
         ),
-        None => "None: no stage runs past the high end of its benchmark.".into(),
+        None => "None: no stage of the sales cycle runs past the high end of its benchmark.".into(),
     }
 }
 
