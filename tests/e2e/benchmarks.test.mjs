@@ -374,3 +374,30 @@ test("loading the example team and starting a baseline afresh can both be undone
   await waitForApp(page);
   assert.equal(await tool.field("Discovery: high end of days").inputValue(), "5", "the undone state is what is saved");
 });
+
+test("counts mode refuses impossible counts on the field, shows each rate, and flags small samples", async () => {
+  const { page, tool } = await open();
+  await tool.button("Load example team").click();
+  await tool.field("Enter counts instead").check();
+  // 12% of 1000 prospects reach qualification; 20 entering proposal is a small sample.
+  assert.equal(await tool.text("count-rate-prospecting"), "= 12% move on to Qualification");
+  assert.equal(await tool.text("count-rate-proposal"), "= 70% move on to Closing · small sample");
+  assert.equal(await tool.text("count-rate-closing"), "= 78.6% won · small sample");
+  await page.getByText(/^Small sample: Proposal & negotiation \(20\) and Closing \(14\) had fewer than 30 deals entering\./).waitFor();
+  assert.match(await tool.card("Win rate").textContent(), /Small sample: Proposal & negotiation \(20 deals\) and Closing \(14 deals\)/);
+
+  // 80 entering Solution after 66 entered Discovery is refused where it was typed.
+  const solution = tool.field("Deals that entered Solution presentation");
+  await solution.fill("80");
+  assert.equal(await solution.getAttribute("aria-invalid"), "true");
+  const ids = (await solution.getAttribute("aria-describedby")).split(" ");
+  const messages = await Promise.all(ids.map((id) => page.locator(`#${id}`).textContent()));
+  assert.ok(messages.some((m) => m.startsWith("80 deals reached Solution presentation, but only 66 entered Discovery.")), messages.join(" | "));
+  assert.equal(await tool.text("count-rate-discovery"), "");
+  await page.getByText("Out of date").first().waitFor();
+  assert.equal(await tool.text("conversion-status-discovery"), "below", "the last possible counts stay on screen");
+  assert.doesNotMatch(await tool.text("conversion-status-discovery"), /above/);
+  await solution.fill("34");
+  assert.equal(await solution.getAttribute("aria-invalid"), "false");
+  assert.equal(await page.getByText("Out of date").count(), 0);
+});

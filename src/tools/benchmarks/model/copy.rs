@@ -121,7 +121,7 @@ impl CountWarning {
             "closed-won".into()
         };
         format!(
-            "{} deals {to}, but only {} entered {}. Check these counts: the rate is capped at 100% until they add up.",
+            "{} deals {to}, but only {} entered {}. A stage cannot gain deals: lower this count or raise the one before it.",
             plain_number(self.next),
             plain_number(self.entered),
             Stage::ALL[self.from].name()

@@ -151,7 +151,12 @@ impl Partial {
             .fields
             .iter()
             .map(|(f, r)| {
-                let typed = r.as_ref().ok().copied().filter(|v| v.is_finite());
+                let refused = form.count_warnings.iter().any(|w| w.field() == *f);
+                let typed = r
+                    .as_ref()
+                    .ok()
+                    .copied()
+                    .filter(|v| v.is_finite() && !refused);
                 (*f, typed.map_or_else(|| carried(*f), Source::Typed))
             })
             .collect();
@@ -273,4 +278,34 @@ pub fn needs_text(fields: &[Field]) -> String {
         (n, 0) => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
         (_, r) => format!("{} and {r} more", names.join(", ")),
     }
+}
+
+/// "Small sample: Solution presentation (20 deals) and Closing (14 deals);
+/// treat it as rough." for an output that reads a count below
+/// [`SMALL_SAMPLE`] (counts mode), else nothing.
+pub fn small_sample_note(o: Output, mode: InputMode, small: &[(usize, f64)]) -> Option<String> {
+    let inputs = o.inputs(mode);
+    let hit: Vec<String> = small
+        .iter()
+        // A stage's rate divides by its own entering count.
+        .filter(|(i, _)| {
+            inputs.contains(&Field::Count(*i)) && inputs.contains(&Field::Count(i + 1))
+        })
+        .map(|(i, c)| {
+            format!(
+                "{} ({} {})",
+                Stage::ALL[*i].name(),
+                plain_number(*c),
+                if *c == 1.0 { "deal" } else { "deals" }
+            )
+        })
+        .collect();
+    if hit.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = hit.iter().map(String::as_str).collect();
+    Some(format!(
+        "Small sample: {} had fewer than 30 deals entering; treat this as rough.",
+        join_names(&names)
+    ))
 }

@@ -328,9 +328,18 @@ fn counts_mode_document() {
     assert_eq!(f.conversion[0], 12.0);
     assert!(close(f.conversion[5], 11.0 / 14.0 * 100.0));
     assert!(d.count_warnings().is_empty());
+    // 20 won of 14 is refused (issue 13), no longer capped at 100%.
     d.apply(Action::SetField(Field::Count(6), "20".into()));
     assert_eq!(d.count_warnings().len(), 1);
-    assert_eq!(d.figures().unwrap().conversion[5], 100.0);
+    assert_eq!(d.figures(), None);
+    let form = ParsedForm::from(&d);
+    assert!(form
+        .refusal(Field::Count(6))
+        .unwrap()
+        .starts_with("20 deals closed-won, but only 14 entered Closing."));
+    assert_eq!(form.refusal(Field::Count(5)), None);
+    assert_eq!(form.problem_count(), 1);
+    d.apply(Action::SetField(Field::Count(6), "11".into()));
     // Conversion fields are hidden in counts mode and do not block.
     d.apply(Action::SetField(Field::Conversion(0), "oops".into()));
     assert!(d.analysis().is_some());

@@ -30,7 +30,16 @@ pub(super) fn SummaryCards(
     blank: Signal<bool>,
     /// The card for pipeline coverage, rendered by the parent.
     coverage: AnyView,
+    /// Counts mode: stages with fewer than 30 deals entering.
+    small: Signal<Vec<(usize, f64)>>,
 ) -> impl IntoView {
+    // " Small sample: …" for an output built on a small count.
+    let sample = move |o: Output| {
+        partial
+            .with(|p| small.with(|s| small_sample_note(o, p.mode, s)))
+            .map(|n| format!(" {n}"))
+            .unwrap_or_default()
+    };
     let stale = Signal::derive(move || partial.with(Partial::stale));
     // The analysis when output `o` can be shown, with the ranges.
     let get = move |o: Output| {
@@ -94,6 +103,7 @@ pub(super) fn SummaryCards(
                 <p class="sc-benchmarks-card__meta">
                     {format!("Target {}% from qualified pipeline. ", shared::range_text(b.win_rate))}
                     {badge(st.target_words(), st.tone())}
+                    {sample(Output::WinRate)}
                 </p>
             }
             .into_any()
@@ -130,9 +140,10 @@ pub(super) fn SummaryCards(
         match get(Output::Velocity) {
         Some((a, _)) => match (a.velocity_per_month(), a.velocity_per_quarter()) {
             (Some(m), Some(q)) => format!(
-                "From your open pipeline: {} a month, {} a quarter. Open opportunities × win rate × deal size ÷ cycle days.",
+                "From your open pipeline: {} a month, {} a quarter. Open opportunities × win rate × deal size ÷ cycle days.{}",
                 money(m),
-                money(q)
+                money(q),
+                sample(Output::Velocity)
             ),
             _ => velocity_gap_reason(&a).to_string(),
         },
@@ -147,8 +158,9 @@ pub(super) fn SummaryCards(
     let revenue_meta = move || {
         match get(Output::Revenue) {
         Some((a, _)) => format!(
-            "From your new prospects: {} deals won a month, new prospects × every stage's conversion × deal size. It differs from velocity, which comes from the deals already open.",
-            number(a.deals_per_month, 1)
+            "From your new prospects: {} deals won a month, new prospects × every stage's conversion × deal size. It differs from velocity, which comes from the deals already open.{}",
+            number(a.deals_per_month, 1),
+            sample(Output::Revenue)
         ),
         None => needs(Output::Revenue).unwrap_or_default(),
     }
@@ -183,10 +195,11 @@ pub(super) fn SummaryCards(
                 .map(|t| format!(" {t}"))
                 .unwrap_or_default();
             format!(
-                "{}{}{}",
+                "{}{}{}{}",
                 bottleneck_sentence_in(&a, &b, shared::plain_text),
                 worth,
-                tie
+                tie,
+                sample(Output::Bottleneck)
             )
         }
         None => needs(Output::Bottleneck).unwrap_or_default(),

@@ -28,7 +28,12 @@ fn jump_to_inputs() {
 pub(super) fn Headline(
     /// The result output by output.
     partial: Signal<Partial>,
+    /// Counts mode: stages with fewer than 30 deals entering.
+    small: Signal<Vec<(usize, f64)>>,
 ) -> impl IntoView {
+    let note = move || {
+        partial.with(|p| small.with(|s| small_sample_note(Output::BottleneckWorth, p.mode, s)))
+    };
     let sentence = move || {
         partial.with(|p| {
             let whole = |v: f64| percent(v, 0);
@@ -50,6 +55,7 @@ pub(super) fn Headline(
                 <span data-testid="headline">{sentence}</span>
                 <Show when=stale>" "<Badge tone=Tone::Warn>"From your last valid numbers"</Badge></Show>
             </p>
+            <p class="sc-benchmarks-card__meta">{note}</p>
             <button type="button" class="sc-button sc-button--ghost sc-benchmarks-jump sc-no-print" on:click=move |_| jump_to_inputs()>
                 "Change your numbers"
             </button>

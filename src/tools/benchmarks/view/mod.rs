@@ -177,13 +177,14 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
                     </button>
                 </div>
             </header>
-            <Headline partial=partial_sig />
+            <Headline partial=partial_sig small=Signal::derive(move || form.with(|f| f.small_samples.clone())) />
             <div class="sc-benchmarks-layout">
                 <InputsPanel doc=doc_read form=form_sig on_action=on_action undoable=undoable />
                 <div class="sc-benchmarks-side">
                     <SummaryCards
                         partial=partial_sig
-                        invalid=Signal::derive(move || form.with(ParsedForm::invalid_count))
+                        invalid=Signal::derive(move || form.with(ParsedForm::problem_count))
+                        small=Signal::derive(move || form.with(|f| f.small_samples.clone()))
                         baseline_ok=Signal::derive(move || form.with(|f| f.baseline.is_some()))
                         blank=blank.into()
                         coverage=view! { <CoverageCard partial=partial_sig quota=quota /> }.into_any()
@@ -242,7 +243,7 @@ fn InputsPanel(
     let segment = Memo::new(move |_| doc.with(|d| d.segment));
     let mode = Memo::new(move |_| doc.with(|d| d.mode));
     let baseline = Memo::new(move |_| form.with(|f| f.baseline));
-    let warnings = Memo::new(move |_| form.with(|f| f.count_warnings.clone()));
+    let small = Memo::new(move |_| form.with(|f| f.small_samples.clone()));
 
     let segment_options = Segment::ALL
         .into_iter()
@@ -286,7 +287,7 @@ fn InputsPanel(
                     list.push(Field::OnboardingDays);
                 }
                 list.into_iter()
-                    .map(|f| field_view(doc, on_action, f))
+                    .map(|f| count_or_field(doc, form, on_action, f))
                     .collect_view()
             };
             view! {
@@ -383,17 +384,81 @@ fn InputsPanel(
                 </p>
                 <div role="status" aria-live="polite" class="sc-benchmarks-warnings">
                     {move || {
-                        warnings
-                            .get()
-                            .into_iter()
-                            .map(|w| view! { <p class="sc-benchmarks-warning"><span aria-hidden="true">"⚠ "</span>{w.message()}</p> })
-                            .collect_view()
+                        let list = small.get();
+                        (mode.get() == InputMode::Counts && !list.is_empty()).then(|| {
+                            let names: Vec<String> = list
+                                .iter()
+                                .map(|(i, c)| format!("{} ({})", Stage::ALL[*i].name(), shared::plain_text(*c)))
+                                .collect();
+                            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                            view! {
+                                <p class="sc-benchmarks-warning">
+                                    <span aria-hidden="true">"⚠ "</span>
+                                    {format!(
+                                        "Small sample: {} had fewer than 30 deals entering. One deal more or less moves such a rate by several points, so the figures built on it are rough.",
+                                        join_names(&names)
+                                    )}
+                                </p>
+                            }
+                        })
                     }}
                 </div>
                 {stage_groups}
             </div>
         </form>
     }
+}
+
+/// A stage's field; a count also gets its refusal (more deals than the
+/// stage before it) and, beside it, the rate it gives with the next count.
+fn count_or_field(
+    doc: Signal<BenchmarksDoc>,
+    form: Signal<ParsedForm>,
+    on_action: Callback<Action>,
+    f: Field,
+) -> AnyView {
+    let Field::Count(i) = f else {
+        return field_view(doc, on_action, f).into_any();
+    };
+    let value = Signal::derive(move || doc.with(|d| d.raw(f).to_string()));
+    let on_input = Callback::new(move |v: String| on_action.run(Action::SetField(f, v)));
+    let refusal = Signal::derive(move || form.with(|p| p.refusal(f)));
+    // Stage i's rate: deals entering the next stage over deals entering it.
+    let rate = move || {
+        if i >= FUNNEL {
+            return None;
+        }
+        form.with(|p| {
+            let get = |k: usize| {
+                p.fields
+                    .iter()
+                    .find(|(g, _)| *g == Field::Count(k))
+                    .and_then(|(_, r)| r.as_ref().ok().copied())
+            };
+            let (a, b) = (get(i)?, get(i + 1)?);
+            if a <= 0.0 || b > a || p.refusal(Field::Count(i + 1)).is_some() {
+                return None;
+            }
+            let small = if a < SMALL_SAMPLE {
+                " · small sample"
+            } else {
+                ""
+            };
+            let pct = shared::percent_text(b * 100.0 / a);
+            Some(if i + 1 < FUNNEL {
+                format!("= {pct} move on to {}{small}", Stage::ALL[i + 1].name())
+            } else {
+                format!("= {pct} won{small}")
+            })
+        })
+    };
+    view! {
+        <div class="sc-benchmarks-count">
+            <NumberField id=f.id() label=f.label() value=value on_input=on_input rules=f.rules() kind=Some(f.kind()) refusal=refusal />
+            <p class="sc-benchmarks-count__rate" data-testid=format!("count-rate-{}", if i < FUNNEL { Stage::ALL[i].slug() } else { "won" })>{rate}</p>
+        </div>
+    }
+    .into_any()
 }
 
 /// One labelled number field bound to a document field.

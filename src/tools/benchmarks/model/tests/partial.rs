@@ -299,7 +299,7 @@ proptest! {
         }
         let form = ParsedForm::from(&d);
         let p = Partial::new(&d, &form, None);
-        let valid = |f: &Field| d.parse(*f).is_ok();
+        let valid = |f: &Field| d.parse(*f).is_ok() && form.refusal(*f).is_none();
         for o in [Output::WinRate, Output::Cycle, Output::Velocity, Output::Revenue, Output::Bottleneck, Output::BottleneckWorth, Output::Slowest, Output::Onboarding, Output::Chart, Output::FixValue(0), Output::Conversion(5), Output::Days(6)] {
             let all = o.inputs(d.mode).iter().all(valid);
             prop_assert_eq!(p.ready(o) == Ready::Now, all, "{:?}", o);
@@ -326,4 +326,54 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn counts_that_grow_are_refused_on_the_field_and_small_samples_are_named() {
+    let mut d = example();
+    d.apply(Action::SetMode(InputMode::Counts));
+    let good = partial(&d, None);
+    // 80 entering Solution after 66 entered Discovery: refused on Solution.
+    d.apply(Action::SetField(Field::Count(3), "80".into()));
+    let form = ParsedForm::from(&d);
+    assert!(form
+        .refusal(Field::Count(3))
+        .unwrap()
+        .starts_with("80 deals reached Solution presentation, but only 66 entered Discovery."));
+    assert!(form.snapshot.is_none(), "no result from impossible counts");
+    let p = Partial::new(&d, &form, Some(&good));
+    assert_eq!(p.ready(Output::Conversion(2)), Ready::Stale);
+    assert_eq!(p.snapshot, good.snapshot, "the last possible counts stay");
+    // Checked pair by pair, before the rest of the form is typed.
+    let mut fresh = BenchmarksDoc::default();
+    fresh.apply(Action::SetMode(InputMode::Counts));
+    fresh.apply(Action::SetField(Field::Count(5), "14".into()));
+    fresh.apply(Action::SetField(Field::Count(6), "15".into()));
+    assert!(ParsedForm::from(&fresh).refusal(Field::Count(6)).is_some());
+
+    // The example counts: solution 34, proposal 20, closing 14 entering.
+    let d = {
+        let mut d = example();
+        d.apply(Action::SetMode(InputMode::Counts));
+        d
+    };
+    let form = ParsedForm::from(&d);
+    assert_eq!(form.small_samples, vec![(4, 20.0), (5, 14.0)]);
+    let note = small_sample_note(Output::WinRate, d.mode, &form.small_samples).unwrap();
+    assert_eq!(
+        note,
+        "Small sample: Proposal & negotiation (20 deals) and Closing (14 deals) had fewer than 30 deals entering; treat this as rough."
+    );
+    assert_eq!(
+        small_sample_note(Output::Cycle, d.mode, &form.small_samples),
+        None
+    );
+    assert_eq!(
+        small_sample_note(Output::Conversion(1), d.mode, &form.small_samples),
+        None
+    );
+    assert_eq!(
+        small_sample_note(Output::WinRate, InputMode::Rates, &[]),
+        None
+    );
 }
