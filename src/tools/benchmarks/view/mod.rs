@@ -73,7 +73,7 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
     // What the visitor typed into the prerendered form before the wasm
     // arrived becomes their input, as if typed now.
     let mode = doc.with_untracked(|d| d.mode);
-    for field in Field::visible(mode) {
+    for field in Field::visible(mode).into_iter().chain([Field::Quota]) {
         if let Some(text) = crate::shell::take_prefill(&field.id()) {
             on_action.run(Action::SetField(field, text));
         }
