@@ -106,6 +106,20 @@ pub fn money_short(value: f64) -> String {
     )
 }
 
+/// A money amount for a sentence, always compact ("$32.7K", "32.700 €"
+/// is "32.7 Tsd. €" in German): the headline reads at a glance.
+pub fn money_compact(value: f64) -> String {
+    format_with(
+        value,
+        &[
+            ("style", "currency".into()),
+            ("currency", currency().into()),
+            ("notation", "compact".into()),
+            ("maximumFractionDigits", 1.into()),
+        ],
+    )
+}
+
 /// Money for copied and downloaded text: the minor units only when there
 /// are some ("$1,250.50", "$12,000"), as the pure `text::format_money`
 /// writes, but in the chosen currency and the user's locale. Tracked, so

@@ -58,6 +58,10 @@ pub fn NumberField(
     /// One line of guidance under the label.
     #[prop(optional, into)]
     hint: Option<String>,
+    /// A refusal beyond the number's own rules (a count larger than the
+    /// stage's before it), shown and linked exactly like a parse error.
+    #[prop(optional, into)]
+    refusal: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     // Counts the user's own edits, so an empty value set for them (a fresh
     // form, Clear, another tab) stays quiet while one they typed is flagged.
@@ -77,7 +81,7 @@ pub fn NumberField(
         parsed.with(|p| match p {
             Err(NumberError::Empty) if !emptied => None,
             Err(e) => Some(e.to_string()),
-            Ok(_) => None,
+            Ok(_) => refusal.and_then(|r| r.get()),
         })
     });
     let says_back = matches!(kind, FieldKind::Money | FieldKind::Count);

@@ -276,3 +276,128 @@ test("embedded, each distinct finished result is reported to the host page once"
     await app.close();
   }
 });
+
+test("each figure shows as soon as its own inputs are in, and names what it still needs", async () => {
+  const { page, tool } = await open();
+  // Many teams do not track onboarding: nothing else waits for it.
+  await tool.fillTeamExcept("Onboarding days to first value");
+  const figures = await tool.figures();
+  for (const id of ["win-rate", "sales-cycle-days", "velocity-per-day", "revenue-per-month", "bottleneck-stage", "slowest-stage", "fix-value-closing", "conversion-status-discovery", "time-status-solution"]) {
+    assert.equal(figures[id], EXPECTED[id], id);
+  }
+  assert.equal(figures["fix-value-discovery"], "$32,695");
+  assert.equal(figures["time-status-onboarding"], "—");
+  assert.equal(await page.getByRole("img", { name: /Conversion by stage/ }).count(), 1, "the chart is drawn");
+  assert.equal(await page.getByText("Out of date").count(), 0, "nothing is out of date, only missing");
+
+  // An empty Closing days holds back only what reads it.
+  const { tool: t2 } = await open();
+  await t2.fillTeamExcept("Closing days", "Onboarding days to first value");
+  assert.equal(await t2.text("sales-cycle-days"), "—");
+  assert.equal(await t2.text("velocity-per-day"), "—");
+  assert.equal(await t2.text("slowest-stage"), "—");
+  assert.match(await t2.card("Sales cycle").textContent(), /Needs: Closing days\./);
+  assert.match(await t2.card("Pipeline velocity").textContent(), /Needs: Closing days\./);
+  assert.equal(await t2.text("win-rate"), "17.3%");
+  assert.equal(await t2.text("revenue-per-month"), "$109,688");
+  assert.equal(await t2.text("bottleneck-stage"), "Discovery");
+  assert.equal(await t2.text("time-status-closing"), "—");
+  assert.equal(await t2.text("time-status-solution"), "slower");
+  const text = await t2.page.locator("main").textContent();
+  assert.doesNotMatch(text, /NaN|Infinity|∞/);
+});
+
+test("the answer comes first, with the money, and phones see it before the inputs", async () => {
+  const { page, tool } = await open({ viewport: { width: 360, height: 740 } });
+  assert.match(await tool.headline.textContent(), /^To see which stage to fix first, fill in Prospecting conversion \(%\)/);
+  await tool.button("Load example team").click();
+  // Discovery 52% → 67.5% is worth $32,695 a month on $109,688 (+29.8%).
+  assert.equal((await tool.headline.textContent()).trim(), "Fix Discovery (52% vs 60–75%): +$32.7K a month (+30%).");
+  const top = async (locator) => (await locator.boundingBox()).y;
+  assert.ok((await top(tool.headline)) < (await top(tool.segment)), "the headline is above the inputs");
+  await tool.button("Change your numbers").click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "sc-benchmarks-segment");
+  assert.deepEqual(await runAxe(page), [], "phone layout");
+
+  // Only the worth is missing: the stage is named, and what is needed.
+  const { tool: t2 } = await open();
+  await t2.fillTeamExcept("Average deal size");
+  assert.match(await t2.headline.textContent(), /^Fix Discovery \(52% vs 60–75%\)\. Fill in Average deal size to see what it is worth\./);
+  // Nothing to fix.
+  await t2.field("Average deal size").fill("24000");
+  await t2.field("Discovery conversion (%)").fill("70");
+  assert.match(await t2.headline.textContent(), /^Nothing to fix in conversion/);
+});
+
+test("a quota gives coverage, the pipeline needed and the shortfall, and is kept", async () => {
+  const { page, tool } = await open();
+  await tool.button("Load example team").click();
+  assert.equal(await tool.out("coverage-ratio").count(), 0, "no coverage before a quota");
+  await tool.quota.fill("300000");
+  // 60 × $24,000 = $1,440,000 open: 4.8× a $300,000 quota. At a 17.31% win
+  // rate it needs $300,000 / 0.1731184 = $1,732,918: $292,918 short, 12.2 deals.
+  assert.equal(await tool.text("coverage-ratio"), "4.8×");
+  assert.equal(await tool.text("pipeline-needed"), "$1,732,918");
+  assert.equal(await tool.text("coverage-shortfall"), "You need $292,918 more, about 13 deals.");
+  await page.getByText("at or above the 3× rule").waitFor();
+  await tool.quota.fill("100k");
+  assert.equal(await tool.text("coverage-ratio"), "14.4×");
+  assert.match(await tool.text("coverage-shortfall"), /covers what the quota needs/);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await tool.quota.inputValue(), "100k");
+  assert.equal(await tool.text("pipeline-needed"), "$577,639");
+  // The coverage ratio needs only open opportunities and deal size.
+  await tool.field("Discovery conversion (%)").fill("");
+  assert.equal(await tool.text("coverage-ratio"), "14.4×");
+});
+
+test("loading the example team and starting a baseline afresh can both be undone", async () => {
+  const { page, tool } = await open();
+  await tool.field("Average deal size").fill("50000");
+  await tool.field("Open opportunities").fill("12");
+  await tool.button("Load example team").click();
+  assert.equal(await tool.field("Average deal size").inputValue(), "24000");
+  await page.getByText("Example team loaded.").waitFor();
+  await tool.undo();
+  assert.equal(await tool.field("Average deal size").inputValue(), "50000");
+  assert.equal(await tool.field("Open opportunities").inputValue(), "12");
+  assert.equal(await tool.field("Discovery conversion (%)").inputValue(), "");
+
+  await tool.segment.selectOption({ label: "My baseline" });
+  await tool.field("Discovery: high end of days").fill("5");
+  await tool.button("Start from enterprise").click();
+  assert.equal(await tool.field("Discovery: high end of days").inputValue(), "30");
+  await tool.undo();
+  assert.equal(await tool.field("Discovery: high end of days").inputValue(), "5");
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await tool.field("Discovery: high end of days").inputValue(), "5", "the undone state is what is saved");
+});
+
+test("counts mode refuses impossible counts on the field, shows each rate, and flags small samples", async () => {
+  const { page, tool } = await open();
+  await tool.button("Load example team").click();
+  await tool.field("Enter counts instead").check();
+  // 12% of 1000 prospects reach qualification; 20 entering proposal is a small sample.
+  assert.equal(await tool.text("count-rate-prospecting"), "= 12% move on to Qualification");
+  assert.equal(await tool.text("count-rate-proposal"), "= 70% move on to Closing · small sample");
+  assert.equal(await tool.text("count-rate-closing"), "= 78.6% won · small sample");
+  await page.getByText(/Small sample: Proposal & negotiation \(20\) and Closing \(14\) had fewer than 30 deals entering\./).waitFor();
+  assert.match(await tool.card("Win rate").textContent(), /Small sample: Proposal & negotiation \(20 deals\) and Closing \(14 deals\)/);
+
+  // 80 entering Solution after 66 entered Discovery is refused where it was typed.
+  const solution = tool.field("Deals that entered Solution presentation");
+  await solution.fill("80");
+  assert.equal(await solution.getAttribute("aria-invalid"), "true");
+  const ids = (await solution.getAttribute("aria-describedby")).split(" ");
+  const messages = await Promise.all(ids.map((id) => page.locator(`#${id}`).textContent()));
+  assert.ok(messages.some((m) => m.startsWith("80 deals reached Solution presentation, but only 66 entered Discovery.")), messages.join(" | "));
+  assert.equal(await tool.text("count-rate-discovery"), "");
+  await page.getByText("Out of date").first().waitFor();
+  assert.equal(await tool.text("conversion-status-discovery"), "below", "the last possible counts stay on screen");
+  assert.doesNotMatch(await tool.text("conversion-status-discovery"), /above/);
+  await solution.fill("34");
+  assert.equal(await solution.getAttribute("aria-invalid"), "false");
+  assert.equal(await page.getByText("Out of date").count(), 0);
+});

@@ -46,6 +46,25 @@ export class BenchmarksPage {
   async fillTeam(values = TEAM) {
     for (const [label, value] of values) await this.field(label).fill(value);
   }
+  /** The example team typed by hand, leaving the fields labelled `skip` empty. */
+  async fillTeamExcept(...skip) {
+    await this.fillTeam(TEAM.filter(([label]) => !skip.includes(label)));
+  }
+  /** The one-sentence answer at the top of the results. */
+  get headline() {
+    return this.out("headline");
+  }
+  get quota() {
+    return this.field("Quota for the period");
+  }
+  /** The summary card whose heading is `title`. */
+  card(title) {
+    return this.page.locator("article.sc-benchmarks-card").filter({ has: this.page.getByRole("heading", { name: title, exact: true }) });
+  }
+  /** Presses the toast's Undo. */
+  async undo() {
+    await this.button("Undo").click();
+  }
   /** All the result figures a user reads, for before/after comparisons. */
   async figures() {
     const ids = ["win-rate", "sales-cycle-days", "velocity-per-day", "revenue-per-month", "bottleneck-stage", "slowest-stage"];

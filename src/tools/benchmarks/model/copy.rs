@@ -107,6 +107,7 @@ impl Field {
             Field::OnboardingDays => "Onboarding days to first value".into(),
             Field::Count(i) if i < FUNNEL => format!("Deals that entered {}", Stage::ALL[i].name()),
             Field::Count(_) => "Deals closed-won".into(),
+            Field::Quota => "Quota for the period".into(),
         }
     }
 }
@@ -120,7 +121,7 @@ impl CountWarning {
             "closed-won".into()
         };
         format!(
-            "{} deals {to}, but only {} entered {}. Check these counts: the rate is capped at 100% until they add up.",
+            "{} deals {to}, but only {} entered {}. A stage cannot gain deals: lower this count or raise the one before it.",
             plain_number(self.next),
             plain_number(self.entered),
             Stage::ALL[self.from].name()
@@ -182,6 +183,140 @@ pub fn slowest_sentence_in(a: &Analysis, b: &Baseline, num: fn(f64) -> String) -
             num(b.days[s.index()].high),
             num(a.slowest_excess_days)
         ),
-        None => "None: no stage runs past the high end of its benchmark.".into(),
+        None => "None: no stage of the sales cycle runs past the high end of its benchmark.".into(),
+    }
+}
+
+impl ConversionStatus {
+    /// Badge text that reads as a phrase: "below target".
+    pub fn target_words(self) -> &'static str {
+        match self {
+            ConversionStatus::Below => "below target",
+            ConversionStatus::Within => "within target",
+            ConversionStatus::Above => "above target",
+        }
+    }
+}
+
+impl TimeStatus {
+    /// Badge text that reads as a phrase: "faster than target".
+    pub fn target_words(self) -> &'static str {
+        match self {
+            TimeStatus::Faster => "faster than target",
+            TimeStatus::Within => "within target",
+            TimeStatus::Slower => "slower than target",
+        }
+    }
+}
+
+/// Names in a sentence: "A", "A and B", "A, B and C".
+pub fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Why the earliest of tied stages is the one named.
+pub const TIE_RULE: &str =
+    "the earliest is named first, since a fix upstream feeds every stage after it";
+
+/// The tie under the bottleneck card, or nothing without one:
+/// "Qualification, Discovery and Solution presentation tie at $18,936 a
+/// month; …". `worth` is the tied fix value already formatted, when known.
+pub fn bottleneck_tie_sentence(a: &Analysis, worth: Option<String>) -> Option<String> {
+    if a.bottleneck_ties.len() < 2 {
+        return None;
+    }
+    let names: Vec<&str> = a.bottleneck_ties.iter().map(|s| s.name()).collect();
+    let at = worth
+        .map(|w| format!(" at {w} a month"))
+        .unwrap_or_default();
+    Some(format!("{} tie{at}; {TIE_RULE}.", join_names(&names)))
+}
+
+/// The tie under the slowest-stage card, or nothing without one.
+pub fn slowest_tie_sentence(a: &Analysis, num: fn(f64) -> String) -> Option<String> {
+    if a.slowest_ties.len() < 2 {
+        return None;
+    }
+    let names: Vec<&str> = a.slowest_ties.iter().map(|s| s.name()).collect();
+    Some(format!(
+        "{} tie at {} days over; {TIE_RULE}.",
+        join_names(&names),
+        num(a.slowest_excess_days)
+    ))
+}
+
+/// The post-sale warning when onboarding runs past its range.
+pub fn onboarding_warning(a: &Analysis, b: &Baseline, num: fn(f64) -> String) -> Option<String> {
+    let over = a.onboarding_excess_days?;
+    let r = b.days[FUNNEL];
+    Some(format!(
+        "After the sale: onboarding takes {} days to first value (benchmark {}–{} days), {} days over. It is not part of the sales cycle, but slow first value puts renewals at risk.",
+        num(a.stage(Stage::Onboarding).days),
+        num(r.low),
+        num(r.high),
+        num(over)
+    ))
+}
+
+/// How the view writes numbers into the headline, in the user's locale.
+pub struct HeadlineFormat<'a> {
+    /// Short money: "$32.7K".
+    pub money: &'a dyn Fn(f64) -> String,
+    /// A percentage with no decimals: "30%".
+    pub percent: &'a dyn Fn(f64) -> String,
+    /// A plain number with at most one decimal: "52", "7.5".
+    pub num: fn(f64) -> String,
+}
+
+/// The one-sentence answer at the top of the results: which stage to fix
+/// and what it is worth a month ("Fix Discovery (52% vs 60–75%): +$32.7K a
+/// month (+30%)"), that nothing needs fixing, or what is still needed.
+pub fn headline_sentence(p: &Partial, fmt: &HeadlineFormat<'_>) -> String {
+    let (a, b) = match (&p.snapshot, p.ready(Output::Bottleneck)) {
+        (Some(s), r) if r.shows() => (&s.analysis, &s.baseline),
+        (_, Ready::Needs(fields)) => {
+            return format!(
+                "To see which stage to fix first, fill in {}.",
+                needs_text(&fields)
+            )
+        }
+        _ => return "To see which stage to fix first, fill in your funnel.".into(),
+    };
+    let Some(stage) = a.bottleneck else {
+        return "Nothing to fix in conversion: every stage converts at or above the low end of its benchmark.".into();
+    };
+    let r = a.stage(stage);
+    let band = b.conversion[stage.index()];
+    let what = format!(
+        "Fix {} ({} vs {}–{})",
+        stage.name(),
+        (fmt.percent)(r.conversion.unwrap_or(0.0)),
+        (fmt.num)(band.low),
+        (fmt.percent)(band.high)
+    );
+    let tie = if a.bottleneck_ties.len() > 1 {
+        let others: Vec<&str> = a.bottleneck_ties[1..].iter().map(|s| s.name()).collect();
+        format!(" {} tie with it.", join_names(&others))
+    } else {
+        String::new()
+    };
+    match p.ready(Output::BottleneckWorth) {
+        Ready::Needs(fields) => format!(
+            "{what}. Fill in {} to see what it is worth.{tie}",
+            needs_text(&fields)
+        ),
+        _ => {
+            let worth = r.fix_value.unwrap_or(0.0);
+            let share = (a.revenue_per_month > 0.0)
+                .then(|| worth / a.revenue_per_month * 100.0)
+                .filter(|v| v.is_finite())
+                .map(|v| format!(" (+{})", (fmt.percent)(v)))
+                .unwrap_or_default();
+            format!("{what}: +{} a month{share}.{tie}", (fmt.money)(worth))
+        }
     }
 }

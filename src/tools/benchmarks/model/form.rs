@@ -37,8 +37,13 @@ pub struct ParsedForm {
     pub figures: Option<Figures>,
     /// The chosen segment's ranges; `None` while "My baseline" has errors.
     pub baseline: Option<Baseline>,
-    /// Counts mode: stages where more deals came out than went in.
+    /// Counts mode: stages where more deals came out than went in, checked
+    /// pair by pair as soon as both counts are typed. Each is refused on
+    /// the later count's field, and no result is built from them.
     pub count_warnings: Vec<CountWarning>,
+    /// Counts mode: converting stages with fewer than [`SMALL_SAMPLE`]
+    /// deals entering, with their count.
+    pub small_samples: Vec<(usize, f64)>,
     /// The result, when both the figures and the ranges are valid.
     pub snapshot: Option<Snapshot>,
 }
@@ -63,7 +68,12 @@ impl From<&BenchmarksDoc> for ParsedForm {
                 .and_then(|v| v.try_into().ok()),
             InputMode::Rates => None,
         };
-        let all_valid = fields.iter().all(|(_, r)| r.is_ok());
+        let known: [Option<f64>; 7] = std::array::from_fn(|i| match doc.mode {
+            InputMode::Counts => value(Field::Count(i)),
+            InputMode::Rates => None,
+        });
+        let count_warnings = count_warnings_known(&known);
+        let all_valid = fields.iter().all(|(_, r)| r.is_ok()) && count_warnings.is_empty();
         let figures = if all_valid {
             let v = |f| value(f).unwrap_or(0.0);
             let conversion = match (doc.mode, &counts) {
@@ -94,7 +104,8 @@ impl From<&BenchmarksDoc> for ParsedForm {
             blank,
             figures,
             baseline,
-            count_warnings: counts.map(|c| count_warnings(&c)).unwrap_or_default(),
+            count_warnings,
+            small_samples: small_samples(&known),
             snapshot,
         }
     }
@@ -111,6 +122,20 @@ impl ParsedForm {
     /// How many visible fields still need a valid number.
     pub fn invalid_count(&self) -> usize {
         self.invalid_fields().count()
+    }
+
+    /// The refusal shown on field `f`, when its count is larger than the
+    /// stage's before it.
+    pub fn refusal(&self, f: Field) -> Option<String> {
+        self.count_warnings
+            .iter()
+            .find(|w| w.field() == f)
+            .map(CountWarning::message)
+    }
+
+    /// How many fields need fixing: invalid numbers and refused counts.
+    pub fn problem_count(&self) -> usize {
+        self.invalid_count() + self.count_warnings.len()
     }
 }
 

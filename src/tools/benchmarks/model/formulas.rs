@@ -129,7 +129,19 @@ pub struct Analysis {
     pub revenue_per_month: f64,
     pub stages: [StageResult; 7],
     pub bottleneck: Option<Stage>,
+    /// Every stage whose fix is worth the same as the bottleneck's (within
+    /// [`TIE_TOLERANCE`]), the bottleneck first; empty or one stage when
+    /// there is no tie. The earliest stage is named the bottleneck, since
+    /// an upstream fix feeds every stage after it.
+    pub bottleneck_ties: Vec<Stage>,
+    /// Slowest stage of the sales cycle (Qualification to Closing): the
+    /// days it runs past its range decide, ties to the earliest.
     pub slowest: Option<Stage>,
+    /// Every cycle stage as far over as the slowest, the slowest first.
+    pub slowest_ties: Vec<Stage>,
+    /// Days onboarding runs past its range: a post-sale warning of its own,
+    /// never the slowest stage (it is not part of the cycle).
+    pub onboarding_excess_days: Option<f64>,
     /// How far past its benchmark the slowest stage runs, in days.
     pub slowest_excess_days: f64,
     pub cycle_savings: Vec<CycleSaving>,
@@ -211,12 +223,38 @@ pub fn fix_value(f: &Figures, b: &Baseline, s: usize) -> Option<f64> {
     Some(finite_non_negative(improved - revenue))
 }
 
-/// Picks the index with the largest score; ties keep the earlier stage.
-fn first_max(candidates: impl Iterator<Item = (usize, f64)>) -> Option<(usize, f64)> {
-    candidates.fold(None, |best, (i, v)| match best {
-        Some((_, bv)) if v <= bv => best,
-        _ => Some((i, v)),
-    })
+/// Two scores closer than this share of the larger one are a tie: the
+/// same fix value computed along two paths differs in the last bits, and
+/// that noise must never pick a stage.
+pub const TIE_TOLERANCE: f64 = 1e-9;
+
+/// True when `a` and `b` are equal but for floating-point noise.
+pub fn ties(a: f64, b: f64) -> bool {
+    (a - b).abs() <= TIE_TOLERANCE * a.abs().max(b.abs())
+}
+
+/// The indices sharing the largest score, earliest first (so the first is
+/// the one to name), with that score. Empty for no candidates.
+fn top_group(candidates: &[(usize, f64)]) -> (Vec<usize>, f64) {
+    let best = candidates.iter().map(|c| c.1).fold(f64::MIN, f64::max);
+    let group = candidates
+        .iter()
+        .filter(|c| ties(c.1, best))
+        .map(|c| c.0)
+        .collect();
+    (group, best)
+}
+
+/// How much fixing stage `s` lifts the funnel, without the prospects and
+/// deal size every fix value is multiplied by: (mid − c_s) · Π_{t≠s} c_t.
+/// Ranks stages exactly as their fix values do whenever N · D > 0, and
+/// still ranks them when N or D is 0 (or not typed yet).
+fn fix_score(f: &Figures, b: &Baseline, s: usize) -> f64 {
+    let others: f64 = (0..FUNNEL)
+        .filter(|&t| t != s)
+        .map(|t| fraction(f.conversion[t]))
+        .product();
+    finite_non_negative((fraction(b.conversion[s].mid()) - fraction(f.conversion[s])) * others)
 }
 
 /// Runs every formula.
@@ -255,20 +293,19 @@ pub fn analyse(f: &Figures, b: &Baseline) -> Analysis {
         }
     });
 
-    let bottleneck = first_max(
-        stages[..FUNNEL]
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.conversion_status == Some(ConversionStatus::Below))
-            .map(|(i, r)| (i, r.fix_value.unwrap_or(0.0))),
-    )
-    .map(|(i, _)| Stage::ALL[i]);
-
-    let slowest = first_max(
-        (0..FUNNEL)
-            .filter(|&i| stages[i].days > b.days[i].high)
-            .map(|i| (i, stages[i].days - b.days[i].high)),
-    );
+    let below: Vec<(usize, f64)> = (0..FUNNEL)
+        .filter(|&i| stages[i].conversion_status == Some(ConversionStatus::Below))
+        .map(|i| (i, fix_score(f, b, i)))
+        .collect();
+    let (bottleneck_group, _) = top_group(&below);
+    let over: Vec<(usize, f64)> = (1..FUNNEL)
+        .filter(|&i| stages[i].days > b.days[i].high)
+        .map(|i| (i, stages[i].days - b.days[i].high))
+        .collect();
+    let (slowest_group, slowest_excess) = top_group(&over);
+    let onboarding = &stages[FUNNEL];
+    let onboarding_excess_days = (onboarding.days > b.days[FUNNEL].high)
+        .then(|| finite_non_negative(onboarding.days - b.days[FUNNEL].high));
 
     let cycle_savings = (1..FUNNEL)
         .filter(|&i| stages[i].days > b.days[i].high)
@@ -297,9 +334,16 @@ pub fn analyse(f: &Figures, b: &Baseline) -> Analysis {
         deals_per_month: deals,
         revenue_per_month: revenue,
         stages,
-        bottleneck,
-        slowest: slowest.map(|(i, _)| Stage::ALL[i]),
-        slowest_excess_days: slowest.map(|(_, e)| finite_non_negative(e)).unwrap_or(0.0),
+        bottleneck: bottleneck_group.first().map(|&i| Stage::ALL[i]),
+        bottleneck_ties: bottleneck_group.iter().map(|&i| Stage::ALL[i]).collect(),
+        slowest: slowest_group.first().map(|&i| Stage::ALL[i]),
+        slowest_ties: slowest_group.iter().map(|&i| Stage::ALL[i]).collect(),
+        slowest_excess_days: if slowest_group.is_empty() {
+            0.0
+        } else {
+            finite_non_negative(slowest_excess)
+        },
+        onboarding_excess_days,
         cycle_savings,
     }
 }

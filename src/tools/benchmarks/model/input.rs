@@ -233,6 +233,9 @@ pub enum Field {
     OnboardingDays,
     /// Counts mode: deals that entered stage i (0..6), or closed-won (6).
     Count(usize),
+    /// Optional sales quota for a period, for pipeline coverage. Never in
+    /// [`Field::visible`]: an empty or broken quota holds back no result.
+    Quota,
 }
 
 impl Field {
@@ -258,7 +261,7 @@ impl Field {
     pub fn kind(self) -> FieldKind {
         match self {
             Field::Prospects | Field::OpenOpportunities | Field::Count(_) => FieldKind::Count,
-            Field::DealSize => FieldKind::Money,
+            Field::DealSize | Field::Quota => FieldKind::Money,
             Field::Conversion(_) => FieldKind::Percent,
             Field::Days(_) | Field::OnboardingDays => FieldKind::Days,
         }
@@ -273,6 +276,10 @@ impl Field {
             Field::DealSize => NumberRules {
                 max: Some(MAX_MONEY),
                 ..NumberRules::MONEY
+            },
+            Field::Quota => NumberRules {
+                max: Some(MAX_MONEY),
+                ..NumberRules::MONEY.optional()
             },
             Field::Conversion(_) => NumberRules::PERCENT,
             Field::Days(_) | Field::OnboardingDays => NumberRules::DAYS,
@@ -292,6 +299,7 @@ impl Field {
                 format!("sc-benchmarks-count-{}", Stage::ALL[i].slug())
             }
             Field::Count(_) => "sc-benchmarks-count-won".into(),
+            Field::Quota => "sc-benchmarks-quota".into(),
         }
     }
 
@@ -323,6 +331,8 @@ pub struct BenchmarksDoc {
     pub counts: [String; 7],
     /// The user's own ranges for "My baseline".
     pub baseline: BaselineInput,
+    /// Optional quota for the period, as typed (absent in older documents).
+    pub quota: String,
 }
 
 impl Document for BenchmarksDoc {
@@ -402,6 +412,7 @@ impl BenchmarksDoc {
             Field::Days(i) => &self.days[i],
             Field::OnboardingDays => &self.onboarding_days,
             Field::Count(i) => &self.counts[i],
+            Field::Quota => &self.quota,
         }
     }
 
@@ -414,6 +425,7 @@ impl BenchmarksDoc {
             Field::Days(i) => &mut self.days[i],
             Field::OnboardingDays => &mut self.onboarding_days,
             Field::Count(i) => &mut self.counts[i],
+            Field::Quota => &mut self.quota,
         }
     }
 

@@ -10,25 +10,30 @@
 //!
 //! One file per part: `data` (stages and published ranges), `input` (the
 //! saved raw text and its edits), `form` (everything parsed once), `counts`,
-//! `formulas`, `whatif`, `export`, and `copy` for the fixed words.
+//! `formulas`, `partial` (each output as soon as its own inputs are in),
+//! `coverage`, `whatif`, `export`, and `copy` for the fixed words.
 
 mod copy;
 mod counts;
+mod coverage;
 mod data;
 mod export;
 mod form;
 mod formulas;
 mod input;
+mod partial;
 mod spreadsheet;
 mod whatif;
 
 pub use copy::*;
 pub use counts::*;
+pub use coverage::*;
 pub use data::*;
 pub use export::*;
 pub use form::*;
 pub use formulas::*;
 pub use input::*;
+pub use partial::*;
 pub use spreadsheet::*;
 pub use whatif::*;
 

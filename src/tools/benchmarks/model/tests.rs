@@ -6,6 +6,7 @@ use crate::numbers::NumberError;
 use proptest::prelude::*;
 
 mod form;
+mod partial;
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-6 * (1.0 + a.abs().max(b.abs()))
@@ -269,11 +270,12 @@ fn no_bottleneck_when_every_stage_is_at_least_low() {
 }
 
 #[test]
-fn slowest_stage_ties_go_earlier_and_stage_one_counts() {
-    // Prospecting 9 (7 + 2) and discovery 16 (14 + 2): tie → prospecting.
+fn slowest_stage_is_chosen_within_the_cycle() {
+    // Prospecting 9 (7 + 2) and discovery 16 (14 + 2) run equally far over,
+    // but prospecting is before the pipeline (issue 13): discovery.
     let f = figures([12.0; 6], [9.0, 5.0, 16.0, 10.0, 10.0, 10.0]);
     let a = analyse(&f, &MID_MARKET);
-    assert_eq!(a.slowest, Some(Stage::Prospecting));
+    assert_eq!(a.slowest, Some(Stage::Discovery));
     assert_eq!(a.slowest_excess_days, 2.0);
     // Prospecting is not part of the cycle, so only discovery saves days.
     assert_eq!(a.cycle_savings.len(), 1);
@@ -326,9 +328,18 @@ fn counts_mode_document() {
     assert_eq!(f.conversion[0], 12.0);
     assert!(close(f.conversion[5], 11.0 / 14.0 * 100.0));
     assert!(d.count_warnings().is_empty());
+    // 20 won of 14 is refused (issue 13), no longer capped at 100%.
     d.apply(Action::SetField(Field::Count(6), "20".into()));
     assert_eq!(d.count_warnings().len(), 1);
-    assert_eq!(d.figures().unwrap().conversion[5], 100.0);
+    assert_eq!(d.figures(), None);
+    let form = ParsedForm::from(&d);
+    assert!(form
+        .refusal(Field::Count(6))
+        .unwrap()
+        .starts_with("20 deals closed-won, but only 14 entered Closing."));
+    assert_eq!(form.refusal(Field::Count(5)), None);
+    assert_eq!(form.problem_count(), 1);
+    d.apply(Action::SetField(Field::Count(6), "11".into()));
     // Conversion fields are hidden in counts mode and do not block.
     d.apply(Action::SetField(Field::Conversion(0), "oops".into()));
     assert!(d.analysis().is_some());

@@ -14,6 +14,8 @@ pub fn BaselineEditor(
     doc: Signal<BenchmarksDoc>,
     /// Applies a change to the document.
     on_action: Callback<Action>,
+    /// Applies a change that replaces typed ranges, offering Undo.
+    undoable: Callback<(Action, &'static str)>,
 ) -> impl IntoView {
     let errors = Memo::new(move |_| doc.with(|d| d.baseline.errors()));
     let field = move |f: BaselineField| view! { <RangeField field=f doc=doc errors=errors on_action=on_action /> };
@@ -48,10 +50,10 @@ pub fn BaselineEditor(
                 "Your own ranges, saved on this device. Start from a published set and change what your data says is different."
             </p>
             <div class="sc-row">
-                <button type="button" class="sc-button sc-button--ghost" on:click=move |_| on_action.run(Action::CopyBaselineFrom(Segment::MidMarket))>
+                <button type="button" class="sc-button sc-button--ghost" on:click=move |_| undoable.run((Action::CopyBaselineFrom(Segment::MidMarket), "Baseline reset to mid-market."))>
                     "Start from mid-market"
                 </button>
-                <button type="button" class="sc-button sc-button--ghost" on:click=move |_| on_action.run(Action::CopyBaselineFrom(Segment::Enterprise))>
+                <button type="button" class="sc-button sc-button--ghost" on:click=move |_| undoable.run((Action::CopyBaselineFrom(Segment::Enterprise), "Baseline reset to enterprise."))>
                     "Start from enterprise"
                 </button>
             </div>

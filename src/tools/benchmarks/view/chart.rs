@@ -22,8 +22,11 @@ fn x_of(pct: f64) -> f64 {
 /// band, with the bottleneck highlighted and a legend.
 #[component]
 pub fn FunnelChart(
-    /// The result on screen; the chart is hidden until there is one.
+    /// The result on screen; the chart is hidden until all six
+    /// conversions have a number.
     shown: Signal<Option<Snapshot>>,
+    /// "Needs: …" while the chart waits for conversions.
+    needs: Signal<Option<String>>,
 ) -> impl IntoView {
     let height = TOP + ROW_H * FUNNEL as f64 + AXIS_H;
     let body = move || {
@@ -118,7 +121,7 @@ pub fn FunnelChart(
             </p>
             <Show
                 when=move || shown.with(Option::is_some)
-                fallback=|| view! { <p class="sc-benchmarks-empty">"The chart appears once every field holds a number."</p> }
+                fallback=move || view! { <p class="sc-benchmarks-empty">"The chart appears once each stage's conversion is in. "{needs}</p> }
             >
                 {body}
                 <ul class="sc-benchmarks-legend">

@@ -1,24 +1,27 @@
-//! Views of the benchmarks tool: the page layout, the inputs and the
-//! summary cards. The chart, the stage table, the what-if panel and the
-//! custom-baseline form live in their own files next to this one.
+//! Views of the benchmarks tool: the page layout and the inputs. The
+//! headline and coverage, the summary cards, the chart, the stage table,
+//! the what-if panel and the custom-baseline form live in their own files
+//! next to this one.
 
 mod baseline;
+mod cards;
 mod chart;
+mod headline;
 mod shared;
 mod table;
 mod whatif;
 
 use super::model::Action;
 use super::model::*;
-use crate::components::format::{money, number, percent};
-use crate::components::{use_field, Badge, Download, ExportActions, Field, NumberField, UndoToast};
+use crate::components::{use_field, Download, ExportActions, Field, NumberField, UndoToast};
 use crate::embed::Completed;
 use crate::export::csv::Delimiter;
 use crate::storage::browser::use_document;
 use baseline::BaselineEditor;
+use cards::SummaryCards;
 use chart::FunnelChart;
+use headline::{CoverageCard, Headline};
 use leptos::prelude::*;
-use shared::days_text;
 use table::StageTable;
 use whatif::WhatIfPanel;
 
@@ -70,7 +73,7 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
     // What the visitor typed into the prerendered form before the wasm
     // arrived becomes their input, as if typed now.
     let mode = doc.with_untracked(|d| d.mode);
-    for field in Field::visible(mode) {
+    for field in Field::visible(mode).into_iter().chain([Field::Quota]) {
         if let Some(text) = crate::shell::take_prefill(&field.id()) {
             on_action.run(Action::SetField(field, text));
         }
@@ -84,36 +87,48 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
         )
     });
 
-    // The result of what is typed now, or None while something is invalid.
-    let current = Memo::new(move |_| form.with(|f| f.snapshot.clone()));
+    // What is on screen, output by output: each figure as soon as its own
+    // inputs are in, a field being fixed keeping its last valid number (so
+    // a typo never wipes a figure, it marks it out of date), nothing once
+    // the form is empty.
     let blank = Memo::new(move |_| form.with(|f| f.blank));
-    // What is on screen: the current result, else the last valid one (so a
-    // typo never wipes the figures), else nothing once the form is empty.
-    let shown = Memo::new(move |prev: Option<&Option<Snapshot>>| match current.get() {
-        Some(s) => Some(s),
-        None if blank.get() => None,
-        None => prev.cloned().flatten(),
+    let partial = Memo::new(move |prev: Option<&Partial>| {
+        doc.with(|d| form.with(|f| Partial::new(d, f, prev)))
     });
-    let stale =
-        Signal::derive(move || current.with(Option::is_none) && shown.with(Option::is_some));
+    let partial_sig: Signal<Partial> = partial.into();
+    // The whole result, for the what-if and the CSV, once every field has
+    // a number.
+    let shown = Memo::new(move |_| partial.with(|p| p.full().cloned()));
     let shown_sig: Signal<Option<Snapshot>> = shown.into();
+    let chart_shown = Signal::derive(move || {
+        partial.with(|p| {
+            p.ready(Output::Chart)
+                .shows()
+                .then(|| p.snapshot.clone())
+                .flatten()
+        })
+    });
+    let chart_needs =
+        Signal::derive(move || partial.with(|p| cards::needs_line(&p.ready(Output::Chart))));
+    let quota = Signal::derive(move || doc.with(|d| d.parse(Field::Quota).ok()));
 
-    // Clear keeps a copy for Undo instead of asking "are you sure?".
-    let cleared = RwSignal::new(None::<BenchmarksDoc>);
-    let clear = move |_| {
+    // Clear, loading the example and "Start from …" keep a copy for Undo
+    // instead of asking "are you sure?".
+    let undo = RwSignal::new(None::<(BenchmarksDoc, &'static str)>);
+    let undoable = Callback::new(move |(a, message): (Action, &'static str)| {
         let before = doc.get_untracked();
-        on_action.run(Action::Clear);
-        cleared.set(Some(before));
-    };
+        on_action.run(a);
+        undo.set(Some((before, message)));
+    });
     let undo_message =
-        Signal::derive(move || cleared.with(|c| c.as_ref().map(|_| "Form cleared.".to_string())));
+        Signal::derive(move || undo.with(|c| c.as_ref().map(|(_, m)| m.to_string())));
     let on_undo = Callback::new(move |_| {
-        if let Some(before) = cleared.get_untracked() {
+        if let Some((before, _)) = undo.get_untracked() {
             on_action.run(Action::Restore(Box::new(before)));
         }
-        cleared.set(None);
+        undo.set(None);
     });
-    let on_expire = Callback::new(move |_| cleared.set(None));
+    let on_expire = Callback::new(move |_| undo.set(None));
 
     // The shared settings when the shell provides them (a tool mounted on
     // its own keeps its choice for the visit).
@@ -154,22 +169,30 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
                     "Put in your funnel numbers. You will see where deals leak, where they stall, and what fixing the worst stage is worth each month."
                 </p>
                 <div class="sc-row sc-benchmarks-actions">
-                    <button type="button" class="sc-button sc-button--primary" on:click=move |_| on_action.run(Action::LoadExample)>
+                    <button type="button" class="sc-button sc-button--primary" on:click=move |_| undoable.run((Action::LoadExample, "Example team loaded."))>
                         "Load example team"
                     </button>
-                    <button type="button" class="sc-button sc-button--ghost" on:click=clear>
+                    <button type="button" class="sc-button sc-button--ghost" on:click=move |_| undoable.run((Action::Clear, "Form cleared."))>
                         "Clear"
                     </button>
                 </div>
             </header>
+            <Headline partial=partial_sig small=Signal::derive(move || form.with(|f| f.small_samples.clone())) />
             <div class="sc-benchmarks-layout">
-                <InputsPanel doc=doc_read form=form_sig on_action=on_action />
+                <InputsPanel doc=doc_read form=form_sig on_action=on_action undoable=undoable />
                 <div class="sc-benchmarks-side">
-                    <SummaryCards shown=shown_sig stale=stale invalid=Signal::derive(move || form.with(ParsedForm::invalid_count)) baseline_ok=Signal::derive(move || form.with(|f| f.baseline.is_some())) />
+                    <SummaryCards
+                        partial=partial_sig
+                        invalid=Signal::derive(move || form.with(ParsedForm::problem_count))
+                        small=Signal::derive(move || form.with(|f| f.small_samples.clone()))
+                        baseline_ok=Signal::derive(move || form.with(|f| f.baseline.is_some()))
+                        blank=blank.into()
+                        coverage=view! { <CoverageCard partial=partial_sig quota=quota /> }.into_any()
+                    />
                 </div>
             </div>
-            <FunnelChart shown=shown_sig />
-            <StageTable shown=shown_sig fallback_baseline=Signal::derive(move || form.with(|f| f.baseline)) />
+            <FunnelChart shown=chart_shown needs=chart_needs />
+            <StageTable partial=partial_sig fallback_baseline=Signal::derive(move || form.with(|f| f.baseline)) />
             <WhatIfPanel shown=shown_sig />
             <section class="sc-card sc-benchmarks-export" aria-labelledby="sc-benchmarks-export-title">
                 <h2 id="sc-benchmarks-export-title">"Share the stage table"</h2>
@@ -213,11 +236,14 @@ fn InputsPanel(
     form: Signal<ParsedForm>,
     /// Applies a change to the document.
     on_action: Callback<Action>,
+    /// Applies a change that replaces typed work, offering Undo with the
+    /// given message.
+    undoable: Callback<(Action, &'static str)>,
 ) -> impl IntoView {
     let segment = Memo::new(move |_| doc.with(|d| d.segment));
     let mode = Memo::new(move |_| doc.with(|d| d.mode));
     let baseline = Memo::new(move |_| form.with(|f| f.baseline));
-    let warnings = Memo::new(move |_| form.with(|f| f.count_warnings.clone()));
+    let small = Memo::new(move |_| form.with(|f| f.small_samples.clone()));
 
     let segment_options = Segment::ALL
         .into_iter()
@@ -261,7 +287,7 @@ fn InputsPanel(
                     list.push(Field::OnboardingDays);
                 }
                 list.into_iter()
-                    .map(|f| field_view(doc, on_action, f))
+                    .map(|f| count_or_field(doc, form, on_action, f))
                     .collect_view()
             };
             view! {
@@ -302,7 +328,7 @@ fn InputsPanel(
                     }
                 </Field>
                 <Show when=move || segment.get() == Segment::MyBaseline>
-                    <BaselineEditor doc=doc on_action=on_action />
+                    <BaselineEditor doc=doc on_action=on_action undoable=undoable />
                 </Show>
                 <fieldset class="sc-benchmarks-mode">
                     <legend>"How do you want to enter conversion?"</legend>
@@ -339,6 +365,16 @@ fn InputsPanel(
                     {field_view(doc, on_action, Field::Prospects)}
                     {field_view(doc, on_action, Field::OpenOpportunities)}
                     {field_view(doc, on_action, Field::DealSize)}
+                    <NumberField
+                        id=Field::Quota.id()
+                        label=Field::Quota.label()
+                        hint="Optional. The quota your team must close in the period, for pipeline coverage."
+                        value=Signal::derive(move || doc.with(|d| d.quota.clone()))
+                        on_input=Callback::new(move |v: String| on_action.run(Action::SetField(Field::Quota, v)))
+                        rules=Field::Quota.rules()
+                        kind=Some(Field::Quota.kind())
+                        prefix=Some("$")
+                    />
                 </fieldset>
             </div>
             <div class="sc-card sc-stack">
@@ -348,17 +384,81 @@ fn InputsPanel(
                 </p>
                 <div role="status" aria-live="polite" class="sc-benchmarks-warnings">
                     {move || {
-                        warnings
-                            .get()
-                            .into_iter()
-                            .map(|w| view! { <p class="sc-benchmarks-warning"><span aria-hidden="true">"⚠ "</span>{w.message()}</p> })
-                            .collect_view()
+                        let list = small.get();
+                        (mode.get() == InputMode::Counts && !list.is_empty()).then(|| {
+                            let names: Vec<String> = list
+                                .iter()
+                                .map(|(i, c)| format!("{} ({})", Stage::ALL[*i].name(), shared::plain_text(*c)))
+                                .collect();
+                            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                            view! {
+                                <p class="sc-benchmarks-warning">
+                                    <span aria-hidden="true">"⚠ "</span>
+                                    {format!(
+                                        "Small sample: {} had fewer than 30 deals entering. One deal more or less moves such a rate by several points, so the figures built on it are rough.",
+                                        join_names(&names)
+                                    )}
+                                </p>
+                            }
+                        })
                     }}
                 </div>
                 {stage_groups}
             </div>
         </form>
     }
+}
+
+/// A stage's field; a count also gets its refusal (more deals than the
+/// stage before it) and, beside it, the rate it gives with the next count.
+fn count_or_field(
+    doc: Signal<BenchmarksDoc>,
+    form: Signal<ParsedForm>,
+    on_action: Callback<Action>,
+    f: Field,
+) -> AnyView {
+    let Field::Count(i) = f else {
+        return field_view(doc, on_action, f).into_any();
+    };
+    let value = Signal::derive(move || doc.with(|d| d.raw(f).to_string()));
+    let on_input = Callback::new(move |v: String| on_action.run(Action::SetField(f, v)));
+    let refusal = Signal::derive(move || form.with(|p| p.refusal(f)));
+    // Stage i's rate: deals entering the next stage over deals entering it.
+    let rate = move || {
+        if i >= FUNNEL {
+            return None;
+        }
+        form.with(|p| {
+            let get = |k: usize| {
+                p.fields
+                    .iter()
+                    .find(|(g, _)| *g == Field::Count(k))
+                    .and_then(|(_, r)| r.as_ref().ok().copied())
+            };
+            let (a, b) = (get(i)?, get(i + 1)?);
+            if a <= 0.0 || b > a || p.refusal(Field::Count(i + 1)).is_some() {
+                return None;
+            }
+            let small = if a < SMALL_SAMPLE {
+                " · small sample"
+            } else {
+                ""
+            };
+            let pct = shared::percent_text(b * 100.0 / a);
+            Some(if i + 1 < FUNNEL {
+                format!("= {pct} move on to {}{small}", Stage::ALL[i + 1].name())
+            } else {
+                format!("= {pct} won{small}")
+            })
+        })
+    };
+    view! {
+        <div class="sc-benchmarks-count">
+            <NumberField id=f.id() label=f.label() value=value on_input=on_input rules=f.rules() kind=Some(f.kind()) refusal=refusal />
+            <p class="sc-benchmarks-count__rate" data-testid=format!("count-rate-{}", if i < FUNNEL { Stage::ALL[i].slug() } else { "won" })>{rate}</p>
+        </div>
+    }
+    .into_any()
 }
 
 /// One labelled number field bound to a document field.
@@ -368,220 +468,5 @@ fn field_view(doc: Signal<BenchmarksDoc>, on_action: Callback<Action>, f: Field)
     let prefix = (f == Field::DealSize).then_some("$");
     view! {
         <NumberField id=f.id() label=f.label() value=value on_input=on_input rules=f.rules() kind=Some(f.kind()) prefix=prefix suffix=f.suffix() />
-    }
-}
-
-/// The headline numbers: win rate, cycle, velocity, revenue, bottleneck and
-/// slowest stage. Sticky beside the inputs on wide screens.
-#[component]
-fn SummaryCards(
-    /// The result on screen (possibly the last valid one).
-    shown: Signal<Option<Snapshot>>,
-    /// True when `shown` no longer matches the inputs.
-    stale: Signal<bool>,
-    /// How many fields are invalid right now.
-    invalid: Signal<usize>,
-    /// False when "My baseline" is chosen and its form has errors.
-    baseline_ok: Signal<bool>,
-) -> impl IntoView {
-    let a = move || shown.with(|s| s.as_ref().map(|s| s.analysis.clone()));
-    let b = move || shown.with(|s| s.as_ref().map(|s| s.baseline));
-
-    let notice = move || {
-        let n = invalid.get();
-        let why = if n > 0 {
-            format!(
-                "{n} {} still need{} a valid number.",
-                if n == 1 { "field" } else { "fields" },
-                if n == 1 { "s" } else { "" }
-            )
-        } else if !baseline_ok.get() {
-            "Your baseline has a range to fix.".to_string()
-        } else {
-            String::new()
-        };
-        if stale.get() {
-            Some(
-                view! {
-                    <p class="sc-benchmarks-stale" role="status">
-                        <Badge tone=Tone::Warn>"Out of date"</Badge>
-                        " "{why}" These are the results from your last valid numbers."
-                    </p>
-                }
-                .into_any(),
-            )
-        } else if shown.with(Option::is_none) {
-            Some(view! {
-                <p class="sc-benchmarks-empty">
-                    "Fill in every field, or load the example team, to see where your funnel leaks. "
-                    {why}
-                </p>
-            }
-            .into_any())
-        } else {
-            None
-        }
-    };
-
-    let win_text = move || {
-        a().map(|a| percent(a.win_rate_pct, 1))
-            .unwrap_or_else(|| "—".into())
-    };
-    let win_meta = move || {
-        a().zip(b()).map(|(a, b)| {
-            let st = a.win_rate_status;
-            view! {
-                <p class="sc-benchmarks-card__meta">
-                    {format!("Target {}% from qualified pipeline. ", shared::range_text(b.win_rate))}
-                    <Badge tone=st.tone() icon=true>{format!("{} target", st.word())}</Badge>
-                </p>
-            }
-        })
-    };
-    let cycle_text = move || {
-        a().map(|a| days_text(a.cycle_days))
-            .unwrap_or_else(|| "—".into())
-    };
-    let cycle_meta = move || {
-        a().zip(b()).map(|(a, b)| {
-            let st = a.cycle_status;
-            view! {
-                <p class="sc-benchmarks-card__meta">
-                    {format!("Target {} days, qualification to close. ", shared::range_text(b.cycle))}
-                    <Badge tone=st.tone() icon=true>{format!("{} target", st.word())}</Badge>
-                </p>
-            }
-        })
-    };
-    let velocity_text = move || {
-        a().and_then(|a| a.velocity_per_day)
-            .map(crate::components::format::money_short)
-            .unwrap_or_else(|| "—".into())
-    };
-    let velocity_meta = move || {
-        a().map(
-            |a| match (a.velocity_per_month(), a.velocity_per_quarter()) {
-                (Some(m), Some(q)) => format!(
-                "{} a month, {} a quarter. Open opportunities × win rate × deal size ÷ cycle days.",
-                money(m),
-                money(q)
-            ),
-                _ => velocity_gap_reason(&a).to_string(),
-            },
-        )
-    };
-    let revenue_text = move || {
-        a().map(|a| crate::components::format::money_short(a.revenue_per_month))
-            .unwrap_or_else(|| "—".into())
-    };
-    let revenue_meta = move || {
-        a().map(|a| {
-            format!(
-                "From {} deals won a month out of your new prospects.",
-                number(a.deals_per_month, 1)
-            )
-        })
-    };
-    let bottleneck_text = move || {
-        a().map(|a| {
-            a.bottleneck
-                .map(|s| s.name().to_string())
-                .unwrap_or_else(|| "none below benchmark".into())
-        })
-        .unwrap_or_else(|| "—".into())
-    };
-    let bottleneck_meta = move || {
-        a().zip(b()).map(|(a, b)| {
-            let worth = a
-                .bottleneck
-                .and_then(|s| a.stage(s).fix_value)
-                .map(|v| {
-                    format!(
-                        " Bringing it to the benchmark midpoint is worth {} more a month.",
-                        money(v)
-                    )
-                })
-                .unwrap_or_default();
-            format!(
-                "{}{}",
-                bottleneck_sentence_in(&a, &b, shared::plain_text),
-                worth
-            )
-        })
-    };
-    let slowest_text = move || {
-        a().map(|a| {
-            a.slowest
-                .map(|s| s.name().to_string())
-                .unwrap_or_else(|| "none over benchmark".into())
-        })
-        .unwrap_or_else(|| "—".into())
-    };
-    let slowest_meta = move || {
-        a().zip(b())
-            .map(|(a, b)| slowest_sentence_in(&a, &b, shared::plain_text))
-    };
-    let savings = move || {
-        a().map(|a| {
-            a.cycle_savings
-                .iter()
-                .map(|s| {
-                    let gain = s
-                        .velocity_gain_pct
-                        .map(|g| format!("velocity up {}", percent(g, 1)))
-                        .unwrap_or_else(|| "velocity cannot be compared (no cycle left)".into());
-                    view! {
-                        <li>{format!(
-                            "{} at its midpoint saves {} days: cycle {} → {} days, {}.",
-                            s.stage.name(),
-                            days_text(s.days_saved),
-                            days_text(a.cycle_days),
-                            days_text(s.new_cycle),
-                            gain
-                        )}</li>
-                    }
-                })
-                .collect_view()
-        })
-    };
-
-    view! {
-        <section class="sc-benchmarks-summary" aria-labelledby="sc-benchmarks-summary-title" class:sc-benchmarks-summary--stale=move || stale.get()>
-            <h2 id="sc-benchmarks-summary-title" class="sc-visually-hidden">"Your results"</h2>
-            <div aria-live="polite">{notice}</div>
-            <div class="sc-benchmarks-cards" aria-live="polite">
-                <article class="sc-card sc-benchmarks-card sc-benchmarks-card--lead">
-                    <h3 class="sc-benchmarks-card__label">"Pipeline velocity"</h3>
-                    <p class="sc-benchmarks-card__value"><span data-testid="velocity-per-day">{velocity_text}</span>" "<span class="sc-benchmarks-card__unit">"per day"</span></p>
-                    <p class="sc-benchmarks-card__meta">{velocity_meta}</p>
-                </article>
-                <article class="sc-card sc-benchmarks-card">
-                    <h3 class="sc-benchmarks-card__label">"Bottleneck"</h3>
-                    <p class="sc-benchmarks-card__value"><span data-testid="bottleneck-stage">{bottleneck_text}</span></p>
-                    <p class="sc-benchmarks-card__meta">{bottleneck_meta}</p>
-                </article>
-                <article class="sc-card sc-benchmarks-card">
-                    <h3 class="sc-benchmarks-card__label">"Win rate"</h3>
-                    <p class="sc-benchmarks-card__value"><span data-testid="win-rate">{win_text}</span></p>
-                    {win_meta}
-                </article>
-                <article class="sc-card sc-benchmarks-card">
-                    <h3 class="sc-benchmarks-card__label">"Sales cycle"</h3>
-                    <p class="sc-benchmarks-card__value"><span data-testid="sales-cycle-days">{cycle_text}</span>" "<span class="sc-benchmarks-card__unit">"days"</span></p>
-                    {cycle_meta}
-                </article>
-                <article class="sc-card sc-benchmarks-card">
-                    <h3 class="sc-benchmarks-card__label">"Revenue per month"</h3>
-                    <p class="sc-benchmarks-card__value"><span data-testid="revenue-per-month">{revenue_text}</span></p>
-                    <p class="sc-benchmarks-card__meta">{revenue_meta}</p>
-                </article>
-                <article class="sc-card sc-benchmarks-card">
-                    <h3 class="sc-benchmarks-card__label">"Slowest stage"</h3>
-                    <p class="sc-benchmarks-card__value"><span data-testid="slowest-stage">{slowest_text}</span></p>
-                    <p class="sc-benchmarks-card__meta">{slowest_meta}</p>
-                    <ul class="sc-benchmarks-savings">{savings}</ul>
-                </article>
-            </div>
-        </section>
     }
 }

@@ -19,11 +19,11 @@ fn status_badge(testid: String, word: &'static str, tone: Tone) -> AnyView {
 }
 
 /// Conversion, days, both statuses, stale threshold and fix value for every
-/// stage.
+/// stage. Each cell shows as soon as the inputs it reads are in.
 #[component]
 pub fn StageTable(
-    /// The result on screen (possibly the last valid one).
-    shown: Signal<Option<Snapshot>>,
+    /// The result output by output (possibly from the last valid numbers).
+    partial: Signal<Partial>,
     /// Ranges of the chosen segment, used for the stale column before any
     /// result exists.
     fallback_baseline: Signal<Option<Baseline>>,
@@ -33,10 +33,13 @@ pub fn StageTable(
         .map(|stage| {
             let i = stage.index();
             let slug = stage.slug();
-            let row = move || shown.with(|s| s.as_ref().map(|s| (*s.analysis.stage(stage), s.baseline)));
-            let baseline = move || row().map(|(_, b)| b).or_else(|| fallback_baseline.get());
+            // The row's figures when output `o` of this stage can be shown.
+            let cell = move |o: Output| partial.with(|p| p.analysis_for(o).map(|a| *a.stage(stage)));
+            let conv_out = if i < FUNNEL { Output::Conversion(i) } else { Output::Onboarding };
+            let row = move || cell(conv_out).zip(partial.with(|p| p.snapshot.as_ref().map(|s| s.baseline)));
+            let baseline = move || partial.with(|p| p.snapshot.as_ref().map(|s| s.baseline)).or_else(|| fallback_baseline.get());
             let is_bottleneck =
-                move || shown.with(|s| s.as_ref().is_some_and(|s| s.analysis.bottleneck == Some(stage)));
+                move || partial.with(|p| p.analysis_for(Output::Bottleneck).is_some_and(|a| a.bottleneck == Some(stage)));
 
             let conversion = move || match row() {
                 Some((r, _)) => r.conversion.map(percent_text).unwrap_or_else(|| "n/a".into()),
@@ -51,10 +54,11 @@ pub fn StageTable(
                 Some(st) => status_badge(format!("conversion-status-{slug}"), st.word(), st.tone()),
                 None => view! { <span data-testid=format!("conversion-status-{slug}")>{if i < FUNNEL { "—" } else { "n/a" }}</span> }.into_any(),
             };
-            let days = move || row().map(|(r, _)| days_text(r.days)).unwrap_or_else(|| "—".into());
+            let days_row = move || cell(Output::Days(i));
+            let days = move || days_row().map(|r| days_text(r.days)).unwrap_or_else(|| "—".into());
             let days_bench = move || baseline().map(|b| format!("{} days", range_text(b.days[i]))).unwrap_or_else(|| "—".into());
-            let time_status = move || match row() {
-                Some((r, _)) => status_badge(format!("time-status-{slug}"), r.time_status.word(), r.time_status.tone()),
+            let time_status = move || match days_row() {
+                Some(r) => status_badge(format!("time-status-{slug}"), r.time_status.word(), r.time_status.tone()),
                 None => view! { <span data-testid=format!("time-status-{slug}")>"—"</span> }.into_any(),
             };
             let stale = move || {
@@ -64,7 +68,13 @@ pub fn StageTable(
                     "—".into()
                 }
             };
-            let fix = move || row().and_then(|(r, _)| r.fix_value).map(money).unwrap_or_default();
+            let fix = move || {
+                if i < FUNNEL {
+                    cell(Output::FixValue(i)).and_then(|r| r.fix_value).map(money).unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            };
             let name = if i < FUNNEL { stage.name().to_string() } else { format!("{} (days to first value)", stage.name()) };
             view! {
                 <tr class:sc-benchmarks-table__row--bottleneck=is_bottleneck>

@@ -35,13 +35,12 @@ mod oracle {
         if d.mode != InputMode::Counts {
             return Vec::new();
         }
-        counts_parsed(d)
-            .map(|c| super::super::super::count_warnings(&c))
-            .unwrap_or_default()
+        let known = std::array::from_fn(|i| d.parse(Field::Count(i)).ok());
+        super::super::super::count_warnings_known(&known)
     }
 
     pub fn figures(d: &BenchmarksDoc) -> Option<Figures> {
-        if !invalid_fields(d).is_empty() {
+        if !invalid_fields(d).is_empty() || !count_warnings(d).is_empty() {
             return None;
         }
         let p = |f| d.parse(f).unwrap_or(0.0);
