@@ -35,7 +35,8 @@ pub fn into_sorted_by<T>(items: Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) -> Vec
         .collect()
 }
 
-#[cfg(test)]
+// Pure tests run natively (`cargo test`); proptest is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -146,6 +146,16 @@ impl Tier {
         }
     }
 
+    /// The tier in URLs and attributes (`data-stagecraft-cta-url-<slug>`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Tier::AdHoc => "ad-hoc",
+            Tier::Emerging => "emerging",
+            Tier::Structured => "structured",
+            Tier::Optimized => "optimized",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Tier::AdHoc => "Ad hoc",

@@ -2,6 +2,7 @@
 //! then the detail. The same component shows the user's own report and a
 //! read-only shared one.
 
+use super::share_url;
 use crate::components::{use_field, Badge, CopyButton, ExportActions, Field};
 use crate::dates::iso_date;
 use crate::route::{Route, Tool};
@@ -10,7 +11,6 @@ use crate::tools::audit::model::{
     signed, summary, AnswerSet, Change, CompletedAudit, Fix, TOP_FIXES,
 };
 use crate::tools::audit::questions::Area;
-use crate::tools::audit::share::share_fragment;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -32,14 +32,6 @@ pub enum ReportMode {
         /// Adopts the shared answers as the visitor's own audit.
         on_save: Callback<AnswerSet>,
     },
-}
-
-/// The full URL of a share link for `answers`: this page, with the share
-/// fragment. Embed options are left out, so it opens the full app.
-fn share_url(answers: &AnswerSet) -> String {
-    let href = window().location().href().unwrap_or_default();
-    let base = href.split('#').next().unwrap_or_default();
-    format!("{base}{}", share_fragment(answers))
 }
 
 /// The report for one set of answers.
@@ -183,6 +175,9 @@ pub fn Report(
             </section>
 
             {(!shared).then(|| view! { <History history=history /> })}
+            {crate::shell::embed_options()
+                .and_then(|o| o.marketing.cta(Some(tier.slug())))
+                .map(|(text, href)| view! { <MarketerCta text=text href=href /> })}
         </article>
     }
 }
@@ -498,5 +493,25 @@ fn SharedBanner(
                 </div>
             </div>
         </Show>
+    }
+}
+
+/// The marketer's own next step after the result, from the widget's
+/// `data-stagecraft-cta-*` attributes (validated twice: an `https:` URL,
+/// plain text). It opens in a new tab, so the report stays where it was.
+#[component]
+fn MarketerCta(
+    /// The button's words.
+    text: String,
+    /// Where it goes, with the host page's UTM parameters.
+    href: String,
+) -> impl IntoView {
+    view! {
+        <section class="sc-card sc-audit-cta sc-no-print" aria-label="Next step" data-testid="audit-cta">
+            <a class="sc-button sc-button--primary sc-button--large" href=href target="_blank" rel="noopener">
+                {text}
+                <span class="sc-visually-hidden">" (opens in a new tab)"</span>
+            </a>
+        </section>
     }
 }
