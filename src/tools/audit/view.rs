@@ -130,6 +130,9 @@ fn OwnAudit(
     // Focus moves only after the user acted, so a reload (or an embedded
     // widget loading in a host page) never steals focus.
     let user_acted = StoredValue::new(false);
+    // The question last changed from the report, so the redrawn report
+    // keeps its answer picker open there.
+    let revised = StoredValue::new(None::<usize>);
     let dispatch = Callback::new(move |action: Action| {
         user_acted.set_value(true);
         if matches!(action, Action::Answer { .. }) {
@@ -229,6 +232,11 @@ fn OwnAudit(
                         change: change.get(),
                         history: history.get(),
                         on_retake: Callback::new(move |_| dispatch.run(Action::Retake)),
+                        on_revise: Callback::new(move |(index, answer)| {
+                            revised.set_value(Some(index));
+                            dispatch.run(Action::Revise { index, answer });
+                        }),
+                        revised: revised.get_value(),
                         autofocus: user_acted.get_value(),
                     }
                 />
