@@ -7,6 +7,25 @@ import { hostPageHtml, HostPage } from "./pages/host.mjs";
 import { AuditPage } from "./pages/audit.mjs";
 
 let app, host, browser;
+// Landing pages of the marketer tests, each served by the host.
+const CTA_WIDGETS = [{
+  id: "cta-widget",
+  tool: "audit",
+  attrs: {
+    "cta-text": "Book a pipeline review",
+    "cta-url": "https://acme.example/book",
+    "cta-url-structured": "https://acme.example/structured?utm_medium=site",
+    "share-url": "https://acme.example/audit#old",
+    "hide-open-app": "",
+    "skip-intro": "",
+  },
+}];
+const SHARE_WIDGETS = [{ id: "share-widget", tool: "audit" }];
+const TYPO_WIDGETS = [
+  { id: "typo-widget", tool: "audti" },
+  { id: "upper-widget", tool: "Audit" },
+  { id: "bad-options", tool: "audit", attrs: { accent: "notacolour", "cta-url": "javascript:alert(1)", "cta-text": "<b>Go</b>", "min-heigth": "300" } },
+];
 const WIDGETS = [
   { id: "audit-widget", tool: "audit", attrs: { accent: "#c2410c" } },
   { id: "bench-widget", tool: "benchmarks", attrs: { theme: "dark", "min-height": "300" } },
@@ -24,6 +43,9 @@ before(async () => {
     extra: {
       "/landing.html": { type: "text/html; charset=utf-8", body: hostPageHtml(app.origin, WIDGETS) },
       "/sandboxed.html": { type: "text/html; charset=utf-8", body: sandboxed },
+      "/cta.html": { type: "text/html; charset=utf-8", body: hostPageHtml(app.origin, CTA_WIDGETS) },
+      "/shared.html": { type: "text/html; charset=utf-8", body: hostPageHtml(app.origin, SHARE_WIDGETS) },
+      "/typos.html": { type: "text/html; charset=utf-8", body: hostPageHtml(app.origin, TYPO_WIDGETS) },
     },
   });
   browser = await launchBrowser();
@@ -139,7 +161,7 @@ test("the calculator reports once the visitor pauses, not on every keystroke", a
   await frame.getByRole("button", { name: "Load example team", exact: true }).click();
   await hp.waitForEvent("stagecraft:completed", "bench-widget");
   assert.equal((await hp.events("stagecraft:started", "bench-widget")).length, 0, "a button is not typing");
-  const field = frame.getByLabel("Closing days");
+  const field = frame.getByLabel("Average deal size");
   await field.fill("");
   await field.pressSequentially("42000", { delay: 60 });
   await page.waitForFunction(() => window.__events.filter((e) => e.name === "stagecraft:completed").length >= 2, null, { timeout: 10000 });
@@ -150,21 +172,7 @@ test("the calculator reports once the visitor pauses, not on every keystroke", a
 });
 
 test("the marketer's call to action, share page and switches reach the widget", async () => {
-  const widgets = [{
-    id: "cta-widget",
-    tool: "audit",
-    attrs: {
-      "cta-text": "Book a pipeline review",
-      "cta-url": "https://acme.example/book",
-      "cta-url-structured": "https://acme.example/structured?utm_medium=site",
-      "share-url": "https://acme.example/audit#old",
-      "hide-open-app": "",
-      "skip-intro": "",
-    },
-  }];
   const page = await (await browser.newContext()).newPage();
-  await page.route("**/cta.html*", (route) =>
-    route.fulfill({ contentType: "text/html; charset=utf-8", body: hostPageHtml(app.origin, widgets) }));
   await page.goto(`http://localhost:${host.port}/cta.html?utm_source=newsletter&utm_medium=email&utm_campaign=q4`);
   const hp = new HostPage(page);
   await hp.waitForEvent("stagecraft:ready", "cta-widget");
@@ -193,10 +201,7 @@ test("the marketer's call to action, share page and switches reach the widget", 
 });
 
 test("a share link to the marketer's page opens the shared report inside the widget", async () => {
-  const widgets = [{ id: "share-widget", tool: "audit" }];
   const page = await (await browser.newContext()).newPage();
-  await page.route("**/shared.html*", (route) =>
-    route.fulfill({ contentType: "text/html; charset=utf-8", body: hostPageHtml(app.origin, widgets) }));
   // Every answer 2 of 3: the share code of a 67.
   const code = await (async () => {
     const p = await (await browser.newContext()).newPage();
@@ -216,14 +221,7 @@ test("a share link to the marketer's page opens the shared report inside the wid
 });
 
 test("a bad tool name or option says so inside the div", async () => {
-  const widgets = [
-    { id: "typo-widget", tool: "audti" },
-    { id: "upper-widget", tool: "Audit" },
-    { id: "bad-options", tool: "audit", attrs: { accent: "notacolour", "cta-url": "javascript:alert(1)", "cta-text": "<b>Go</b>", "min-heigth": "300" } },
-  ];
   const page = await (await browser.newContext()).newPage();
-  await page.route("**/typos.html*", (route) =>
-    route.fulfill({ contentType: "text/html; charset=utf-8", body: hostPageHtml(app.origin, widgets) }));
   await page.goto(`http://localhost:${host.port}/typos.html`);
   const hp = new HostPage(page);
   await hp.waitForEvent("stagecraft:ready", "upper-widget");
