@@ -494,10 +494,7 @@ fn SharedBanner(
     let confirming = RwSignal::new(false);
     view! {
         <div class="sc-audit-shared sc-no-print" data-testid="audit-shared-banner">
-            <p class="sc-audit-shared__what">"A shared audit, read-only, not saved on this device."</p>
-            <a class="sc-button sc-button--primary" href=Route::tool(Tool::Audit).href()>
-                "Take the audit yourself"
-            </a>
+            <p class="sc-audit-shared__what">"Shared, read-only."</p>
             <button
                 type="button"
                 class="sc-button sc-button--ghost"
@@ -506,6 +503,9 @@ fn SharedBanner(
             >
                 "Save as my audit"
             </button>
+            <a class="sc-button sc-button--primary" href=Route::tool(Tool::Audit).href()>
+                "Take the audit yourself"
+            </a>
         </div>
         <Show when=move || confirming.get()>
             <div class="sc-confirm sc-stack sc-no-print" role="group" aria-labelledby="audit-save-confirm-text">
