@@ -172,6 +172,11 @@
       if (tool === "audit") query += "&skip_intro=1";
       else problems.push("data-stagecraft-skip-intro only applies to the audit");
     }
+    // The call to action and share links belong to the audit's report.
+    if (tool !== "audit" && (query.indexOf("&cta_") >= 0 || query.indexOf("&share_url=") >= 0)) {
+      problems.push("data-stagecraft-cta-* and data-stagecraft-share-url only apply to the audit");
+      query = query.replace(/&(cta_[a-z_-]+|share_url)=[^&]*/g, "");
+    }
     if (query.indexOf("&cta_") >= 0) query += utmQuery();
     return { query: query, problems: problems };
   }

@@ -25,6 +25,7 @@ const TYPO_WIDGETS = [
   { id: "typo-widget", tool: "audti" },
   { id: "upper-widget", tool: "Audit" },
   { id: "bad-options", tool: "audit", attrs: { accent: "notacolour", "cta-url": "javascript:alert(1)", "cta-text": "<b>Go</b>", "min-heigth": "300" } },
+  { id: "bench-cta", tool: "benchmarks", attrs: { "cta-text": "Talk to us", "cta-url": "https://acme.example/talk" } },
 ];
 const WIDGETS = [
   { id: "audit-widget", tool: "audit", attrs: { accent: "#c2410c" } },
@@ -237,6 +238,9 @@ test("a bad tool name or option says so inside the div", async () => {
     assert.match(bad, part);
   }
   assert.doesNotMatch(await hp.iframe("bad-options").getAttribute("src"), /cta_|javascript/);
+  // A call to action belongs to the audit's report; elsewhere it is named, not dropped silently.
+  assert.match(await hp.problem("bench-cta").textContent(), /only apply to the audit/);
+  assert.doesNotMatch(await hp.iframe("bench-cta").getAttribute("src"), /cta_/);
 });
 
 test("a message forged by the host page is ignored by the loader and the app", async () => {

@@ -117,15 +117,23 @@ pub fn Report(
                                 {change_sentence(c.overall)} " since your audit of " {iso_date(c.since)} "."
                             </p>
                         })}
+                        // Share, copy and print sit with the score, so on a
+                        // phone they are on the first screens, not after the areas.
+                        <ExportActions copy_label="Copy summary" copy_text=Signal::stored(summary_text) no_print=true>
+                            {share_button}
+                            {on_retake.map(|retake| view! {
+                                <button type="button" class="sc-button" on:click=move |_| retake.run(())>
+                                    "Retake the audit"
+                                </button>
+                            })}
+                        </ExportActions>
                     </div>
                 </section>
                 <AreaScores answers=answers change=change />
             </div>
 
             <section class="sc-card sc-stack sc-audit-actions" aria-labelledby="audit-actions-heading">
-                <h2 id="audit-actions-heading">
-                    {if shared { "Share this report" } else { "Share and save this report" }}
-                </h2>
+                <h2 id="audit-actions-heading">"Share this report"</h2>
                 <Field
                     id="audit-share-link"
                     label="Share link"
@@ -156,14 +164,6 @@ pub fn Report(
                         }
                     }
                 </Field>
-                <ExportActions copy_label="Copy summary" copy_text=Signal::stored(summary_text)>
-                    {share_button}
-                    {on_retake.map(|retake| view! {
-                        <button type="button" class="sc-button" on:click=move |_| retake.run(())>
-                            "Retake the audit"
-                        </button>
-                    })}
-                </ExportActions>
             </section>
 
             <FixList fixes=fixes shared=shared />
