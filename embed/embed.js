@@ -11,12 +11,23 @@
  *   data-stagecraft-min-height="320"          pixels, 120 to 10000 (default 240)
  *   data-stagecraft-max-height="1600"         pixels, 120 to 10000 (default none)
  *   data-stagecraft-transparent               transparent background
+ *   data-stagecraft-cta-text="Book a review"  your call to action after a result (plain text, 60 chars)
+ *   data-stagecraft-cta-url="https://…"       where it goes (https: only); your page's utm_* are added
+ *   data-stagecraft-cta-url-emerging="https://…"  per audit tier: ad-hoc, emerging, structured, optimized
+ *   data-stagecraft-share-url="https://…"     share links open this page (with the report in its fragment)
+ *   data-stagecraft-hide-open-app             no "Open full app" link
+ *   data-stagecraft-skip-intro                the audit opens on question 1
  *
  * Events dispatched on the div (CustomEvent, bubbling):
  *   stagecraft:ready      detail {tool}
+ *   stagecraft:started    detail {tool}                 first answer or keystroke, once
+ *   stagecraft:step       detail {tool, step, of}       the audit moved to question `step`
  *   stagecraft:resize     detail {tool, height}
- *   stagecraft:completed  detail {tool, score, tier} | {tool, score, verdict}
- *                                | {tool, velocityPerDay, bottleneck}
+ *   stagecraft:completed  detail {tool, score, tier, areas, answers, shareUrl}
+ *                                | {tool, score, verdict}
+ *                                | {tool, velocityPerDay, bottleneck}  (after a 1 s pause)
+ *
+ * Pages that add widget divs later call window.Stagecraft.scan().
  *
  * Security: the app URL comes from this script's own src. Messages are only
  * accepted from our own iframes' windows, with the app's exact origin, and
@@ -73,6 +84,103 @@
     return !!value && !!window.CSS && CSS.supports("color", value);
   }
 
+  var TIERS = ["ad-hoc", "emerging", "structured", "optimized"];
+  var UTM = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"];
+  var KNOWN = ["tool", "theme", "accent", "min-height", "max-height", "transparent", "cta-text",
+    "cta-url", "share-url", "hide-open-app", "skip-intro", "mounted"];
+
+  // The same rules the app applies again (src/embed.rs): an absolute
+  // https: URL with a host and no spaces, quotes or angle brackets.
+  function safeUrl(value) {
+    var v = (value || "").trim();
+    if (v.length > 2000) return null;
+    return /^https:\/\/[A-Za-z0-9\[][A-Za-z0-9.\-:\[\]]*([\/?#][^\s"'<>\\`]*)?$/i.test(v) ? v : null;
+  }
+
+  // Plain text for a button: no markup, no control characters, 60 at most.
+  function plainText(value, max) {
+    var v = (value || "").replace(/\s+/g, " ").trim();
+    if (!v || v.length > max || /[<>\u0000-\u001f\u007f]/.test(v)) return null;
+    return v;
+  }
+
+  function flagAttr(el, name) {
+    return el.hasAttribute(name) && el.getAttribute(name) !== "false";
+  }
+
+  // The report a visitor opened from a share link that points at this page
+  // (data-stagecraft-share-url): handed to the first audit widget, once.
+  var sharedReport = (function () {
+    var m = /^#\/audit\/share\/([A-Za-z0-9_-]{1,200})$/.exec(location.hash);
+    return m ? m[1] : null;
+  })();
+
+  // The host page's utm_* parameters, for the call to action's URL.
+  function utmQuery() {
+    var out = "";
+    var params = new URLSearchParams(location.search);
+    UTM.forEach(function (k) {
+      var v = plainText(params.get(k), 200);
+      if (v) out += "&" + k + "=" + encodeURIComponent(v);
+    });
+    return out;
+  }
+
+  // Reads the marketer's options, returning the query they add and a list
+  // of what was refused, so a mistake shows up on the page being built.
+  function marketing(host, tool) {
+    var query = "";
+    var problems = [];
+    var names = host.getAttributeNames ? host.getAttributeNames() : [];
+    names.forEach(function (name) {
+      if (name.indexOf("data-stagecraft-") !== 0) return;
+      var key = name.slice("data-stagecraft-".length);
+      var raw = host.getAttribute(name);
+      if (key.indexOf("cta-url-") === 0) {
+        var tier = key.slice("cta-url-".length);
+        if (TIERS.indexOf(tier) < 0) {
+          problems.push(name + ": there is no tier called \u201c" + tier.slice(0, 20) + "\u201d (use " + TIERS.join(", ") + ")");
+        } else if (!safeUrl(raw)) {
+          problems.push(name + " must be an https:// address");
+        } else {
+          query += "&cta_url_" + tier + "=" + encodeURIComponent(safeUrl(raw));
+        }
+      } else if (KNOWN.indexOf(key) < 0) {
+        problems.push(name + " is not an option (check its spelling)");
+      }
+    });
+    var text = host.getAttribute("data-stagecraft-cta-text");
+    var url = host.getAttribute("data-stagecraft-cta-url");
+    if (text !== null) {
+      if (plainText(text, 60)) query += "&cta_text=" + encodeURIComponent(plainText(text, 60));
+      else problems.push("data-stagecraft-cta-text must be plain text of at most 60 characters");
+    }
+    if (url !== null) {
+      if (safeUrl(url)) query += "&cta_url=" + encodeURIComponent(safeUrl(url));
+      else problems.push("data-stagecraft-cta-url must be an https:// address");
+    }
+    if (text === null && (url !== null || query.indexOf("&cta_url_") >= 0)) {
+      problems.push("add data-stagecraft-cta-text for the button's words");
+    }
+    var share = host.getAttribute("data-stagecraft-share-url");
+    if (share !== null) {
+      if (safeUrl(share)) query += "&share_url=" + encodeURIComponent(safeUrl(share));
+      else problems.push("data-stagecraft-share-url must be an https:// address");
+    }
+    if (flagAttr(host, "data-stagecraft-hide-open-app")) query += "&hide_open_app=1";
+    if (flagAttr(host, "data-stagecraft-skip-intro")) {
+      if (tool === "audit") query += "&skip_intro=1";
+      else problems.push("data-stagecraft-skip-intro only applies to the audit");
+    }
+    // The call to action and share links belong to the audit's report.
+    if (tool !== "audit" && (query.indexOf("&cta_") >= 0 || query.indexOf("&share_url=") >= 0)) {
+      problems.push("data-stagecraft-cta-* and data-stagecraft-share-url only apply to the audit");
+      query = query.replace(/&(cta_[a-z_-]+|share_url)=[^&]*/g, "");
+    }
+    if (query.indexOf("&cta_") >= 0) query += utmQuery();
+    return { query: query, problems: problems };
+  }
+
   function mount(host) {
     if (host.getAttribute("data-stagecraft-mounted")) return;
     host.setAttribute("data-stagecraft-mounted", "true");
@@ -87,23 +195,50 @@
     }
 
     var id = "sc-" + (++counter) + "-" + Math.random().toString(36).slice(2, 8);
+    var problems = [];
     var theme = host.getAttribute("data-stagecraft-theme");
+    if (theme !== null && ["light", "dark", "auto"].indexOf(theme.trim().toLowerCase()) < 0) {
+      problems.push("data-stagecraft-theme must be light, dark or auto");
+    }
+    theme = (theme || "").trim().toLowerCase();
     if (theme !== "light" && theme !== "dark") theme = "auto";
     var accent = host.getAttribute("data-stagecraft-accent");
-    var transparent = host.hasAttribute("data-stagecraft-transparent") &&
-      host.getAttribute("data-stagecraft-transparent") !== "false";
+    if (accent !== null && !validColor(accent)) {
+      problems.push("data-stagecraft-accent must be a CSS colour, such as #0a7cff");
+    }
+    var transparent = flagAttr(host, "data-stagecraft-transparent");
+    ["data-stagecraft-min-height", "data-stagecraft-max-height"].forEach(function (name) {
+      var raw = host.getAttribute(name);
+      if (raw !== null && !/^[0-9]{1,6}$/.test(raw.trim())) {
+        problems.push(name + " must be a whole number of pixels, such as 600");
+      }
+    });
     var min = pxAttr(host, "data-stagecraft-min-height", 240);
     var max = Math.max(min, pxAttr(host, "data-stagecraft-max-height", MAX_PX));
+    var extra = marketing(host, tool);
+    problems = problems.concat(extra.problems);
+    if (problems.length) {
+      // The widget still loads with its defaults; the note says what to fix.
+      showProblem(host, "Stagecraft: " + problems.join("; ") + ".");
+      console.warn("Stagecraft: " + problems.join("; "));
+    }
 
     var query = "frame=" + encodeURIComponent(id) +
       "&origin=" + encodeURIComponent(location.origin) +
       "&theme=" + theme +
       (validColor(accent) ? "&accent=" + encodeURIComponent(accent) : "") +
-      (transparent ? "&transparent=1" : "");
+      (transparent ? "&transparent=1" : "") + extra.query;
+
+    // A share link that points at this page opens its report in the widget.
+    var rest = "";
+    if (tool === "audit" && sharedReport) {
+      rest = "/share/" + sharedReport;
+      sharedReport = null;
+    }
 
     var iframe = document.createElement("iframe");
     // Each tool has its own page, so a widget loads only that tool's code.
-    iframe.src = appUrl.href + tool + "/#/embed/" + tool + "?" + query;
+    iframe.src = appUrl.href + tool + "/#/embed/" + tool + rest + "?" + query;
     iframe.title = TOOLS[tool] + " (Stagecraft)";
     iframe.setAttribute("allow", "clipboard-write");
     iframe.setAttribute("scrolling", "no");
@@ -145,8 +280,9 @@
       frame.iframe.style.height = h + "px";
       frame.iframe.setAttribute("scrolling", h >= frame.max ? "auto" : "no");
       emit(frame.host, "stagecraft:resize", { tool: frame.tool, height: h });
-    } else if (data.type === "stagecraft:completed") {
-      emit(frame.host, "stagecraft:completed", payload);
+    } else if (data.type === "stagecraft:completed" || data.type === "stagecraft:started" ||
+      data.type === "stagecraft:step") {
+      emit(frame.host, data.type, payload);
     }
   });
 

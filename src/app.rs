@@ -146,7 +146,24 @@ pub fn App() -> impl IntoView {
             on:click=move |ev| if is_embed { embed_bridge::open_other_tools_in_new_tab(&ev) }
             node_ref=root_ref
         >
-            {(!is_embed).then(|| view! { <SiteHeader route=route /> })}
+            // A keyboard user's first Tab: straight past the header to the
+            // tool. Routes live in the fragment, so the link focuses the main
+            // region itself instead of navigating to "#sc-main".
+            {(!is_embed).then(|| view! {
+                <a
+                    class="sc-skip-link"
+                    href="#sc-main"
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        if let Some(main) = main_ref.get_untracked() {
+                            let _ = main.focus();
+                        }
+                    }
+                >
+                    "Skip to main content"
+                </a>
+                <SiteHeader route=route />
+            })}
             <notices::NoticeBanners />
             <main class="sc-main" id="sc-main" tabindex="-1" node_ref=main_ref>
                 // Only one screen shows at a time, and each tool reads storage

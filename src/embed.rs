@@ -30,6 +30,166 @@ pub struct EmbedOptions {
     /// A validated CSS colour for `--sc-accent`.
     pub accent: Option<String>,
     pub transparent: bool,
+    /// The marketer's call to action, links and switches.
+    pub marketing: Marketing,
+}
+
+/// What a marketer set on the widget's div beyond looks: a call to action,
+/// where share links lead, and two switches. The loader validates each
+/// value and the app validates it again here, so a value that reached the
+/// URL some other way is held to the same rules.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Marketing {
+    /// The button's text (`data-stagecraft-cta-text`), plain text.
+    pub cta_text: Option<String>,
+    /// Where the button goes (`data-stagecraft-cta-url`), an `https:` URL.
+    pub cta_url: Option<String>,
+    /// Per-tier URLs (`data-stagecraft-cta-url-<tier>`): (tier slug, URL).
+    pub cta_tier_urls: Vec<(String, String)>,
+    /// The marketer's page that share links point at.
+    pub share_url: Option<String>,
+    /// Leaves out the "Open full app" link.
+    pub hide_open_app: bool,
+    /// The audit opens on question 1, without its intro.
+    pub skip_intro: bool,
+    /// The host page's `utm_*` parameters, added to the CTA URL.
+    pub utm: Vec<(String, String)>,
+}
+
+/// The tier slugs a per-tier CTA URL may name.
+pub const TIER_SLUGS: [&str; 4] = ["ad-hoc", "emerging", "structured", "optimized"];
+/// The UTM parameters passed from the host page to the CTA URL.
+pub const UTM_KEYS: [&str; 5] = [
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "utm_term",
+    "utm_content",
+];
+/// Longest call-to-action text, in characters: a button, not a paragraph.
+pub const CTA_TEXT_MAX: usize = 60;
+/// Longest URL accepted from the host.
+pub const URL_MAX: usize = 2000;
+/// Longest UTM value.
+pub const UTM_MAX: usize = 200;
+
+/// An absolute `https:` URL with a host, no spaces, quotes, angle brackets,
+/// backslashes or control characters, at most [`URL_MAX`] long. Everything
+/// else (`javascript:`, `data:`, `http:`, relative paths) is refused, so a
+/// host value can never run script or leave TLS when a visitor clicks it.
+pub fn safe_https_url(s: &str) -> Option<String> {
+    let s = s.trim();
+    let scheme = s.get(..8)?;
+    if s.len() > URL_MAX || !scheme.eq_ignore_ascii_case("https://") {
+        return None;
+    }
+    let rest = &s[8..];
+    if rest.chars().any(|c| {
+        c.is_control() || c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`')
+    }) {
+        return None;
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_ok = !host.is_empty()
+        && !host.contains('@')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+        && !host.starts_with(['.', '-', ':']);
+    host_ok.then(|| format!("https://{rest}"))
+}
+
+/// Plain text for a label: trimmed, inner whitespace collapsed, at most
+/// `max` characters, with no markup (`<`, `>`) and no control characters.
+/// `None` when empty or refused, so the widget shows its own default.
+pub fn plain_text(s: &str, max: usize) -> Option<String> {
+    let text = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let ok = !text.is_empty()
+        && text.chars().count() <= max
+        && !text
+            .chars()
+            .any(|c| c.is_control() || matches!(c, '<' | '>'));
+    ok.then_some(text)
+}
+
+/// `url` with the `utm` pairs added to its query (before any fragment),
+/// skipping parameters the URL already sets: the marketer's own choice wins.
+pub fn with_utm(url: &str, utm: &[(String, String)]) -> String {
+    let (base, fragment) = match url.split_once('#') {
+        Some((b, f)) => (b, Some(f)),
+        None => (url, None),
+    };
+    let query = base.split_once('?').map(|(_, q)| q).unwrap_or("");
+    let has = |key: &str| query.split('&').any(|p| p.split('=').next() == Some(key));
+    let mut out = base.to_string();
+    for (k, v) in utm.iter().filter(|(k, _)| !has(k)) {
+        out.push(if out.contains('?') { '&' } else { '?' });
+        if out.ends_with("?&") {
+            out.pop();
+        }
+        out.push_str(k);
+        out.push('=');
+        out.push_str(&percent_encode(v));
+    }
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
+impl Marketing {
+    /// The call to action for a result in `tier` (a slug such as
+    /// `emerging`): the button text and its URL with the host's UTM
+    /// parameters. `None` unless both a text and a URL were given.
+    pub fn cta(&self, tier: Option<&str>) -> Option<(String, String)> {
+        let text = self.cta_text.clone()?;
+        let url = tier
+            .and_then(|t| self.cta_tier_urls.iter().find(|(s, _)| s == t))
+            .map(|(_, u)| u.as_str())
+            .or(self.cta_url.as_deref())?;
+        Some((text, with_utm(url, &self.utm)))
+    }
+
+    /// A share link for `fragment` (`#/audit/share/…`): on the marketer's
+    /// page when one was given (its own fragment replaced), else `None`.
+    pub fn share_link(&self, fragment: &str) -> Option<String> {
+        let page = self.share_url.as_deref()?;
+        let base = page.split('#').next().unwrap_or(page);
+        Some(format!("{base}{fragment}"))
+    }
+
+    /// Takes one `key=value` pair of the embed query, if it is one of ours
+    /// and its value is safe; returns whether it was.
+    fn take(&mut self, key: &str, value: &str) -> bool {
+        match key {
+            "cta_text" => self.cta_text = plain_text(value, CTA_TEXT_MAX),
+            "cta_url" => self.cta_url = safe_https_url(value),
+            "share_url" => self.share_url = safe_https_url(value),
+            "hide_open_app" => self.hide_open_app = flag(value),
+            "skip_intro" => self.skip_intro = flag(value),
+            k if k.starts_with("cta_url_") => {
+                let tier = &k["cta_url_".len()..];
+                match (TIER_SLUGS.contains(&tier), safe_https_url(value)) {
+                    (true, Some(url)) => self.cta_tier_urls.push((tier.to_string(), url)),
+                    _ => return false,
+                }
+            }
+            k if UTM_KEYS.contains(&k) => match plain_text(value, UTM_MAX) {
+                Some(v) if !self.utm.iter().any(|(u, _)| u == k) => {
+                    self.utm.push((k.to_string(), v))
+                }
+                _ => return false,
+            },
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// A boolean switch: present (empty), `1` or `true`.
+fn flag(v: &str) -> bool {
+    matches!(v, "1" | "true" | "")
 }
 
 impl EmbedOptions {
@@ -42,6 +202,7 @@ impl EmbedOptions {
             theme: Theme::Auto,
             accent: None,
             transparent: false,
+            marketing: Marketing::default(),
         };
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
@@ -57,8 +218,10 @@ impl EmbedOptions {
                     }
                 }
                 "accent" if is_safe_color(&v) => opts.accent = Some(v),
-                "transparent" => opts.transparent = matches!(v.as_str(), "1" | "true" | ""),
-                _ => {}
+                "transparent" => opts.transparent = flag(&v),
+                k => {
+                    opts.marketing.take(k, &v);
+                }
             }
         }
         opts
@@ -185,6 +348,12 @@ pub enum Completed {
     Audit {
         score: u32,
         tier: String,
+        /// Each area's score, by area slug, in report order.
+        areas: Vec<(&'static str, u32)>,
+        /// The 16 answers, 0 (weakest) to 3 (best practice), in question order.
+        answers: Vec<u8>,
+        /// A link that reopens this report.
+        share_url: String,
     },
     Qualify {
         score: u32,
@@ -200,8 +369,25 @@ impl Completed {
     /// The `detail` of the host's `CustomEvent`, with the documented field names.
     pub fn detail(&self) -> Value {
         match self {
-            Completed::Audit { score, tier } => {
-                json!({"tool": "audit", "score": score, "tier": tier})
+            Completed::Audit {
+                score,
+                tier,
+                areas,
+                answers,
+                share_url,
+            } => {
+                let areas: serde_json::Map<String, Value> = areas
+                    .iter()
+                    .map(|(slug, s)| ((*slug).to_string(), Value::from(*s)))
+                    .collect();
+                json!({
+                    "tool": "audit",
+                    "score": score,
+                    "tier": tier,
+                    "areas": areas,
+                    "answers": answers,
+                    "shareUrl": share_url,
+                })
             }
             Completed::Qualify { score, verdict } => {
                 json!({"tool": "qualify", "score": score, "verdict": verdict})
@@ -218,10 +404,22 @@ impl Completed {
     }
 }
 
+/// `stagecraft:started`: the visitor first answered or typed.
+pub fn started_detail(tool: Tool) -> Value {
+    json!({ "tool": tool.slug() })
+}
+
+/// `stagecraft:step`: the visitor reached step `step` (1-based) of `of`.
+pub fn step_detail(tool: Tool, step: usize, of: usize) -> Value {
+    json!({ "tool": tool.slug(), "step": step, "of": of })
+}
+
 /// Message types, namespaced so a host page's own messages never collide.
 pub const MSG_READY: &str = "stagecraft:ready";
 pub const MSG_RESIZE: &str = "stagecraft:resize";
 pub const MSG_COMPLETED: &str = "stagecraft:completed";
+pub const MSG_STARTED: &str = "stagecraft:started";
+pub const MSG_STEP: &str = "stagecraft:step";
 
 /// One message from the widget to its host.
 pub fn message(kind: &str, frame_id: &str, payload: Value) -> Value {
@@ -298,9 +496,25 @@ mod tests {
         let d = Completed::Audit {
             score: 62,
             tier: "Structured".into(),
+            areas: vec![("design", 50), ("qualification", 75)],
+            answers: vec![0, 1, 2, 3],
+            share_url: "https://example.com/#/audit/share/1-x".into(),
         }
         .detail();
-        assert_eq!(d, json!({"tool":"audit","score":62,"tier":"Structured"}));
+        assert_eq!(
+            d,
+            json!({"tool":"audit","score":62,"tier":"Structured",
+                "areas":{"design":50,"qualification":75},"answers":[0,1,2,3],
+                "shareUrl":"https://example.com/#/audit/share/1-x"})
+        );
+        assert_eq!(
+            started_detail(Tool::Benchmarks),
+            json!({"tool":"benchmarks"})
+        );
+        assert_eq!(
+            step_detail(Tool::Audit, 3, 16),
+            json!({"tool":"audit","step":3,"of":16})
+        );
         let d = Completed::Benchmarks {
             velocity_per_day: Some(1234.567),
             bottleneck: Some("Discovery".into()),
@@ -317,6 +531,118 @@ mod tests {
         assert_eq!(readable_text_on("#fff"), Some("#000000"));
         assert_eq!(readable_text_on("rebeccapurple"), None);
         assert_eq!(readable_text_on("#12"), None);
+    }
+
+    #[test]
+    fn https_urls_only() {
+        assert_eq!(
+            safe_https_url(" https://acme.example/book?x=1#top ").as_deref(),
+            Some("https://acme.example/book?x=1#top")
+        );
+        assert_eq!(
+            safe_https_url("HTTPS://acme.example").as_deref(),
+            Some("https://acme.example")
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "http://acme.example",
+            "//acme.example",
+            "/book",
+            "https://",
+            "https://acme.example/a b",
+            "https://acme.example/\"><script>",
+            "https://user@evil.example",
+            "https://.example",
+            "https://acme.example/\u{0}",
+        ] {
+            assert_eq!(safe_https_url(bad), None, "{bad}");
+        }
+        let long = format!("https://acme.example/{}", "a".repeat(URL_MAX));
+        assert_eq!(safe_https_url(&long), None);
+    }
+
+    #[test]
+    fn plain_text_only() {
+        assert_eq!(
+            plain_text("  Book a   pipeline review ", CTA_TEXT_MAX).as_deref(),
+            Some("Book a pipeline review")
+        );
+        for bad in [
+            "",
+            "   ",
+            "<b>Book</b>",
+            "<img src=x onerror=alert(1)>",
+            "Book\u{7}now",
+        ] {
+            assert_eq!(plain_text(bad, CTA_TEXT_MAX), None, "{bad:?}");
+        }
+        assert_eq!(
+            plain_text(&"x".repeat(CTA_TEXT_MAX + 1), CTA_TEXT_MAX),
+            None
+        );
+        assert!(plain_text(&"é".repeat(CTA_TEXT_MAX), CTA_TEXT_MAX).is_some());
+    }
+
+    #[test]
+    fn utm_parameters_join_the_cta_url() {
+        let utm = vec![
+            ("utm_source".to_string(), "news letter".to_string()),
+            ("utm_medium".to_string(), "email".to_string()),
+        ];
+        assert_eq!(
+            with_utm("https://a.example/book", &utm),
+            "https://a.example/book?utm_source=news%20letter&utm_medium=email"
+        );
+        assert_eq!(
+            with_utm("https://a.example/book?utm_medium=web#form", &utm),
+            "https://a.example/book?utm_medium=web&utm_source=news%20letter#form"
+        );
+        assert_eq!(with_utm("https://a.example/", &[]), "https://a.example/");
+    }
+
+    #[test]
+    fn marketer_options_are_validated_again() {
+        let o = EmbedOptions::from_query(
+            Tool::Audit,
+            "frame=sc-1&cta_text=Book%20a%20pipeline%20review&cta_url=https%3A%2F%2Facme.example%2Fbook\
+             &cta_url_emerging=https%3A%2F%2Facme.example%2Femerging&cta_url_bogus=https%3A%2F%2Fx.example\
+             &share_url=https%3A%2F%2Facme.example%2Faudit%23old&hide_open_app=1&skip_intro\
+             &utm_source=ads&utm_medium=%3Cb%3E",
+        );
+        let m = &o.marketing;
+        assert!(m.hide_open_app && m.skip_intro);
+        assert_eq!(
+            m.cta(Some("emerging")),
+            Some((
+                "Book a pipeline review".to_string(),
+                "https://acme.example/emerging?utm_source=ads".to_string()
+            ))
+        );
+        assert_eq!(
+            m.cta(Some("optimized")).map(|c| c.1).as_deref(),
+            Some("https://acme.example/book?utm_source=ads")
+        );
+        assert_eq!(m.cta_tier_urls.len(), 1, "unknown tier refused");
+        assert_eq!(
+            m.share_link("#/audit/share/1-abc").as_deref(),
+            Some("https://acme.example/audit#/audit/share/1-abc")
+        );
+
+        let hostile = EmbedOptions::from_query(
+            Tool::Audit,
+            "cta_text=%3Cscript%3Ealert(1)%3C%2Fscript%3E&cta_url=javascript%3Aalert(1)\
+             &share_url=data%3Atext%2Fhtml%2Cx&hide_open_app=no",
+        );
+        let m = &hostile.marketing;
+        assert_eq!((m.cta_text.as_ref(), m.cta_url.as_ref()), (None, None));
+        assert_eq!(m.share_url, None);
+        assert!(!m.hide_open_app && !m.skip_intro);
+        assert_eq!(m.cta(None), None);
+        // A URL without a text is no call to action.
+        let url_only = EmbedOptions::from_query(Tool::Audit, "cta_url=https%3A%2F%2Fa.example");
+        assert_eq!(url_only.marketing.cta(None), None);
     }
 
     #[test]

@@ -35,6 +35,7 @@ pub fn into_sorted_by<T>(items: Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) -> Vec
         .collect()
 }
 
+// Pure tests run natively (`cargo test`); proptest is a native-only dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

@@ -2,11 +2,14 @@
 //! page a tool finished. It sits below both the app and the tools, so the
 //! app depends on the tools and never the reverse. Wasm only.
 
-use crate::embed::{message, Completed, EmbedOptions, MSG_COMPLETED};
+use crate::embed::{
+    message, started_detail, step_detail, Completed, EmbedOptions, MSG_COMPLETED, MSG_STARTED,
+    MSG_STEP,
+};
 use crate::route::Route;
 use leptos::prelude::window;
 use serde_json::Value;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 thread_local! {
     /// Embed options are fixed for the life of the page: the loader sets them
@@ -58,6 +61,28 @@ pub fn post(kind: &str, payload: Value) {
 /// A no-op outside an embed, so tools can call it unconditionally.
 pub fn report_completed(c: Completed) {
     post(MSG_COMPLETED, c.detail());
+}
+
+thread_local! {
+    /// Whether `stagecraft:started` went out already: once per page load.
+    static STARTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Tells the host page the visitor began (`stagecraft:started`), the first
+/// time a tool calls it; later calls do nothing. A no-op outside an embed.
+pub fn report_started() {
+    let Some(opts) = embed_options() else { return };
+    if !STARTED.with(|s| s.replace(true)) {
+        post(MSG_STARTED, started_detail(opts.tool));
+    }
+}
+
+/// Tells the host page the visitor reached step `step` of `of`
+/// (`stagecraft:step`). A no-op outside an embed.
+pub fn report_step(step: usize, of: usize) {
+    if let Some(opts) = embed_options() {
+        post(MSG_STEP, step_detail(opts.tool, step, of));
+    }
 }
 
 /// Opens a route: the hash changes and the app's `hashchange` listener

@@ -41,6 +41,12 @@ pub fn start(opts: EmbedOptions, root: NodeRef<leptos::html::Div>) {
             o.disconnect();
         }
     });
+    // The visitor's first answer or keystroke in any tool is the host's
+    // `stagecraft:started`; only real input fires these events (the app's
+    // own restoring of saved work sets values without them).
+    for name in ["input", "change"] {
+        crate::components::listen::listen(document(), name, |_| crate::shell::report_started());
+    }
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
@@ -125,15 +131,19 @@ pub fn open_other_tools_in_new_tab(ev: &web_sys::MouseEvent) {
     }
 }
 
-/// The small link that ends every embed.
+/// The small link that ends every embed, unless the marketer hid it
+/// (`data-stagecraft-hide-open-app`).
 pub fn open_full_app_link(location: RwSignal<Location>) -> impl IntoView {
+    let hidden = embed_options().is_some_and(|o| o.marketing.hide_open_app);
     let href = move || location.with(|l| full_app_url(&l.route.href()));
-    view! {
-        <footer class="sc-embed-footer">
-            <a href=href target="_blank" rel="noopener">
-                "Open full app"
-                <span class="sc-visually-hidden">" (opens in a new tab)"</span>
-            </a>
-        </footer>
-    }
+    (!hidden).then(|| {
+        view! {
+            <footer class="sc-embed-footer">
+                <a href=href target="_blank" rel="noopener">
+                    "Open full app"
+                    <span class="sc-visually-hidden">" (opens in a new tab)"</span>
+                </a>
+            </footer>
+        }
+    })
 }

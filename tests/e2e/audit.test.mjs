@@ -221,3 +221,87 @@ test("the report carries the calculator's headline once the calculator is filled
   assert.equal((await page.getByTestId("audit-calc-velocity").textContent()).trim(), `${velocity} per day`);
   assert.equal(await section.getByRole("link").getAttribute("href"), "#/benchmarks");
 });
+
+const PHONE = { viewport: { width: 360, height: 640 } };
+
+test("on a 360 px phone a shared report opens on its score, under a thin strip", async () => {
+  const { page: sender, audit } = await completedMixed();
+  const hash = new URL(await audit.shareLink.inputValue()).hash;
+  await sender.context().close();
+  const ctx = await h.newContext(PHONE);
+  const page = await h.newPage("#/audit", ctx);
+  await page.evaluate((x) => (location.hash = x), hash);
+  const shared = new AuditPage(page);
+  await page.getByTestId("audit-shared-banner").waitFor();
+  const strip = await page.getByTestId("audit-shared-banner").boundingBox();
+  assert.ok(strip.height <= 130, `the strip is thin (${strip.height}px)`);
+  const score = await shared.score.boundingBox();
+  assert.ok(score.y + score.height <= 640, `the score is on the first screen (bottom at ${score.y + score.height}px)`);
+  assert.ok((await shared.takeItYourself.boundingBox()).y < 640);
+  // The share, copy and print actions sit within the first two screens.
+  for (const name of ["Copy summary", "Print"]) {
+    const box = await page.getByRole("button", { name }).boundingBox();
+    assert.ok(box.y + box.height <= 2 * 640, `${name} ends at ${box.y + box.height}px`);
+  }
+  assert.ok((await page.locator("#audit-share-link").boundingBox()).y < 3 * 640);
+  // Someone else's answers, in the third person.
+  const text = await page.locator(".sc-audit-report").innerText();
+  assert.match(text, /they answered/);
+  assert.doesNotMatch(text, /you answered|What you already do well/);
+  await ctx.close();
+});
+
+test("the report places the score on the tier scale, cites its sources and explains the fix order", async () => {
+  const { page, audit } = await completedMixed();
+  // 46, Emerging: 14 points to Structured.
+  assert.equal((await page.getByTestId("audit-next-tier").textContent()).trim(), "14 points to Structured.");
+  assert.equal(await page.locator(".sc-audit-scale__tier--here .sc-audit-scale__name").textContent(), "Emerging");
+  const first = audit.fixList.locator(":scope > li").first();
+  assert.match(await first.innerText(), /18% higher revenue growth and 13% shorter sales cycles.*\(Source: Sales Management Association\)/s);
+  // q1, weight 3, answered 0: 3 × 3 = 9.
+  assert.match(await first.getByTestId("audit-fix-rank").textContent(), /weighs the most \(3 of 3\) and the answer is 3 steps below best practice, so 3 × 3 = 9/);
+  // Every fix whose reason cites a figure names where it comes from.
+  for (const item of await audit.fixList.locator(":scope > li").all()) {
+    await item.locator("summary").click().catch(() => {});
+    const body = await item.innerText();
+    if (/Why it matters:[^\n]*\d/.test(body)) assert.match(body, /\(Source: /, body.slice(0, 80));
+  }
+  await page.context().close();
+});
+
+test("one answer can be changed from the report without retaking the audit", async () => {
+  const { page, audit } = await completedMixed();
+  await page.getByTestId("audit-revise").locator("summary").click();
+  // q1 from "rep activities" (0) to "every stage a buyer milestone" (3): +9 points: 56 of 102 is 55.
+  await page.getByLabel(/^1\. Do your pipeline stages/).selectOption("3");
+  await page.waitForFunction(() => document.querySelector("[data-testid=audit-score]").textContent === "55");
+  assert.equal(await audit.area("design").textContent(), "67");
+  assert.ok(!(await audit.fixOrder()).includes("q1"), "q1 is no longer a fix");
+  // The picker stays open where the visitor was, and the change is saved.
+  assert.equal(await page.evaluate(() => document.activeElement.id), "audit-revise-q1");
+  const saved = JSON.parse(await audit.saved());
+  assert.equal(JSON.stringify(saved).includes("\"history\""), true);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await audit.score.textContent(), "55");
+  assert.equal(await page.getByRole("button", { name: "Retake the audit" }).count(), 1);
+  await page.context().close();
+});
+
+test("a score of 0 marks no area 'Weakest', and the skip link jumps to the content", async () => {
+  const page = await h.newPage("#/audit");
+  const audit = new AuditPage(page);
+  await audit.completeWithKeyboard(new Array(16).fill(0));
+  assert.equal(await audit.score.textContent(), "0");
+  assert.equal(await page.locator(".sc-audit-areas").getByText("Weakest").count(), 0);
+  // A fresh load of the report: the first Tab is the skip link.
+  await page.reload();
+  await waitForApp(page);
+  await audit.score.waitFor();
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Skip to main content");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "sc-main");
+  assert.match(page.url(), /#\/audit$/, "the route did not change");
+  await page.context().close();
+});

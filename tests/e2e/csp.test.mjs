@@ -46,3 +46,38 @@ test("the app works under the recommended CSP with no violations", async () => {
     await site.close();
   }
 });
+
+test("the example landing page works under the same CSP: styled, logging, zero violations", async () => {
+  const headers = headersFromFile();
+  const site = await serveStatic({ headers });
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    // Runs in the page and in every widget frame, each with its own list.
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        window.__violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`),
+      );
+    });
+    const console_ = [];
+    page.on("console", (m) => m.type() === "error" && console_.push(m.text()));
+    await page.goto(site.url + "examples/embed.html");
+    const log = page.locator("#event-log");
+    // The event log is the page's own script: it runs, and hears both widgets.
+    await page.waitForFunction(() => {
+      const t = document.getElementById("event-log").textContent;
+      return t.includes("audit-widget → stagecraft:ready") && t.includes("bench-widget → stagecraft:ready");
+    }, null, { timeout: 30000 });
+    assert.match(await log.textContent(), /\{"tool":"audit"\}/);
+    // Its stylesheet applied: the page's warm background, not the default white.
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(255, 250, 243)");
+    for (const frame of page.frames()) {
+      assert.deepEqual(await frame.evaluate(() => window.__violations || []), [], frame.url());
+    }
+    assert.deepEqual(console_.filter((t) => /Content Security Policy/i.test(t)), []);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+});

@@ -7,6 +7,26 @@ import { hostPageHtml, HostPage } from "./pages/host.mjs";
 import { AuditPage } from "./pages/audit.mjs";
 
 let app, host, browser;
+// Landing pages of the marketer tests, each served by the host.
+const CTA_WIDGETS = [{
+  id: "cta-widget",
+  tool: "audit",
+  attrs: {
+    "cta-text": "Book a pipeline review",
+    "cta-url": "https://acme.example/book",
+    "cta-url-structured": "https://acme.example/structured?utm_medium=site",
+    "share-url": "https://acme.example/audit#old",
+    "hide-open-app": "",
+    "skip-intro": "",
+  },
+}];
+const SHARE_WIDGETS = [{ id: "share-widget", tool: "audit" }];
+const TYPO_WIDGETS = [
+  { id: "typo-widget", tool: "audti" },
+  { id: "upper-widget", tool: "Audit" },
+  { id: "bad-options", tool: "audit", attrs: { accent: "notacolour", "cta-url": "javascript:alert(1)", "cta-text": "<b>Go</b>", "min-heigth": "300" } },
+  { id: "bench-cta", tool: "benchmarks", attrs: { "cta-text": "Talk to us", "cta-url": "https://acme.example/talk" } },
+];
 const WIDGETS = [
   { id: "audit-widget", tool: "audit", attrs: { accent: "#c2410c" } },
   { id: "bench-widget", tool: "benchmarks", attrs: { theme: "dark", "min-height": "300" } },
@@ -24,6 +44,9 @@ before(async () => {
     extra: {
       "/landing.html": { type: "text/html; charset=utf-8", body: hostPageHtml(app.origin, WIDGETS) },
       "/sandboxed.html": { type: "text/html; charset=utf-8", body: sandboxed },
+      "/cta.html": { type: "text/html; charset=utf-8", body: hostPageHtml(app.origin, CTA_WIDGETS) },
+      "/shared.html": { type: "text/html; charset=utf-8", body: hostPageHtml(app.origin, SHARE_WIDGETS) },
+      "/typos.html": { type: "text/html; charset=utf-8", body: hostPageHtml(app.origin, TYPO_WIDGETS) },
     },
   });
   browser = await launchBrowser();
@@ -112,7 +135,112 @@ test("completing the audit inside its iframe fires exactly one completed event o
   const completed = await hp.events("stagecraft:completed");
   assert.equal(completed.length, 1, JSON.stringify(completed));
   assert.equal(completed[0].target, "audit-widget");
-  assert.deepEqual(completed[0].detail, { tool: "audit", score: 67, tier: "Structured" });
+  // Issue 15 widened the detail: area scores, the answers and a share link.
+  const { shareUrl, ...rest } = completed[0].detail;
+  assert.deepEqual(rest, {
+    tool: "audit",
+    score: 67,
+    tier: "Structured",
+    areas: { design: 67, qualification: 67, discovery: 67, execution: 67, measurement: 67, postsale: 67 },
+    answers: Array(16).fill(2),
+  });
+  assert.match(shareUrl, /\/audit\/#\/audit\/share\/1-/, "without a share-url the link opens the full app");
+  assert.doesNotMatch(shareUrl, /embed/);
+  // The visitor started once, and every move to a question was a step.
+  const started = await hp.events("stagecraft:started");
+  assert.deepEqual(started.map((e) => [e.target, e.detail]), [["audit-widget", { tool: "audit" }]]);
+  const steps = (await hp.events("stagecraft:step", "audit-widget")).map((e) => e.detail);
+  assert.deepEqual(steps[0], { tool: "audit", step: 1, of: 16 });
+  assert.deepEqual(steps.at(-1), { tool: "audit", step: 16, of: 16 });
+  assert.deepEqual(steps.map((d) => d.step), Array.from({ length: 16 }, (_, i) => i + 1));
+});
+
+test("the calculator reports once the visitor pauses, not on every keystroke", async () => {
+  const { page, hp } = await openLanding();
+  await hp.iframe("bench-widget").scrollIntoViewIfNeeded();
+  const frame = hp.frame("bench-widget");
+  await frame.getByRole("button", { name: "Load example team", exact: true }).click();
+  await hp.waitForEvent("stagecraft:completed", "bench-widget");
+  assert.equal((await hp.events("stagecraft:started", "bench-widget")).length, 0, "a button is not typing");
+  const field = frame.getByLabel("Average deal size");
+  await field.fill("");
+  await field.pressSequentially("42000", { delay: 60 });
+  await page.waitForFunction(() => window.__events.filter((e) => e.name === "stagecraft:completed").length >= 2, null, { timeout: 10000 });
+  await page.waitForTimeout(1500);
+  const done = await hp.events("stagecraft:completed", "bench-widget");
+  assert.equal(done.length, 2, JSON.stringify(done.map((e) => e.detail)));
+  assert.equal((await hp.events("stagecraft:started", "bench-widget")).length, 1);
+});
+
+test("the marketer's call to action, share page and switches reach the widget", async () => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`http://localhost:${host.port}/cta.html?utm_source=newsletter&utm_medium=email&utm_campaign=q4`);
+  const hp = new HostPage(page);
+  await hp.waitForEvent("stagecraft:ready", "cta-widget");
+  assert.equal(await hp.problem("cta-widget").count(), 0, "every option was accepted");
+  const frame = hp.frame("cta-widget");
+  // skip-intro: question 1 at once, no intro heading.
+  await frame.getByText("1 of 16", { exact: true }).waitFor();
+  assert.equal(await frame.getByRole("heading", { name: /How well does your sales process run/ }).count(), 0);
+  assert.equal(await frame.getByRole("link", { name: /Open full app/ }).count(), 0, "hide-open-app");
+  await hp.iframe("cta-widget").scrollIntoViewIfNeeded();
+  await frame.getByRole("radio").first().focus();
+  for (let i = 1; i <= 16; i++) {
+    await frame.getByText(`${i} of 16`, { exact: true }).waitFor();
+    await page.keyboard.press("3");
+  }
+  await frame.getByTestId("audit-score").waitFor();
+  const cta = frame.getByTestId("audit-cta").getByRole("link", { name: /Book a pipeline review/ });
+  assert.equal(await cta.getAttribute("target"), "_blank");
+  // The per-tier URL wins for a Structured result; the host's UTM join it,
+  // except the medium the marketer set.
+  assert.equal(await cta.getAttribute("href"), "https://acme.example/structured?utm_medium=site&utm_source=newsletter&utm_campaign=q4");
+  await hp.waitForEvent("stagecraft:completed", "cta-widget");
+  const [done] = await hp.events("stagecraft:completed", "cta-widget");
+  assert.match(done.detail.shareUrl, /^https:\/\/acme\.example\/audit#\/audit\/share\/1-/);
+  assert.equal(await frame.getByTestId("share-link").inputValue(), done.detail.shareUrl);
+});
+
+test("a share link to the marketer's page opens the shared report inside the widget", async () => {
+  const page = await (await browser.newContext()).newPage();
+  // Every answer 2 of 3: the share code of a 67.
+  const code = await (async () => {
+    const p = await (await browser.newContext()).newPage();
+    await p.goto(`${app.origin}/audit/`);
+    const a = new AuditPage(p);
+    await a.completeWithKeyboard(Array(16).fill(2));
+    const url = await a.shareLink.inputValue();
+    await p.context().close();
+    return url.split("#")[1];
+  })();
+  await page.goto(`http://localhost:${host.port}/shared.html#${code}`);
+  const hp = new HostPage(page);
+  await hp.waitForEvent("stagecraft:ready", "share-widget");
+  const frame = hp.frame("share-widget");
+  await frame.getByTestId("audit-shared-banner").waitFor();
+  assert.equal((await frame.getByTestId("audit-score").textContent()).trim(), "67");
+});
+
+test("a bad tool name or option says so inside the div", async () => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`http://localhost:${host.port}/typos.html`);
+  const hp = new HostPage(page);
+  await hp.waitForEvent("stagecraft:ready", "upper-widget");
+  const typo = await hp.problem("typo-widget").textContent();
+  assert.match(typo, /no tool called “audti”/);
+  assert.match(typo, /audit, qualify, discovery, benchmarks/);
+  assert.equal(await hp.iframe("typo-widget").count(), 0);
+  assert.equal(await hp.problem("upper-widget").count(), 0, "tool names are case-insensitive");
+  await hp.waitForEvent("stagecraft:ready", "bad-options");
+  const bad = await hp.problem("bad-options").textContent();
+  for (const part of [/data-stagecraft-accent must be a CSS colour/, /cta-url must be an https:\/\/ address/,
+    /cta-text must be plain text/, /data-stagecraft-min-heigth is not an option/]) {
+    assert.match(bad, part);
+  }
+  assert.doesNotMatch(await hp.iframe("bad-options").getAttribute("src"), /cta_|javascript/);
+  // A call to action belongs to the audit's report; elsewhere it is named, not dropped silently.
+  assert.match(await hp.problem("bench-cta").textContent(), /only apply to the audit/);
+  assert.doesNotMatch(await hp.iframe("bench-cta").getAttribute("src"), /cta_/);
 });
 
 test("a message forged by the host page is ignored by the loader and the app", async () => {

@@ -5,8 +5,9 @@ mod intro;
 mod question;
 mod report;
 
+use super::model::AnswerSet;
 use super::model::{Action, Answer, AuditDoc, Outcome, Step};
-use super::share::{AuditRoute, ShareError};
+use super::share::{share_fragment, AuditRoute, ShareError};
 use crate::embed::Completed;
 use crate::route::{Route, Tool};
 use crate::storage::browser::use_document;
@@ -28,6 +29,38 @@ fn today() -> NaiveDate {
     // Only a browser clock outside chrono's range gets here.
     .or(NaiveDate::from_ymd_opt(2026, 1, 1))
     .unwrap_or_default()
+}
+
+/// The full URL of a share link for `answers`. Inside a widget whose
+/// marketer set `data-stagecraft-share-url`, it points at the marketer's
+/// page (whose loader hands the fragment back to the widget); otherwise at
+/// this page with the share fragment and no embed options, so it opens the
+/// full app.
+pub(crate) fn share_url(answers: &AnswerSet) -> String {
+    let fragment = share_fragment(answers);
+    if let Some(link) =
+        crate::shell::embed_options().and_then(|o| o.marketing.share_link(&fragment))
+    {
+        return link;
+    }
+    let href = window().location().href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}{fragment}")
+}
+
+/// What `stagecraft:completed` carries for a finished audit.
+fn completed_event(set: &AnswerSet) -> Completed {
+    Completed::Audit {
+        score: set.overall(),
+        tier: set.tier().name().to_string(),
+        areas: set
+            .area_scores()
+            .iter()
+            .map(|(a, s)| (a.slug(), *s))
+            .collect(),
+        answers: set.0.iter().map(|a| a.value()).collect(),
+        share_url: share_url(set),
+    }
 }
 
 /// The audit tool. `rest` is the part of the route after `#/audit/`:
@@ -97,14 +130,29 @@ fn OwnAudit(
     // Focus moves only after the user acted, so a reload (or an embedded
     // widget loading in a host page) never steals focus.
     let user_acted = StoredValue::new(false);
+    // The question last changed from the report, so the redrawn report
+    // keeps its answer picker open there.
+    let revised = StoredValue::new(None::<usize>);
     let dispatch = Callback::new(move |action: Action| {
         user_acted.set_value(true);
+        if matches!(action, Action::Answer { .. }) {
+            crate::shell::report_started();
+        }
         let outcome = doc.try_update(|d| d.apply(action, today())).flatten();
-        if let Some(Outcome::Completed { score, tier }) = outcome {
-            crate::shell::report_completed(Completed::Audit {
-                score,
-                tier: tier.name().to_string(),
-            });
+        if let Some(Outcome::Completed { .. }) = outcome {
+            if let Some(set) = doc.with_untracked(|d| d.latest().map(|a| a.answers)) {
+                crate::shell::report_completed(completed_event(&set));
+            }
+        }
+    });
+    // A widget on a landing page opens on question 1 when its marketer
+    // asked for that (`data-stagecraft-skip-intro`): the first answer then
+    // starts the audit, as it does from the intro.
+    let skip_intro = crate::shell::embed_options().is_some_and(|o| o.marketing.skip_intro);
+    let from_bare_first = Callback::new(move |action: Action| {
+        dispatch.run(Action::Start);
+        if !matches!(action, Action::Start | Action::Back) {
+            dispatch.run(action);
         }
     });
 
@@ -131,7 +179,28 @@ fn OwnAudit(
     let history = Memo::new(move |_| doc.with(|d| d.history.clone()));
     let progress = Memo::new(move |_| doc.with(|d| (d.answered(), d.in_progress())));
 
+    // The host hears each move to another question (`stagecraft:step`),
+    // not the screen the widget happened to open on.
+    Effect::new(move |previous: Option<Step>| {
+        let now = screen.get();
+        if let (Some(before), Step::Question(i)) = (previous, now) {
+            if before != now {
+                crate::shell::report_step(i + 1, crate::tools::audit::questions::COUNT);
+            }
+        }
+        now
+    });
+
     move || match screen.get() {
+        Step::Intro if skip_intro && !progress.get().1 && latest.with(Option::is_none) => view! {
+            <QuestionScreen
+                index=0
+                answer=Signal::stored(None)
+                on_action=from_bare_first
+                autofocus=false
+            />
+        }
+        .into_any(),
         Step::Intro => view! {
             <Intro
                 answered=Signal::derive(move || progress.get().0)
@@ -163,6 +232,11 @@ fn OwnAudit(
                         change: change.get(),
                         history: history.get(),
                         on_retake: Callback::new(move |_| dispatch.run(Action::Retake)),
+                        on_revise: Callback::new(move |(index, answer)| {
+                            revised.set_value(Some(index));
+                            dispatch.run(Action::Revise { index, answer });
+                        }),
+                        revised: revised.get_value(),
                         autofocus: user_acted.get_value(),
                     }
                 />

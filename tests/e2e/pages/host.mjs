@@ -8,7 +8,7 @@ export function hostPageHtml(appOrigin, widgets) {
 ${divs}
 <script>
   window.__events = [];
-  for (const name of ["stagecraft:ready", "stagecraft:resize", "stagecraft:completed"]) {
+  for (const name of ["stagecraft:ready", "stagecraft:started", "stagecraft:step", "stagecraft:resize", "stagecraft:completed"]) {
     document.addEventListener(name, (ev) => window.__events.push({ name, target: ev.target.id, detail: ev.detail }));
   }
 </script>
@@ -42,6 +42,10 @@ export class HostPage {
       [name, target],
       { timeout: 20000 },
     );
+  }
+  /** The loader's message inside the div (a bad tool name or option). */
+  problem(divId) {
+    return this.page.locator(`#${divId} [role=alert]`);
   }
   async iframeHeight(divId) {
     return this.iframe(divId).evaluate((el) => el.getBoundingClientRect().height);

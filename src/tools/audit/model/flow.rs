@@ -44,6 +44,10 @@ pub enum Action {
     ShowReport,
     /// Adopt a shared audit as the user's own (after they confirmed).
     SaveShared(AnswerSet),
+    /// Change one answer of the latest completed audit from its report,
+    /// without retaking the other fifteen. The audit keeps its place in
+    /// history and is dated `today`.
+    Revise { index: usize, answer: Answer },
 }
 
 /// Something the view must do once after an action, beyond re-rendering.
@@ -182,6 +186,18 @@ impl AuditDoc {
                 if self.latest().is_some() {
                     self.step = Step::Report;
                 }
+                None
+            }
+            Action::Revise { index, answer } => {
+                let latest = self.history.last_mut()?;
+                let slot = latest.answers.0.get_mut(index)?;
+                if *slot == answer {
+                    return None;
+                }
+                *slot = answer;
+                latest.date = today;
+                self.answers = latest.answers.0.map(Some);
+                self.step = Step::Report;
                 None
             }
             Action::SaveShared(set) => {

@@ -117,6 +117,22 @@ impl AnswerSet {
         crate::order::into_sorted_by(fixes, |a, b| b.priority.cmp(&a.priority))
     }
 
+    /// The areas to mark "Weakest": those at the lowest score, unless every
+    /// area ties (a score of 0, or all the same) or the lowest is 100.
+    pub fn weakest_areas(&self) -> Vec<Area> {
+        let scores = self.area_scores();
+        let low = scores.iter().map(|(_, s)| *s).min().unwrap_or(100);
+        let high = scores.iter().map(|(_, s)| *s).max().unwrap_or(100);
+        if low == high || low >= 100 {
+            return Vec::new();
+        }
+        scores
+            .iter()
+            .filter(|(_, s)| *s == low)
+            .map(|(a, _)| *a)
+            .collect()
+    }
+
     /// The questions answered 3, in question order.
     pub fn strengths(&self) -> Vec<&'static Question> {
         self.pairs()
@@ -146,6 +162,43 @@ impl Tier {
         }
     }
 
+    /// All four, lowest first (the order of the tier scale).
+    pub const ALL: [Tier; 4] = [
+        Tier::AdHoc,
+        Tier::Emerging,
+        Tier::Structured,
+        Tier::Optimized,
+    ];
+
+    /// The scores of this tier, inclusive.
+    pub fn range(self) -> (u32, u32) {
+        match self {
+            Tier::AdHoc => (0, 39),
+            Tier::Emerging => (40, 59),
+            Tier::Structured => (60, 79),
+            Tier::Optimized => (80, 100),
+        }
+    }
+
+    /// The next tier up from `score` and how many points it takes to get
+    /// there; `None` in the top tier.
+    pub fn next_up(score: u32) -> Option<(Tier, u32)> {
+        let next = Tier::ALL
+            .into_iter()
+            .find(|t| t.range().0 > score.min(100))?;
+        Some((next, next.range().0 - score))
+    }
+
+    /// The tier in URLs and attributes (`data-stagecraft-cta-url-<slug>`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Tier::AdHoc => "ad-hoc",
+            Tier::Emerging => "emerging",
+            Tier::Structured => "structured",
+            Tier::Optimized => "optimized",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Tier::AdHoc => "Ad hoc",
@@ -162,6 +215,17 @@ impl Tier {
             Tier::Emerging => "The bones of a process are in place, but deals don't all follow it the same way. Close the biggest gaps below and your pipeline becomes far more predictable.",
             Tier::Structured => "You run a defined process and most deals follow it. The remaining gaps are where deals still slip, so work through them in the order below.",
             Tier::Optimized => "Your process is defined, measured and followed, which puts you ahead of most B2B teams. Keep it sharp by checking your stage numbers against benchmarks and tuning whatever lags.",
+        }
+    }
+
+    /// The same two sentences about someone else's team, for a shared
+    /// report (which speaks in the third person).
+    pub fn description_shared(self) -> &'static str {
+        match self {
+            Tier::AdHoc => "Deals move on individual effort and instinct, so results depend on who happens to work them. A few basics from the fix list below would lift this team's win rate and forecast quickly.",
+            Tier::Emerging => "The bones of a process are in place, but deals don't all follow it the same way. Closing the biggest gaps below would make this team's pipeline far more predictable.",
+            Tier::Structured => "This team runs a defined process and most deals follow it. The remaining gaps are where its deals still slip, in the order below.",
+            Tier::Optimized => "This team's process is defined, measured and followed, which puts it ahead of most B2B teams. Checking stage numbers against benchmarks keeps it sharp.",
         }
     }
 
@@ -186,6 +250,27 @@ pub struct Fix {
 }
 
 impl Fix {
+    /// Why the fix ranks where it does, in words: the question's weight
+    /// times the gap to the best answer is its priority.
+    pub fn rank_reason(&self) -> String {
+        let weight = self.question.weight;
+        let gap = 3 - u32::from(self.answer.value());
+        let weighs = match weight {
+            3 => "weighs the most (3 of 3)".to_string(),
+            1 => "weighs the least (1 of 3)".to_string(),
+            w => format!("weighs {w} of 3"),
+        };
+        let steps = if gap == 1 {
+            "1 step".to_string()
+        } else {
+            format!("{gap} steps")
+        };
+        format!(
+            "Ranked by weight × gap: this question {weighs} and the answer is {steps} below best practice, so {weight} × {gap} = {}.",
+            self.priority
+        )
+    }
+
     /// Where the fix's link goes, if a Stagecraft tool helps with it.
     pub fn link(&self) -> Option<(Tool, String)> {
         self.question.link.map(|t| (t, Route::tool(t).href()))

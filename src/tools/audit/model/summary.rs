@@ -6,6 +6,17 @@ use chrono::NaiveDate;
 
 /// The report as plain text, for "Copy summary".
 pub fn summary(set: &AnswerSet, date: Option<NaiveDate>, change: Option<&Change>) -> String {
+    summary_with_link(set, date, change, None)
+}
+
+/// The report as plain text, ending with its share link when there is one,
+/// so whoever receives the pasted summary can open the full report.
+pub fn summary_with_link(
+    set: &AnswerSet,
+    date: Option<NaiveDate>,
+    change: Option<&Change>,
+    link: Option<&str>,
+) -> String {
     let mut out = String::from("Stagecraft sales-process audit");
     if let Some(d) = date {
         out.push_str(&format!(" ({})", iso_date(d)));
@@ -35,10 +46,15 @@ pub fn summary(set: &AnswerSet, date: Option<NaiveDate>, change: Option<&Change>
         out.push_str("\nFixes, most valuable first:\n");
         for (i, fix) in fixes.iter().enumerate() {
             out.push_str(&format!(
-                "{}. {}\n   Why: {}\n   First step: {}\n",
+                "{}. {}\n   Why: {}{}\n   First step: {}\n",
                 i + 1,
                 fix.question.fix.title,
                 fix.question.fix.why,
+                fix.question
+                    .fix
+                    .source
+                    .map(|s| format!(" (Source: {s})"))
+                    .unwrap_or_default(),
                 fix.question.fix.first_step
             ));
         }
@@ -49,6 +65,9 @@ pub fn summary(set: &AnswerSet, date: Option<NaiveDate>, change: Option<&Change>
         for q in strengths {
             out.push_str(&format!("- {}\n", q.strength));
         }
+    }
+    if let Some(link) = link {
+        out.push_str(&format!("\nThe full report: {link}\n"));
     }
     out
 }

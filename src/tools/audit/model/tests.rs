@@ -412,3 +412,129 @@ fn index_of(f: &Fix) -> usize {
         .position(|q| q.id == f.question.id)
         .unwrap()
 }
+
+#[test]
+fn the_tier_scale_names_the_points_to_the_next_tier() {
+    assert_eq!(Tier::next_up(0), Some((Tier::Emerging, 40)));
+    assert_eq!(Tier::next_up(39), Some((Tier::Emerging, 1)));
+    assert_eq!(Tier::next_up(40), Some((Tier::Structured, 20)));
+    assert_eq!(Tier::next_up(67), Some((Tier::Optimized, 13)));
+    assert_eq!(Tier::next_up(80), None);
+    assert_eq!(Tier::next_up(100), None);
+    // The ranges tile 0–100 with no gap, in order.
+    let mut expect = 0;
+    for t in Tier::ALL {
+        let (lo, hi) = t.range();
+        assert_eq!(lo, expect);
+        assert_eq!(Tier::for_score(lo), t);
+        assert_eq!(Tier::for_score(hi), t);
+        expect = hi + 1;
+    }
+    assert_eq!(expect, 101);
+}
+
+#[test]
+fn no_weakest_badge_when_every_area_ties() {
+    assert!(AnswerSet::uniform(Answer::ZERO).weakest_areas().is_empty());
+    assert!(AnswerSet::uniform(Answer::new(2).unwrap())
+        .weakest_areas()
+        .is_empty());
+    assert!(AnswerSet::uniform(Answer::MAX).weakest_areas().is_empty());
+    let mut v = [3u8; COUNT];
+    v[0] = 0; // q1 is a Design question
+    assert_eq!(set(v).weakest_areas(), vec![Area::Design]);
+}
+
+#[test]
+fn every_cited_figure_names_its_source() {
+    for q in &QUESTIONS {
+        if q.fix.why.chars().any(|c| c.is_ascii_digit()) {
+            assert!(
+                q.fix.source.is_some(),
+                "{} cites a figure with no source",
+                q.id
+            );
+        }
+    }
+    let q1 = &QUESTIONS[0];
+    assert!(q1.fix.why.contains("18% higher revenue growth") && q1.fix.why.contains("13% shorter"));
+    assert_eq!(q1.fix.source, Some("Sales Management Association"));
+}
+
+#[test]
+fn each_fix_says_why_it_ranks_there() {
+    // q1 (weight 3) answered "mostly buyer milestones" (2) is worth 3 × 1;
+    // q8 (weight 1) answered 0 is worth 1 × 3: the same priority, so q1
+    // comes first by question order.
+    let mut v = [3u8; COUNT];
+    v[0] = 2;
+    v[7] = 0;
+    let fixes = set(v).fixes();
+    assert_eq!(ids(&fixes), ["q1", "q8"]);
+    assert_eq!(
+        fixes[0].rank_reason(),
+        "Ranked by weight × gap: this question weighs the most (3 of 3) and the answer is 1 step below best practice, so 3 × 1 = 3."
+    );
+    assert!(fixes[1].rank_reason().contains(
+        "weighs the least (1 of 3) and the answer is 3 steps below best practice, so 1 × 3 = 3."
+    ));
+}
+
+#[test]
+fn one_answer_changes_from_the_report_without_a_retake() {
+    let mut doc = AuditDoc::default();
+    let _ = doc.apply(
+        Action::SaveShared(AnswerSet::uniform(Answer::new(2).unwrap())),
+        DAY,
+    );
+    let later = DAY.succ_opt().unwrap();
+    assert_eq!(
+        doc.apply(
+            Action::Revise {
+                index: 3,
+                answer: Answer::MAX
+            },
+            later
+        ),
+        None
+    );
+    let latest = doc.latest().unwrap();
+    assert_eq!(latest.answers.0[3], Answer::MAX);
+    assert_eq!(latest.answers.0[2], Answer::new(2).unwrap());
+    assert_eq!(latest.date, later);
+    assert_eq!(doc.history.len(), 1, "a correction, not a new audit");
+    assert_eq!(doc.screen(), Step::Report);
+    assert_eq!(doc.answers[3], Some(Answer::MAX));
+    // Out of range, or with no report yet: nothing happens.
+    let before = doc.clone();
+    let _ = doc.apply(
+        Action::Revise {
+            index: COUNT,
+            answer: Answer::ZERO,
+        },
+        later,
+    );
+    assert_eq!(doc, before);
+    let mut fresh = AuditDoc::default();
+    let _ = fresh.apply(
+        Action::Revise {
+            index: 0,
+            answer: Answer::ZERO,
+        },
+        DAY,
+    );
+    assert_eq!(fresh, AuditDoc::default());
+}
+
+#[test]
+fn the_copied_summary_carries_the_share_link() {
+    let a = AnswerSet::uniform(Answer::new(1).unwrap());
+    let text = summary_with_link(
+        &a,
+        None,
+        None,
+        Some("https://x.example/#/audit/share/1-abc"),
+    );
+    assert!(text.ends_with("The full report: https://x.example/#/audit/share/1-abc\n"));
+    assert!(text.contains("(Source: Sales Management Association)"));
+}

@@ -2,15 +2,15 @@
 //! then the detail. The same component shows the user's own report and a
 //! read-only shared one.
 
+use super::share_url;
 use crate::components::{use_field, Badge, CopyButton, ExportActions, Field};
 use crate::dates::iso_date;
 use crate::route::{Route, Tool};
 use crate::tone::Tone;
 use crate::tools::audit::model::{
-    signed, summary, AnswerSet, Change, CompletedAudit, Fix, TOP_FIXES,
+    signed, summary_with_link, Answer, AnswerSet, Change, CompletedAudit, Fix, Tier, TOP_FIXES,
 };
 use crate::tools::audit::questions::Area;
-use crate::tools::audit::share::share_fragment;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -24,6 +24,11 @@ pub enum ReportMode {
         /// Every completed audit, oldest first.
         history: Vec<CompletedAudit>,
         on_retake: Callback<()>,
+        /// Changes one answer of this audit (question index, new answer).
+        on_revise: Callback<(usize, Answer)>,
+        /// The question just changed from the report: its picker stays
+        /// open and focused after the report redraws with the new score.
+        revised: Option<usize>,
         /// Move focus to the heading (only right after finishing).
         autofocus: bool,
     },
@@ -32,14 +37,6 @@ pub enum ReportMode {
         /// Adopts the shared answers as the visitor's own audit.
         on_save: Callback<AnswerSet>,
     },
-}
-
-/// The full URL of a share link for `answers`: this page, with the share
-/// fragment. Embed options are left out, so it opens the full app.
-fn share_url(answers: &AnswerSet) -> String {
-    let href = window().location().href().unwrap_or_default();
-    let base = href.split('#').next().unwrap_or_default();
-    format!("{base}{}", share_fragment(answers))
 }
 
 /// The report for one set of answers.
@@ -52,22 +49,27 @@ pub fn Report(
 ) -> impl IntoView {
     let score = answers.overall();
     let tier = answers.tier();
-    let (date, change, history, autofocus, on_retake, on_save) = match mode {
+    let (date, change, history, autofocus, on_retake, on_save, revise) = match mode {
         ReportMode::Own {
             date,
             change,
             history,
             on_retake,
+            on_revise,
+            revised,
             autofocus,
         } => (
             Some(date),
             change,
             history,
-            autofocus,
+            autofocus && revised.is_none(),
             Some(on_retake),
             None,
+            Some((on_revise, revised)),
         ),
-        ReportMode::Shared { on_save } => (None, None, Vec::new(), false, None, Some(on_save)),
+        ReportMode::Shared { on_save } => {
+            (None, None, Vec::new(), false, None, Some(on_save), None)
+        }
     };
     let shared = on_save.is_some();
     let heading = NodeRef::<leptos::html::H1>::new();
@@ -79,8 +81,10 @@ pub fn Report(
         });
     }
 
-    let summary_text = summary(&answers, date, change.as_ref());
     let url = share_url(&answers);
+    let summary_text = summary_with_link(&answers, date, change.as_ref(), Some(&url));
+    let share_button = web_share_button(&url, score, tier.name());
+    let copy = url.clone();
     let fixes = answers.fixes();
     let strengths = answers.strengths();
 
@@ -104,45 +108,32 @@ pub fn Report(
                                 {tier.name()}
                             </Badge>
                         </p>
-                        <p class="sc-audit-tier__description">{tier.description()}</p>
+                        <p class="sc-audit-tier__description">
+                            {if shared { tier.description_shared() } else { tier.description() }}
+                        </p>
+                        <TierScale score=score />
                         {change.map(|c| view! {
                             <p class="sc-audit-change" data-testid="audit-change">
                                 {change_sentence(c.overall)} " since your audit of " {iso_date(c.since)} "."
                             </p>
                         })}
+                        // Share, copy and print sit with the score, so on a
+                        // phone they are on the first screens, not after the areas.
+                        <ExportActions copy_label="Copy summary" copy_text=Signal::stored(summary_text) no_print=true>
+                            {share_button}
+                            {on_retake.map(|retake| view! {
+                                <button type="button" class="sc-button" on:click=move |_| retake.run(())>
+                                    "Retake the audit"
+                                </button>
+                            })}
+                        </ExportActions>
                     </div>
                 </section>
                 <AreaScores answers=answers change=change />
             </div>
 
-            <FixList fixes=fixes />
-
-            <section class="sc-card sc-stack sc-audit-strengths" aria-labelledby="audit-strengths-heading">
-                <h2 id="audit-strengths-heading">"What you already do well"</h2>
-                {if strengths.is_empty() {
-                    view! {
-                        <p>"No question got the top answer yet. Start with the first fix above: it is worth the most."</p>
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <ul class="sc-audit-strengths__list" data-testid="audit-strengths">
-                            {strengths.into_iter().map(|q| view! {
-                                <li data-question=q.id>
-                                    <span class="sc-audit-check" aria-hidden="true">"✓"</span>
-                                    {q.strength}
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }
-                    .into_any()
-                }}
-            </section>
-
-            {(!shared).then(|| view! { <CalculatorHeadline /> })}
-
             <section class="sc-card sc-stack sc-audit-actions" aria-labelledby="audit-actions-heading">
-                <h2 id="audit-actions-heading">"Share and save this report"</h2>
+                <h2 id="audit-actions-heading">"Share this report"</h2>
                 <Field
                     id="audit-share-link"
                     label="Share link"
@@ -160,7 +151,7 @@ pub fn Report(
                                     readonly
                                     data-testid="share-link"
                                     aria-describedby=f.described_by()
-                                    prop:value=url.clone()
+                                    prop:value=url
                                     on:focus=move |ev| {
                                         use wasm_bindgen::JsCast;
                                         if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
@@ -168,21 +159,51 @@ pub fn Report(
                                         }
                                     }
                                 />
-                                <CopyButton label="Copy link" text=Signal::stored(url) />
+                                <CopyButton label="Copy link" text=Signal::stored(copy) />
                             </div>
                         }
                     }
                 </Field>
-                <ExportActions copy_label="Copy summary" copy_text=Signal::stored(summary_text)>
-                    {on_retake.map(|retake| view! {
-                        <button type="button" class="sc-button" on:click=move |_| retake.run(())>
-                            "Retake the audit"
-                        </button>
-                    })}
-                </ExportActions>
             </section>
 
+            <FixList fixes=fixes shared=shared />
+
+            <section class="sc-card sc-stack sc-audit-strengths" aria-labelledby="audit-strengths-heading">
+                <h2 id="audit-strengths-heading">
+                {if shared { "What this team already does well" } else { "What you already do well" }}
+            </h2>
+                {if strengths.is_empty() {
+                    view! {
+                        <p>"No question got the top answer yet. Start with the first fix above: it is worth the most."</p>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <ul class="sc-audit-strengths__list" data-testid="audit-strengths">
+                            {strengths.into_iter().map(|q| view! {
+                                <li data-question=q.id>
+                                    <span class="sc-audit-check" aria-hidden="true">"✓"</span>
+                                    // Strengths are worded to the reader ("Your stages…");
+                                    // a shared report names the best-practice answer instead.
+                                    {if shared { q.answers[3] } else { q.strength }}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }}
+            </section>
+
+            {(!shared).then(|| view! { <CalculatorHeadline /> })}
+
+            {revise.map(|(on_revise, revised)| view! {
+                <ReviseAnswers answers=answers on_revise=on_revise revised=revised />
+            })}
+
             {(!shared).then(|| view! { <History history=history /> })}
+            {crate::shell::embed_options()
+                .and_then(|o| o.marketing.cta(Some(tier.slug())))
+                .map(|(text, href)| view! { <MarketerCta text=text href=href /> })}
         </article>
     }
 }
@@ -238,7 +259,8 @@ fn AreaScores(
     change: Option<Change>,
 ) -> impl IntoView {
     let scores = answers.area_scores();
-    let weakest = scores.iter().map(|(_, s)| *s).min().unwrap_or(100);
+    // No badge when every area ties (a score of 0 would mark all six).
+    let weakest = answers.weakest_areas();
     let delta = move |area: Area| {
         change.and_then(|c| c.areas.iter().find(|(a, _)| *a == area).map(|(_, d)| *d))
     };
@@ -256,7 +278,7 @@ fn AreaScores(
                 </thead>
                 <tbody>
                     {scores.into_iter().map(|(area, score)| {
-                        let is_weakest = score == weakest && score < 100;
+                        let is_weakest = weakest.contains(&area);
                         view! {
                             <tr>
                                 <th scope="row">
@@ -291,7 +313,11 @@ fn AreaScores(
 /// Every fix, most valuable first, as one ordered list: the top five in
 /// full, the rest compact with their detail one click away.
 #[component]
-fn FixList(fixes: Vec<Fix>) -> impl IntoView {
+fn FixList(
+    fixes: Vec<Fix>,
+    /// Someone else's report: spoken of in the third person.
+    shared: bool,
+) -> impl IntoView {
     let total = fixes.len();
     view! {
         <section class="sc-stack sc-audit-fixes" aria-labelledby="audit-fixes-heading">
@@ -305,13 +331,13 @@ fn FixList(fixes: Vec<Fix>) -> impl IntoView {
                 view! {
                     <p class="sc-audit-fixes__intro">
                         {if total > TOP_FIXES {
-                            format!("Your {TOP_FIXES} most valuable fixes come first, then {} more, all in order of impact.", total - TOP_FIXES)
+                            format!("The {TOP_FIXES} most valuable fixes come first, then {} more, all in order of impact: a question's weight times the gap to the best answer.", total - TOP_FIXES)
                         } else {
-                            "In order of impact: the first one is worth the most.".to_string()
+                            "In order of impact (a question's weight times the gap to the best answer): the first one is worth the most.".to_string()
                         }}
                     </p>
                     <ol class="sc-audit-fixes__list" data-testid="audit-fix-list">
-                        {fixes.into_iter().enumerate().map(|(i, fix)| view! { <FixItem fix=fix top=i < TOP_FIXES /> }).collect_view()}
+                        {fixes.into_iter().enumerate().map(|(i, fix)| view! { <FixItem fix=fix top=i < TOP_FIXES shared=shared /> }).collect_view()}
                     </ol>
                 }
                 .into_any()
@@ -326,6 +352,8 @@ fn FixItem(
     fix: Fix,
     /// Among the top five: shown in full.
     top: bool,
+    /// Someone else's report: "they answered", not "you answered".
+    shared: bool,
 ) -> impl IntoView {
     let q = fix.question;
     let link = fix.link().map(|(tool, href)| {
@@ -337,7 +365,11 @@ fn FixItem(
     });
     let answer_text = q.answers[usize::from(fix.answer.value())];
     let detail = view! {
-        <p><strong>"Why it matters: "</strong>{q.fix.why}</p>
+        <p>
+            <strong>"Why it matters: "</strong>{q.fix.why}
+            {q.fix.source.map(|s| view! { " " <span class="sc-audit-fix__source">"(Source: " {s} ")"</span> })}
+        </p>
+        <p class="sc-audit-fix__rank" data-testid="audit-fix-rank">{fix.rank_reason()}</p>
         <p><strong>"First step: "</strong>{q.fix.first_step}</p>
         {link}
     };
@@ -349,7 +381,9 @@ fn FixItem(
             data-question=q.id
         >
             <h3 class="sc-audit-fix__title">{q.fix.title}</h3>
-            <p class="sc-audit-fix__meta">{q.area.name()} " · you answered “" {answer_text} "”"</p>
+            <p class="sc-audit-fix__meta">
+                {q.area.name()} {if shared { " · they answered “" } else { " · you answered “" }} {answer_text} "”"
+            </p>
             {if top {
                 view! { <div class="sc-stack">{detail}</div> }.into_any()
             } else {
@@ -447,8 +481,10 @@ fn History(
     })
 }
 
-/// Shown above a shared report: what it is, and the two ways forward.
-/// Saving needs an explicit confirmation, as it changes the visitor's data.
+/// A thin strip above a shared report: what it is, and the two ways
+/// forward, in one line, so the score is on the first screen even on a
+/// phone. Saving needs an explicit confirmation, as it changes the
+/// visitor's data.
 #[component]
 fn SharedBanner(
     answers: AnswerSet,
@@ -457,24 +493,19 @@ fn SharedBanner(
 ) -> impl IntoView {
     let confirming = RwSignal::new(false);
     view! {
-        <div class="sc-notice sc-audit-shared sc-no-print" data-testid="audit-shared-banner">
-            <p>
-                <strong>"You're viewing a shared audit. "</strong>
-                "It's read-only and is not saved on this device."
-            </p>
-            <div class="sc-row">
-                <a class="sc-button sc-button--primary" href=Route::tool(Tool::Audit).href()>
-                    "Take the audit yourself"
-                </a>
-                <button
-                    type="button"
-                    class="sc-button"
-                    aria-expanded=move || confirming.get().to_string()
-                    on:click=move |_| confirming.set(true)
-                >
-                    "Save as my audit"
-                </button>
-            </div>
+        <div class="sc-audit-shared sc-no-print" data-testid="audit-shared-banner">
+            <p class="sc-audit-shared__what">"Shared, read-only."</p>
+            <button
+                type="button"
+                class="sc-button sc-button--ghost"
+                aria-expanded=move || confirming.get().to_string()
+                on:click=move |_| confirming.set(true)
+            >
+                "Save as my audit"
+            </button>
+            <a class="sc-button sc-button--primary" href=Route::tool(Tool::Audit).href()>
+                "Take the audit yourself"
+            </a>
         </div>
         <Show when=move || confirming.get()>
             <div class="sc-confirm sc-stack sc-no-print" role="group" aria-labelledby="audit-save-confirm-text">
@@ -498,5 +529,155 @@ fn SharedBanner(
                 </div>
             </div>
         </Show>
+    }
+}
+
+/// The marketer's own next step after the result, from the widget's
+/// `data-stagecraft-cta-*` attributes (validated twice: an `https:` URL,
+/// plain text). It opens in a new tab, so the report stays where it was.
+#[component]
+fn MarketerCta(
+    /// The button's words.
+    text: String,
+    /// Where it goes, with the host page's UTM parameters.
+    href: String,
+) -> impl IntoView {
+    view! {
+        <section class="sc-card sc-audit-cta sc-no-print" aria-label="Next step" data-testid="audit-cta">
+            <a class="sc-button sc-button--primary sc-button--large" href=href target="_blank" rel="noopener">
+                {text}
+                <span class="sc-visually-hidden">" (opens in a new tab)"</span>
+            </a>
+        </section>
+    }
+}
+
+/// The four tiers as a scale with this score's place on it, and how many
+/// points lead to the next tier: a score means little without its range.
+#[component]
+fn TierScale(
+    /// 0–100.
+    score: u32,
+) -> impl IntoView {
+    let current = Tier::for_score(score);
+    let next = match Tier::next_up(score) {
+        Some((tier, 1)) => format!("1 point to {}.", tier.name()),
+        Some((tier, points)) => format!("{points} points to {}.", tier.name()),
+        None => "The top tier.".to_string(),
+    };
+    view! {
+        <div class="sc-audit-scale">
+            <ol class="sc-audit-scale__tiers" aria-label="Tiers">
+                {Tier::ALL.into_iter().map(|t| {
+                    let (lo, hi) = t.range();
+                    let here = t == current;
+                    view! {
+                        <li class="sc-audit-scale__tier" class:sc-audit-scale__tier--here=here aria-current=here.then_some("true")>
+                            <span class="sc-audit-scale__name">{t.name()}</span>
+                            <span class="sc-audit-scale__range sc-num">{format!("{lo}–{hi}")}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            <p class="sc-audit-scale__next" data-testid="audit-next-tier">{next}</p>
+        </div>
+    }
+}
+
+/// "Share…" through the system share sheet (the Web Share API), only where
+/// the browser has one; elsewhere the link and copy buttons do the job.
+fn web_share_button(url: &str, score: u32, tier: &'static str) -> Option<impl IntoView> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let navigator = window().navigator();
+    let share = js_sys::Reflect::get(&navigator, &JsValue::from_str("share"))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let url = url.to_string();
+    let text = format!("A sales-process audit: {score} out of 100, {tier}.");
+    let held = send_wrapper::SendWrapper::new((navigator, share));
+    Some(view! {
+        <button
+            type="button"
+            class="sc-button"
+            data-testid="audit-web-share"
+            on:click=move |_| {
+                let (navigator, share) = &*held;
+                let data = js_sys::Object::new();
+                for (k, v) in [("title", "Sales-process audit"), ("text", text.as_str()), ("url", url.as_str())] {
+                    let _ = js_sys::Reflect::set(&data, &JsValue::from_str(k), &JsValue::from_str(v));
+                }
+                // Closing the share sheet rejects the promise: not an error.
+                if let Ok(p) = share.call1(navigator, &data).and_then(|p| p.dyn_into::<js_sys::Promise>()) {
+                    let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {});
+                    let _ = p.catch(&ignore);
+                    // One tiny handler per tap, kept until the promise settles.
+                    ignore.forget();
+                }
+            }
+        >
+            "Share…"
+        </button>
+    })
+}
+
+/// Change one answer from the report, without retaking the audit: every
+/// question with its four answers; a change redraws the report at once.
+#[component]
+fn ReviseAnswers(
+    answers: AnswerSet,
+    /// Changes question `index` to the picked answer.
+    on_revise: Callback<(usize, Answer)>,
+    /// The question just changed: the list stays open with focus on it.
+    revised: Option<usize>,
+) -> impl IntoView {
+    use crate::tools::audit::questions::QUESTIONS;
+    let focus_id = revised.map(|i| format!("audit-revise-{}", QUESTIONS[i].id));
+    if let Some(id) = focus_id {
+        Effect::new(move |_| {
+            if let Some(el) = document().get_element_by_id(&id) {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    view! {
+        <details class="sc-card sc-audit-revise sc-no-print" open=revised.is_some() data-testid="audit-revise">
+            <summary>"Change an answer"</summary>
+            <p class="sc-field__hint">"Pick a different answer and the score, areas and fixes update. The other answers stay as they are."</p>
+            <ol class="sc-audit-revise__list">
+                {QUESTIONS.iter().enumerate().map(|(index, q)| {
+                    let id = format!("audit-revise-{}", q.id);
+                    let current = answers.0[index];
+                    view! {
+                        <li>
+                            <Field id=id.clone() label=format!("{}. {}", index + 1, q.prompt)>
+                                {
+                                    let f = use_field();
+                                    view! {
+                                        <select
+                                            id=f.id()
+                                            class="sc-input"
+                                            aria-describedby=f.described_by()
+                                            on:change=move |ev| {
+                                                if let Some(a) = event_target_value(&ev).parse::<u8>().ok().and_then(Answer::new) {
+                                                    on_revise.run((index, a));
+                                                }
+                                            }
+                                        >
+                                            {Answer::ALL.into_iter().zip(q.answers).map(|(a, text)| view! {
+                                                <option value=a.value().to_string() selected=a == current>{text}</option>
+                                            }).collect_view()}
+                                        </select>
+                                    }
+                                }
+                            </Field>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </details>
     }
 }

@@ -36,6 +36,9 @@ fn local_today() -> chrono::NaiveDate {
     .unwrap_or_default()
 }
 
+/// How long the visitor must pause before a result counts as finished.
+const SETTLE_MS: u64 = 1000;
+
 /// The stage benchmark calculator. `rest` is the part of the route after the
 /// tool's slug; the tool is a single screen, so it is not used.
 #[component]
@@ -63,12 +66,19 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
             });
         }
     };
+    // A result goes to the host only once the visitor has paused: typing
+    // "42000" passes through four results nobody meant. After the pause,
+    // the form must be valid and its result new (`Reported::settle`).
+    let pause = send_wrapper::SendWrapper::new(crate::components::listen::Timer::new());
     let on_action = Callback::new(move |a: Action| {
-        let outcome = doc
-            .try_update(|d| reported.try_update_value(|r| d.reduce(a, r)))
-            .flatten()
-            .flatten();
-        report(outcome);
+        doc.update(|d| d.apply(a));
+        pause.restart(SETTLE_MS, move || {
+            report(
+                form.try_with_untracked(|f| reported.try_update_value(|r| r.settle(f)))
+                    .flatten()
+                    .flatten(),
+            )
+        });
     });
     // What the visitor typed into the prerendered form before the wasm
     // arrived becomes their input, as if typed now.
