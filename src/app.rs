@@ -256,8 +256,11 @@ fn use_settings() -> RwSignal<crate::settings::Settings> {
     settings
 }
 
-/// A labelled currency select bound to the shared settings; used in the
-/// header and on "Your data", so both always show the same choice.
+/// A labelled currency select bound to the shared settings, on "Your
+/// data". It was in the header too, but every tool page paid about 1 KB
+/// brotli for it, and the tool pages are at their size budget; the choice
+/// is made once and then holds for every tool.
+#[cfg(feature = "home")]
 #[component]
 pub fn CurrencySelect(
     /// DOM id of the select (the label points at it).
@@ -316,7 +319,6 @@ fn SiteHeader(
                     }).collect_view()}
                 </ul>
             </nav>
-            <CurrencySelect id="sc-currency" label="Currency" />
         </header>
     }
 }

@@ -162,11 +162,16 @@ impl Marketing {
     /// Takes one `key=value` pair of the embed query, if it is one of ours
     /// and its value is safe; returns whether it was.
     fn take(&mut self, key: &str, value: &str) -> bool {
+        // The call to action, share-back and UTM options only act on the
+        // audit's report (the loader refuses them on other tools with a
+        // message), so other pages don't carry their checks.
+        const AUDIT: bool = cfg!(feature = "audit");
         match key {
+            "hide_open_app" => self.hide_open_app = flag(value),
+            _ if !AUDIT => return false,
             "cta_text" => self.cta_text = plain_text(value, CTA_TEXT_MAX),
             "cta_url" => self.cta_url = safe_https_url(value),
             "share_url" => self.share_url = safe_https_url(value),
-            "hide_open_app" => self.hide_open_app = flag(value),
             "skip_intro" => self.skip_intro = flag(value),
             k if k.starts_with("cta_url_") => {
                 let tier = &k["cta_url_".len()..];

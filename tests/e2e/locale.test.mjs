@@ -51,10 +51,9 @@ test("a German funnel typed the German way gives the English results, in euro", 
   await en.tool.fillTeam();
   const english = await verdicts(en.tool);
   assert.equal(await en.tool.text("win-rate"), "17.3%");
-  assert.equal(await en.s.currency.inputValue(), "USD");
+  assert.match(await en.tool.text("fix-value-discovery"), /^\$32,695$/, "dollars by default in en-US");
 
   const de = await open("#/benchmarks", { locale: "de-DE" });
-  assert.equal(await de.s.currency.inputValue(), "EUR", "euro by default in de-DE");
   await de.tool.fillTeam(TEAM_DE);
   assert.deepEqual(await verdicts(de.tool), english);
   assert.equal(await de.tool.text("win-rate"), "17,3%");
@@ -93,12 +92,10 @@ test("'12,5' in an English browser is refused with both readings, kept as typed"
 
 test("French and Indian browsers: their own grouping is read, their currency is the default", async () => {
   const fr = await open("#/benchmarks", { locale: "fr-FR" });
-  assert.equal(await fr.s.currency.inputValue(), "EUR");
   await fr.tool.fillTeam(TEAM.map(([l, v]) => [l, l === "Average deal size" ? "24\u202f000" : v]));
   assert.match(await fr.tool.text("fix-value-discovery"), /^32\s695\s€$/);
 
   const inr = await open("#/benchmarks", { locale: "en-IN" });
-  assert.equal(await inr.s.currency.inputValue(), "INR");
   await inr.tool.fillTeam(TEAM.map(([l, v]) => [l, l === "Average deal size" ? "24,000" : v]));
   assert.match(await inr.tool.text("fix-value-discovery"), /32,695/);
   assert.match(await inr.tool.text("fix-value-discovery"), /₹/);
@@ -119,7 +116,15 @@ test("switching the currency changes the screen and the CSV; the CSV opens clean
   assert.ok(lines.some((l) => l.startsWith("Discovery;52;60;75;below;12;7;14;")), "ranges in two columns");
   assert.ok(!csv.includes("60-75"));
 
-  await s.currency.selectOption("USD");
+  // The currency is chosen on "Your data" and holds for every tool.
+  const app = (hash) => page.goto(page.url().replace(/#.*$/, hash));
+  const ready = () => page.waitForSelector('#stagecraft[data-sc-ready="true"] > .sc-root', { state: "attached" });
+  await app("#/data");
+  await ready();
+  assert.equal(await s.dataPageCurrency.inputValue(), "EUR", "euro by default in de-DE");
+  await s.dataPageCurrency.selectOption("USD");
+  await app("#/benchmarks");
+  await ready();
   await page.getByTestId("fix-value-discovery").filter({ hasText: "$" }).waitFor();
   assert.match(await tool.text("fix-value-discovery"), /^32\.695\s\$$/);
   await s.spreadsheetFormat.selectOption(",");
@@ -129,10 +134,9 @@ test("switching the currency changes the screen and the CSV; the CSV opens clean
   assert.ok(lines.some((l) => l.startsWith("Win rate (%),17.3")));
 
   // Stored and shared: the data page shows the same choice after a reload.
-  await page.goto(page.url().replace(/#.*$/, "#/data"));
-  await page.waitForSelector('#stagecraft[data-sc-ready="true"] > .sc-root', { state: "attached" });
+  await app("#/data");
+  await ready();
   assert.equal(await s.dataPageCurrency.inputValue(), "USD");
-  assert.equal(await s.currency.inputValue(), "USD");
 });
 
 test("downloaded text carries the local calendar date, not UTC's", async () => {

@@ -1,12 +1,8 @@
-// Page object for the shared settings: the header's currency select and
-// the calculator's spreadsheet format. Labels only, never CSS structure.
+// Page object for the shared settings: the currency select on "Your data"
+// and the calculator's spreadsheet format. Labels only, never CSS structure.
 export class SettingsBar {
   constructor(page) {
     this.page = page;
-  }
-  /** The header's select (exact, so "Currency for all tools" on the data page never matches). */
-  get currency() {
-    return this.page.getByLabel("Currency", { exact: true });
   }
   get dataPageCurrency() {
     return this.page.getByLabel("Currency for all tools", { exact: true });
