@@ -95,15 +95,7 @@ pub fn money_short(value: f64) -> String {
     if finite_non_negative(value) < 1e9 {
         return money(value);
     }
-    format_with(
-        value,
-        &[
-            ("style", "currency".into()),
-            ("currency", currency().into()),
-            ("notation", "compact".into()),
-            ("maximumFractionDigits", 1.into()),
-        ],
-    )
+    money_compact(value)
 }
 
 /// A money amount for a sentence, always compact ("$32.7K", "32.700 €"
