@@ -71,6 +71,28 @@
     root.setAttribute("data-sc-boot", "embed");
     if (q.theme === "light" || q.theme === "dark") root.setAttribute("data-sc-boot-theme", q.theme);
     if (q.transparent === "1") root.setAttribute("data-sc-boot-transparent", "");
+    // The audit's widget opens on question 1: the prerendered intro already
+    // holds it, so only the question shows until the app takes over.
+    if (q.skip_intro === "1") root.setAttribute("data-sc-boot-skip-intro", "");
+    // Storage that asks (src/app/storage_access.rs): where the browser
+    // blocks a widget's storage, the app calls this on the visitor's click
+    // (or `silent`, at start, to take back a grant given on an earlier
+    // visit without a prompt). Resolves to a usable Storage, or null.
+    if (document.requestStorageAccess) {
+      window.scStorageAccess = function (silent) {
+        var d = document;
+        var allowed = !silent ? Promise.resolve(true) :
+          (navigator.permissions ? navigator.permissions.query({ name: "storage-access" }).then(function (p) { return p.state === "granted"; }, function () { return false; }) : Promise.resolve(false))
+            .then(function (yes) { return yes || (d.hasStorageAccess ? d.hasStorageAccess() : false); });
+        return allowed.then(function (yes) {
+          if (!yes) return null;
+          return d.requestStorageAccess({ localStorage: true }).then(function (handle) {
+            if (handle && handle.localStorage) return handle.localStorage;
+            try { return window.localStorage; } catch (e) { return null; }
+          });
+        }).catch(function () { return null; });
+      };
+    }
     if (q.accent && window.CSS && CSS.supports("color", q.accent)) {
       root.style.setProperty("--sc-boot-accent", q.accent);
       root.setAttribute("data-sc-boot-accent", "");

@@ -8,7 +8,8 @@
  * Options (data attributes on the div):
  *   data-stagecraft-theme="light|dark|auto"   colour scheme (default auto)
  *   data-stagecraft-accent="#0a7cff"          accent colour; ignored unless valid CSS
- *   data-stagecraft-min-height="320"          pixels, 120 to 10000 (default 240)
+ *   data-stagecraft-min-height="320"          pixels, 120 to 10000: reserved at once, never shrunk below
+ *                                             (default: the tool's usual first height, then what it needs)
  *   data-stagecraft-max-height="1600"         pixels, 120 to 10000 (default none)
  *   data-stagecraft-transparent               transparent background
  *   data-stagecraft-cta-text="Book a review"  your call to action after a result (plain text, 60 chars)
@@ -60,6 +61,30 @@
   var counter = 0;
   var MIN_PX = 120;
   var MAX_PX = 10000;
+
+  // The height each widget reserves until it reports its own: its first
+  // screen (a first visit) measured at 360, 640 and 1000 px wide. A close
+  // guess means the host page barely moves when the widget arrives.
+  var FIRST = {
+    audit: [1444, 1031, 966],
+    "audit-skip": [945, 690, 665],
+    qualify: [575, 467, 467],
+    discovery: [605, 497, 467],
+    benchmarks: [1670, 1195, 1060]
+  };
+  var WIDTHS = [360, 640, 1000];
+
+  function firstHeight(kind, width) {
+    var h = FIRST[kind];
+    if (width <= WIDTHS[0]) return h[0];
+    for (var i = 1; i < WIDTHS.length; i++) {
+      if (width <= WIDTHS[i]) {
+        var t = (width - WIDTHS[i - 1]) / (WIDTHS[i] - WIDTHS[i - 1]);
+        return Math.round(h[i - 1] + t * (h[i] - h[i - 1]));
+      }
+    }
+    return h[h.length - 1];
+  }
 
   // A height in whole pixels, clamped to a sane range; anything else
   // ("1e9", "50%", "tall") falls back to the default.
@@ -213,8 +238,14 @@
         problems.push(name + " must be a whole number of pixels, such as 600");
       }
     });
-    var min = pxAttr(host, "data-stagecraft-min-height", 240);
+    // The marketer's minimum holds for the widget's whole life; without one,
+    // the first height is the tool's own guess and the widget may then
+    // shrink to what its content needs.
+    var skip = tool === "audit" && flagAttr(host, "data-stagecraft-skip-intro");
+    var guess = firstHeight(skip ? "audit-skip" : tool, host.clientWidth || window.innerWidth || 640);
+    var min = pxAttr(host, "data-stagecraft-min-height", MIN_PX);
     var max = Math.max(min, pxAttr(host, "data-stagecraft-max-height", MAX_PX));
+    var first = Math.max(min, Math.min(max, guess));
     var extra = marketing(host, tool);
     problems = problems.concat(extra.problems);
     if (problems.length) {
@@ -246,7 +277,7 @@
     // dark-mode browser paints an opaque backdrop behind a transparent widget.
     var scheme = theme === "auto" ? "light dark" : theme;
     iframe.style.cssText = "display:block;width:100%;border:0;overflow:hidden;" +
-      "height:" + min + "px;color-scheme:" + scheme + ";" +
+      "height:" + first + "px;color-scheme:" + scheme + ";" +
       (transparent ? "background:transparent;" : "");
     if (transparent) iframe.setAttribute("allowtransparency", "true");
     // Widgets below the fold load when the visitor scrolls near them.

@@ -8,3 +8,4 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 bash scripts/build.sh
 node scripts/size-report.mjs
 node scripts/bench.mjs "${LOADS:-7}"
+node scripts/bench-widgets.mjs

@@ -8,6 +8,7 @@ mod embed_bridge;
 #[cfg(feature = "home")]
 mod home;
 mod notices;
+mod storage_access;
 
 use crate::embed::Theme;
 use crate::route::{parse_hash, Route, Tool};
@@ -85,7 +86,18 @@ pub fn App() -> impl IntoView {
     let notices = Notices::new();
     provide_context(notices);
     if !is_persistent() {
-        notices.push(Notice::MemoryOnly);
+        if crate::shell::is_embedded() {
+            // A widget says nothing about storage before the visitor has
+            // answered; one who allowed storage before gets it back now.
+            crate::shell::on_started(Box::new(move || {
+                if !is_persistent() {
+                    notices.push(Notice::MemoryOnly);
+                }
+            }));
+            storage_access::restore_if_allowed(notices);
+        } else {
+            notices.push(Notice::MemoryOnly);
+        }
     }
 
     let settings = use_settings();

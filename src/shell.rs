@@ -66,6 +66,14 @@ pub fn report_completed(c: Completed) {
 thread_local! {
     /// Whether `stagecraft:started` went out already: once per page load.
     static STARTED: Cell<bool> = const { Cell::new(false) };
+    /// What the widget waits to do until the visitor has begun.
+    static ON_START: RefCell<Option<Box<dyn FnOnce()>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` when the visitor begins (the first answer or keystroke in a
+/// widget): a widget keeps quiet about storage until then.
+pub fn on_started(f: Box<dyn FnOnce()>) {
+    ON_START.with(|s| *s.borrow_mut() = Some(f));
 }
 
 /// Tells the host page the visitor began (`stagecraft:started`), the first
@@ -74,6 +82,9 @@ pub fn report_started() {
     let Some(opts) = embed_options() else { return };
     if !STARTED.with(|s| s.replace(true)) {
         post(MSG_STARTED, started_detail(opts.tool));
+        if let Some(f) = ON_START.with(|s| s.borrow_mut().take()) {
+            f();
+        }
     }
 }
 

@@ -99,7 +99,7 @@ pub fn file_slug(title: &str, fallback: &str) -> String {
             chars += 1;
         }
         // Per word, so a final capital sigma lower-cases to "ς".
-        for c in word.to_lowercase().chars() {
+        for c in lower(word).chars() {
             if chars == SLUG_MAX_CHARS {
                 break;
             }
@@ -114,14 +114,29 @@ pub fn file_slug(title: &str, fallback: &str) -> String {
     }
 }
 
+/// `text` in lower case, by Unicode's rules (a final capital sigma becomes
+/// "ς"). In the browser this is JavaScript's own `toLowerCase`, which
+/// follows the same rules: Rust's carries Unicode case tables that cost
+/// every page over a kilobyte of wasm.
+pub fn lower(text: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        String::from(js_sys::JsString::from(text).to_lower_case())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        text.to_lowercase()
+    }
+}
+
 /// Whether a list row matches what was typed into its search box: every
 /// word of `query` appears, ignoring case, in one of the row's `fields`. An
 /// empty query matches everything.
 pub fn matches_query(query: &str, fields: &[&str]) -> bool {
-    let fields: Vec<String> = fields.iter().map(|f| f.to_lowercase()).collect();
+    let fields: Vec<String> = fields.iter().map(|f| lower(f)).collect();
     query
         .split_whitespace()
-        .map(str::to_lowercase)
+        .map(lower)
         .all(|word| fields.iter().any(|f| f.contains(&word)))
 }
 

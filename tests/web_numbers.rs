@@ -156,3 +156,22 @@ fn a_malformed_tag_falls_back_instead_of_trapping() {
     let user = user_number_locale();
     assert!(matches!(user.decimal, '.' | ','), "{user:?}");
 }
+
+/// The browser's lower case (`text::lower` uses JavaScript's instead of
+/// Rust's tables) matches Rust's rules on the names reps type: accents,
+/// a final sigma, the German sharp s, Turkish dotted capitals.
+#[wasm_bindgen_test]
+fn lower_case_in_the_browser_matches_rusts() {
+    for text in [
+        "ACME GmbH",
+        "ÉCOLE Ørsted",
+        "ΟΔΥΣΣΕΥΣ",
+        "STRAẞE",
+        "İSTANBUL",
+        "Ǆemal",
+        "日本 Ltd",
+        "",
+    ] {
+        assert_eq!(stagecraft::text::lower(text), text.to_lowercase(), "{text}");
+    }
+}

@@ -18,10 +18,24 @@ use wasm_bindgen::{JsCast, JsValue};
 pub fn start(opts: EmbedOptions, root: NodeRef<leptos::html::Div>) {
     let tool = opts.tool.slug();
     let last_height = StoredValue::new(0i32);
+    // The flow on screen (`data-sc-steady`: the audit's questions, the
+    // wizard's steps). Within one, the widget keeps the tallest height it
+    // has had: a shorter question must not pull the host page up only for
+    // the next one to push it back down.
+    let steady = StoredValue::new(None::<String>);
     let send_height = move |el: &web_sys::Element| {
-        let height = el
+        let mut height = el
             .scroll_height()
             .max(el.get_bounding_client_rect().height().ceil() as i32);
+        let flow = el
+            .query_selector("[data-sc-steady]")
+            .ok()
+            .flatten()
+            .and_then(|f| f.get_attribute("data-sc-steady"));
+        if flow.is_some() && steady.with_value(|s| *s == flow) {
+            height = height.max(last_height.get_value());
+        }
+        steady.set_value(flow);
         if height != last_height.get_value() {
             last_height.set_value(height);
             post(MSG_RESIZE, json!({ "height": height }));

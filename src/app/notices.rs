@@ -13,12 +13,35 @@ pub fn NoticeBanners() -> impl IntoView {
                 let dismiss = move |_| notices.dismiss(i);
                 match n {
                     // Inside a widget the host page's layout matters: one line.
-                    Notice::MemoryOnly if crate::shell::is_embedded() => view! {
-                        <div class="sc-notice" data-testid="notice-memory-only">
-                            <p>"Your browser blocks saving here, so answers won't be kept after you leave."</p>
-                            <button type="button" class="sc-button sc-button--ghost" on:click=dismiss>"Dismiss"</button>
-                        </div>
-                    }.into_any(),
+                    // Inside a widget the host page's layout matters: one line,
+                    // and (where the browser can ask) a way to keep the answers.
+                    Notice::MemoryOnly if crate::shell::is_embedded() => {
+                        let refused = RwSignal::new(false);
+                        let keep = move |_| {
+                            leptos::task::spawn_local(async move {
+                                if super::storage_access::keep(false).await {
+                                    notices.remove(&Notice::MemoryOnly);
+                                } else {
+                                    refused.try_set(true);
+                                }
+                            });
+                        };
+                        view! {
+                            <div class="sc-notice" data-testid="notice-memory-only">
+                                <p>{move || if refused.get() {
+                                    "Your browser said no, so answers last only until you leave this page."
+                                } else {
+                                    "Your browser blocks saving here, so answers won't be kept after you leave."
+                                }}</p>
+                                {super::storage_access::can_ask().then(|| view! {
+                                    <button type="button" class="sc-button" on:click=keep disabled=refused>
+                                        "Keep my answers on this device"
+                                    </button>
+                                })}
+                                <button type="button" class="sc-button sc-button--ghost" on:click=dismiss>"Dismiss"</button>
+                            </div>
+                        }.into_any()
+                    }
                     Notice::MemoryOnly => view! {
                         <div class="sc-notice" data-testid="notice-memory-only">
                             <p>"This browser isn't letting Stagecraft save. Everything works, but your answers will be gone when you close this page."</p>

@@ -64,6 +64,65 @@ pub fn reset_backend() {
     BACKEND.with(|cell| *cell.borrow_mut() = None);
 }
 
+/// Moves this page's documents into `storage`, which the Storage Access API
+/// has just opened (a widget in a third-party frame whose browser blocked
+/// it). What memory holds was typed during this visit, so it is written; a
+/// different value already stored under the same key is first copied to a
+/// backup key, so nothing is lost either way. Every open tool then adopts
+/// what is stored, as if another tab had saved it (a returning visitor's
+/// progress comes back). Returns false if `storage` refuses a write: memory
+/// then stays in charge, and whatever was written is whole.
+pub fn adopt_storage(storage: web_sys::Storage) -> bool {
+    let held = with_backend(|b| match b {
+        Backend::Memory(m) => std::mem::take(m),
+        Backend::Local(_) => BTreeMap::new(),
+    });
+    let mut ok = storage.set_item(PROBE_KEY, "1").is_ok();
+    for (key, value) in &held {
+        if !ok {
+            break;
+        }
+        // An older value under the key goes to a free backup key first, so
+        // a write that fails half-way still loses nothing.
+        if let Some(old) = storage
+            .get_item(key)
+            .ok()
+            .flatten()
+            .filter(|old| old != value)
+        {
+            let mut n = 1;
+            let backup = loop {
+                let candidate = backup_key(key, n);
+                match storage.get_item(&candidate).ok().flatten() {
+                    Some(v) if v != old => n += 1,
+                    _ => break candidate,
+                }
+            };
+            ok = storage.set_item(&backup, &old).is_ok();
+        }
+        ok = ok && storage.set_item(key, value).is_ok();
+    }
+    let _ = storage.remove_item(PROBE_KEY);
+    if !ok {
+        // Memory stays in charge, with everything it held.
+        with_backend(|b| *b = Backend::Memory(held));
+        return false;
+    }
+    with_backend(|b| *b = Backend::Local(storage.clone()));
+    for i in 0..storage.length().unwrap_or(0) {
+        let Some(key) = storage.key(i).ok().flatten() else {
+            continue;
+        };
+        let init = web_sys::StorageEventInit::new();
+        init.set_key(Some(&key));
+        init.set_new_value(storage.get_item(&key).ok().flatten().as_deref());
+        if let Ok(ev) = web_sys::StorageEvent::new_with_event_init_dict("storage", &init) {
+            let _ = window().dispatch_event(&ev);
+        }
+    }
+    true
+}
+
 /// Reads one raw value. Private: everything outside storage goes through
 /// typed doors (`use_document_with`, `read_view`, the data-page functions),
 /// so the rules about newer and damaged data live in one place.
@@ -184,6 +243,11 @@ impl Notices {
                 list.remove(index);
             }
         });
+    }
+
+    /// Takes back every notice equal to `notice` (it no longer holds).
+    pub fn remove(&self, notice: &Notice) {
+        self.0.update(|list| list.retain(|n| n != notice));
     }
 
     pub fn list(&self) -> Signal<Vec<Notice>> {

@@ -213,10 +213,14 @@ export function smoke(engineName) {
     await main.go(`http://localhost:${host.port}/sandboxed.html`);
     await main.frame(await main.find("#sandboxed", "the sandboxed iframe"));
     try {
+      // Quiet until the visitor answers (issue 15), then one line.
+      await ui.focusAndPress(await ui.button("Start the audit", 30000), "Enter");
+      await waitForQuestion(ui, 1);
+      assert.equal((await ui.s.all('[data-testid="notice-memory-only"]')).length, 0, "a warning before any answer");
+      await ui.s.press("2");
+      await waitForQuestion(ui, 2);
       const notice = await ui.testText("notice-memory-only", 30000);
       assert.ok(notice.startsWith(WIDGET_NOTICE), `the notice reads: ${notice}`);
-      await ui.focusAndPress(await ui.button("Start the audit"), "Enter");
-      await waitForQuestion(ui, 1);
     } finally {
       await main.frame(null);
     }

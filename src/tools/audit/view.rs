@@ -198,6 +198,7 @@ fn OwnAudit(
                 answer=Signal::stored(None)
                 on_action=from_bare_first
                 autofocus=false
+                attr:data-sc-steady="questions"
             />
         }
         .into_any(),
@@ -219,6 +220,7 @@ fn OwnAudit(
                     answer=answer
                     on_action=dispatch
                     autofocus=user_acted.get_value()
+                    attr:data-sc-steady="questions"
                 />
             }
             .into_any()

@@ -196,9 +196,15 @@ impl AuditDoc {
                 }
                 *slot = answer;
                 latest.date = today;
-                self.answers = latest.answers.0.map(Some);
+                let set = latest.answers;
+                self.answers = set.0.map(Some);
                 self.step = Step::Report;
-                None
+                // A corrected report is a new result for an embedding host
+                // (its lead form holds the old score otherwise).
+                Some(Outcome::Completed {
+                    score: set.overall(),
+                    tier: set.tier(),
+                })
             }
             Action::SaveShared(set) => {
                 self.answers = set.0.map(Some);

@@ -488,6 +488,8 @@ fn one_answer_changes_from_the_report_without_a_retake() {
         DAY,
     );
     let later = DAY.succ_opt().unwrap();
+    let mut revised = AnswerSet::uniform(Answer::new(2).unwrap());
+    revised.0[3] = Answer::MAX;
     assert_eq!(
         doc.apply(
             Action::Revise {
@@ -496,7 +498,11 @@ fn one_answer_changes_from_the_report_without_a_retake() {
             },
             later
         ),
-        None
+        Some(Outcome::Completed {
+            score: revised.overall(),
+            tier: revised.tier(),
+        }),
+        "the host hears the corrected result"
     );
     let latest = doc.latest().unwrap();
     assert_eq!(latest.answers.0[3], Answer::MAX);

@@ -143,14 +143,17 @@ pub fn QuestionScreen(
                         value=value.value().to_string()
                         node_ref=node
                         prop:checked=move || answer.get() == Some(value)
+                        // `try_`: on the intro, the first answer starts the audit,
+                        // which replaces this screen before the radio's other
+                        // event (click, then change) arrives.
                         on:change=move |_| {
-                            nudge.set(false);
+                            nudge.try_set(false);
                             on_action.run(Action::Answer { index, answer: value, advance: false });
                         }
                         on:click=move |_| {
-                            if pointer_armed.get_value() {
-                                pointer_armed.set_value(false);
-                                nudge.set(false);
+                            if pointer_armed.try_get_value().unwrap_or(false) {
+                                pointer_armed.try_set_value(false);
+                                nudge.try_set(false);
                                 on_action.run(Action::Answer { index, answer: value, advance: false });
                                 set_timeout(move || on_action.run(Action::Next { from: index }), BEAT);
                             }

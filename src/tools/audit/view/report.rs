@@ -359,7 +359,7 @@ fn FixItem(
     let link = fix.link().map(|(tool, href)| {
         view! {
             <p class="sc-no-print">
-                <a class="sc-audit-fix__link" href=href>{format!("Open the {}", tool.name().to_lowercase())} " →"</a>
+                <a class="sc-audit-fix__link" href=href>{format!("Open the {}", tool.name().to_ascii_lowercase())} " →"</a>
             </p>
         }
     });

@@ -169,38 +169,33 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
     let copy_csv =
         Signal::derive(move || csv.with(|c| c.trim_start_matches('\u{feff}').to_string()));
     let print_date = crate::components::format::today_long();
-
-    view! {
-        <section class="sc-tool sc-benchmarks">
-            <p class="sc-benchmarks-print-header">"Stagecraft · Stage benchmarks · " {print_date}</p>
-            <header class="sc-benchmarks-header">
-                <h1 class="sc-page-title">"Stage benchmarks"</h1>
-                <p class="sc-lede">
-                    "Put in your funnel numbers. You will see where deals leak, where they stall, and what fixing the worst stage is worth each month."
-                </p>
-                <div class="sc-row sc-benchmarks-actions">
-                    <button type="button" class="sc-button sc-button--primary" on:click=move |_| undoable.run((Action::LoadExample, "Example team loaded."))>
-                        "Load example team"
-                    </button>
-                    <button type="button" class="sc-button sc-button--ghost" on:click=move |_| undoable.run((Action::Clear, "Form cleared."))>
-                        "Clear"
-                    </button>
-                </div>
-            </header>
-            <Headline partial=partial_sig small=Signal::derive(move || form.with(|f| f.small_samples.clone())) />
-            <div class="sc-benchmarks-layout">
-                <InputsPanel doc=doc_read form=form_sig on_action=on_action undoable=undoable />
-                <div class="sc-benchmarks-side">
-                    <SummaryCards
-                        partial=partial_sig
-                        invalid=Signal::derive(move || form.with(ParsedForm::problem_count))
-                        small=Signal::derive(move || form.with(|f| f.small_samples.clone()))
-                        baseline_ok=Signal::derive(move || form.with(|f| f.baseline.is_some()))
-                        blank=blank.into()
-                        coverage=view! { <CoverageCard partial=partial_sig quota=quota /> }.into_any()
-                    />
-                </div>
+    // A widget on a landing page must stay short: the answer and the
+    // figures come first, each group of inputs is folded under its heading,
+    // and the chart, table, what-if and export wait under "More".
+    let compact = crate::shell::is_embedded();
+    let side = move || {
+        view! {
+            <div class="sc-benchmarks-side">
+                <SummaryCards
+                    partial=partial_sig
+                    invalid=Signal::derive(move || form.with(ParsedForm::problem_count))
+                    small=Signal::derive(move || form.with(|f| f.small_samples.clone()))
+                    baseline_ok=Signal::derive(move || form.with(|f| f.baseline.is_some()))
+                    blank=blank.into()
+                    coverage=view! { <CoverageCard partial=partial_sig quota=quota /> }.into_any()
+                />
             </div>
+        }
+    };
+    let inputs = move || {
+        view! { <InputsPanel doc=doc_read form=form_sig on_action=on_action undoable=undoable folded=compact /> }
+    };
+    let layout = if compact {
+        view! { {side()} {inputs()} }.into_any()
+    } else {
+        view! { {inputs()} {side()} }.into_any()
+    };
+    let more = view! {
             <FunnelChart shown=chart_shown needs=chart_needs />
             <StageTable partial=partial_sig fallback_baseline=Signal::derive(move || form.with(|f| f.baseline)) />
             <WhatIfPanel shown=shown_sig />
@@ -232,6 +227,39 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
                     }
                 />
             </section>
+    };
+    let more = if compact {
+        view! {
+            <details class="sc-benchmarks-more">
+                <summary class="sc-benchmarks-group__title">"Chart, stage table, what-if and export"</summary>
+                {more}
+            </details>
+        }
+        .into_any()
+    } else {
+        more.into_any()
+    };
+
+    view! {
+        <section class="sc-tool sc-benchmarks">
+            <p class="sc-benchmarks-print-header">"Stagecraft · Stage benchmarks · " {print_date}</p>
+            <header class="sc-benchmarks-header">
+                <h1 class="sc-page-title">"Stage benchmarks"</h1>
+                <p class="sc-lede">
+                    "Put in your funnel numbers. You will see where deals leak, where they stall, and what fixing the worst stage is worth each month."
+                </p>
+                <div class="sc-row sc-benchmarks-actions">
+                    <button type="button" class="sc-button sc-button--primary" on:click=move |_| undoable.run((Action::LoadExample, "Example team loaded."))>
+                        "Load example team"
+                    </button>
+                    <button type="button" class="sc-button sc-button--ghost" on:click=move |_| undoable.run((Action::Clear, "Form cleared."))>
+                        "Clear"
+                    </button>
+                </div>
+            </header>
+            <Headline partial=partial_sig small=Signal::derive(move || form.with(|f| f.small_samples.clone())) />
+            <div class="sc-benchmarks-layout">{layout}</div>
+            {more}
             <UndoToast message=undo_message on_undo=on_undo on_expire=on_expire />
         </section>
     }
@@ -249,6 +277,10 @@ fn InputsPanel(
     /// Applies a change that replaces typed work, offering Undo with the
     /// given message.
     undoable: Callback<(Action, &'static str)>,
+    /// Each group folded under its heading (the compact widget), so the
+    /// results above stay in view.
+    #[prop(optional)]
+    folded: bool,
 ) -> impl IntoView {
     let segment = Memo::new(move |_| doc.with(|d| d.segment));
     let mode = Memo::new(move |_| doc.with(|d| d.mode));
@@ -312,7 +344,7 @@ fn InputsPanel(
 
     view! {
         <form class="sc-benchmarks-inputs sc-stack sc-no-print" on:submit=|ev| ev.prevent_default() aria-label="Your funnel">
-            <div class="sc-card sc-stack">
+            <Group folded=folded title="Segment and how you enter conversion">
                 <Field
                     id="sc-benchmarks-segment"
                     label="Segment"
@@ -368,8 +400,8 @@ fn InputsPanel(
                         </p>
                     </Show>
                 </fieldset>
-            </div>
-            <div class="sc-card">
+            </Group>
+            <Group folded=folded title="Your pipeline">
                 <fieldset class="sc-stack sc-benchmarks-pipeline">
                     <legend>"Your pipeline"</legend>
                     {field_view(doc, on_action, Field::Prospects)}
@@ -386,8 +418,8 @@ fn InputsPanel(
                         prefix=Some("$")
                     />
                 </fieldset>
-            </div>
-            <div class="sc-card sc-stack">
+            </Group>
+            <Group folded=folded title="Stage by stage">
                 <h2 class="sc-benchmarks-subtitle">"Stage by stage"</h2>
                 <p class="sc-field__hint">
                     "Conversion is the share of deals that move on to the next stage. Days is the average time a deal spends in the stage."
@@ -414,8 +446,32 @@ fn InputsPanel(
                     }}
                 </div>
                 {stage_groups}
-            </div>
+            </Group>
         </form>
+    }
+}
+
+/// One card of inputs; in the compact widget a `<details>` folded under its
+/// title, so the results above it stay in view.
+#[component]
+fn Group(
+    /// Folded under `title` (the compact widget) rather than an open card.
+    folded: bool,
+    /// What the folded card's summary says.
+    title: &'static str,
+    /// The card's fields.
+    children: Children,
+) -> impl IntoView {
+    if folded {
+        view! {
+            <details class="sc-card sc-benchmarks-group">
+                <summary class="sc-benchmarks-group__title">{title}</summary>
+                <div class="sc-stack">{children()}</div>
+            </details>
+        }
+        .into_any()
+    } else {
+        view! { <div class="sc-card sc-stack">{children()}</div> }.into_any()
     }
 }
 

@@ -53,7 +53,8 @@ pub fn recap(call: &Call, ctx: RecapContext<'_>, format: RecapFormat) -> String 
         RecapFormat::Plain => {
             out.push_str(&format!("{title}\n{meta}\n"));
             for b in blocks {
-                out.push_str(&format!("\n{}\n", b.heading.to_uppercase()));
+                // Headings are the app's own ASCII words (no Unicode case tables needed).
+                out.push_str(&format!("\n{}\n", b.heading.to_ascii_uppercase()));
                 for l in b.lines {
                     out.push_str(&format!("- {}\n", join_lines(&l)));
                 }

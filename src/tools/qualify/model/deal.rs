@@ -46,7 +46,9 @@ pub struct Deal {
     /// Answers for every criterion ever answered, across frameworks.
     pub answers: BTreeMap<Criterion, Answer>,
     pub step: Step,
+    #[serde(with = "crate::dates::utc_serde")]
     pub created: DateTime<Utc>,
+    #[serde(with = "crate::dates::utc_serde")]
     pub updated: DateTime<Utc>,
 }
 

@@ -134,7 +134,7 @@ pub fn DealWizard(
     });
 
     view! {
-        <div class="sc-qualify-wizard sc-stack" node_ref=root>
+        <div class="sc-qualify-wizard sc-stack" node_ref=root data-sc-steady="wizard">
             <div class="sc-row sc-qualify-topbar sc-no-print">
                 <a href=Route::tool(Tool::Qualify).href()>"← All deals"</a>
                 <span class="sc-qualify-muted">
