@@ -286,6 +286,18 @@ impl Field {
         }
     }
 
+    /// The rules in `mode`: with counts, new prospects are optional, since
+    /// the monthly volume then comes from the counts ([`Volume`]).
+    pub fn rules_in(self, mode: InputMode) -> NumberRules {
+        match (self, mode) {
+            (Field::Prospects, InputMode::Counts) => NumberRules {
+                max: Some(MAX_COUNT),
+                ..NumberRules::COUNT.optional()
+            },
+            _ => self.rules(),
+        }
+    }
+
     /// Element id, unique on the page.
     pub fn id(self) -> String {
         match self {
@@ -333,6 +345,10 @@ pub struct BenchmarksDoc {
     pub baseline: BaselineInput,
     /// Optional quota for the period, as typed (absent in older documents).
     pub quota: String,
+    /// Counts mode: the period the counts cover (a month in older documents).
+    pub count_period: CountPeriod,
+    /// What-if changes saved under a name, oldest first.
+    pub scenarios: Vec<Scenario>,
 }
 
 impl Document for BenchmarksDoc {
@@ -350,10 +366,17 @@ pub enum Action {
     /// Replace the custom baseline with a published one.
     CopyBaselineFrom(Segment),
     LoadExample,
-    /// Empty the funnel inputs; the segment and custom baseline stay.
+    /// Empty the funnel inputs; the segment, custom baseline, counts' period
+    /// and saved scenarios stay.
     Clear,
     /// Put back a whole earlier document (undo of Clear).
     Restore(Box<BenchmarksDoc>),
+    SetCountPeriod(CountPeriod),
+    /// Keeps the what-if's changes under a name; refused (no change) when
+    /// [`scenario_name_error`] finds fault with the name.
+    SaveScenario(Scenario),
+    /// Removes the saved scenario at this index.
+    DeleteScenario(usize),
 }
 
 /// The example team: a mid-market team whose discovery leaks and whose
@@ -395,10 +418,24 @@ impl BenchmarksDoc {
                     segment: self.segment,
                     mode: self.mode,
                     baseline: self.baseline.clone(),
+                    count_period: self.count_period,
+                    scenarios: std::mem::take(&mut self.scenarios),
                     ..BenchmarksDoc::default()
                 }
             }
             Action::Restore(doc) => *self = *doc,
+            Action::SetCountPeriod(p) => self.count_period = p,
+            Action::SaveScenario(mut s) => {
+                if scenario_name_error(&self.scenarios, &s.name).is_none() {
+                    s.name = s.name.trim().to_string();
+                    self.scenarios.push(s);
+                }
+            }
+            Action::DeleteScenario(i) => {
+                if i < self.scenarios.len() {
+                    self.scenarios.remove(i);
+                }
+            }
         }
     }
 
@@ -431,7 +468,7 @@ impl BenchmarksDoc {
 
     /// Parses one field by its own rules.
     pub fn parse(&self, f: Field) -> Result<f64, NumberError> {
-        read(self.raw(f), f.kind(), f.rules()).map(|v| v.unwrap_or(0.0))
+        read(self.raw(f), f.kind(), f.rules_in(self.mode)).map(|v| v.unwrap_or(0.0))
     }
 
     /// True when nothing has been typed in any visible field yet. Each of

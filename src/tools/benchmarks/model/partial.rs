@@ -111,7 +111,12 @@ impl Output {
                 cycle(&mut v);
             }
             Output::Revenue | Output::BottleneckWorth | Output::FixValue(_) => {
-                v.extend([Field::Prospects, Field::DealSize]);
+                // With counts, the monthly volume is Prospecting's count
+                // over the period, read with the conversions below.
+                if mode == InputMode::Rates {
+                    v.push(Field::Prospects);
+                }
+                v.push(Field::DealSize);
                 conversions(0..FUNNEL, &mut v);
             }
             Output::Bottleneck | Output::Chart => conversions(0..FUNNEL, &mut v),
@@ -180,8 +185,12 @@ impl Partial {
                 rates_from_counts(&std::array::from_fn(|i| value(Field::Count(i))))
             }
         };
+        let prospects = match doc.mode {
+            InputMode::Rates => value(Field::Prospects),
+            InputMode::Counts => monthly_from_counts(value(Field::Count(0)), doc.count_period),
+        };
         let figures = Figures {
-            prospects: value(Field::Prospects),
+            prospects,
             open_opportunities: value(Field::OpenOpportunities),
             deal_size: value(Field::DealSize),
             conversion,
