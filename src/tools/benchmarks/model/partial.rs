@@ -133,6 +133,9 @@ impl Output {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Partial {
     pub mode: InputMode,
+    /// The counts' period, which the monthly volume comes from in counts
+    /// mode.
+    pub period: CountPeriod,
     /// Every visible field with where its number comes from.
     pub sources: Vec<(Field, Source)>,
     /// The ranges are the last valid ones ("My baseline" is being fixed).
@@ -205,6 +208,7 @@ impl Partial {
         });
         Partial {
             mode: doc.mode,
+            period: doc.count_period,
             sources,
             baseline_carried,
             snapshot,

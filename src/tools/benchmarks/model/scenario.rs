@@ -35,15 +35,23 @@ impl Change {
         v
     }
 
-    /// What it changes, as the list names it: "Discovery", "Discovery
-    /// days", "Open deals".
+    /// What it changes, as the list names it before the amount:
+    /// "Discovery" (+8 pts), "Discovery" (−3 days), "Open deals" (+10%).
     pub fn name(self) -> String {
         match self {
-            Change::Conversion(i) => Stage::ALL[i].name().to_string(),
-            Change::Days(i) => format!("{} days", Stage::ALL[i].name()),
+            Change::Conversion(i) | Change::Days(i) => Stage::ALL[i].name().to_string(),
             Change::Open => "Open deals".into(),
             Change::Deal => "Deal value".into(),
             Change::Prospects => "New prospects".into(),
+        }
+    }
+
+    /// Its reset button's name, unique in the list: "Reset Discovery",
+    /// "Reset Discovery days", "Reset Open deals".
+    pub fn reset_label(self) -> String {
+        match self {
+            Change::Days(_) => format!("Reset {} days", self.name()),
+            _ => format!("Reset {}", self.name()),
         }
     }
 

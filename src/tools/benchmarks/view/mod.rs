@@ -7,6 +7,8 @@ mod baseline;
 mod cards;
 mod chart;
 mod headline;
+mod period;
+mod scenarios;
 mod shared;
 mod table;
 mod whatif;
@@ -203,7 +205,7 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
             </div>
             <FunnelChart shown=chart_shown needs=chart_needs />
             <StageTable partial=partial_sig fallback_baseline=Signal::derive(move || form.with(|f| f.baseline)) />
-            <WhatIfPanel shown=shown_sig />
+            <WhatIfPanel shown=shown_sig partial=partial_sig doc=doc_read on_action=on_action undoable=undoable />
             <section class="sc-card sc-benchmarks-export" aria-labelledby="sc-benchmarks-export-title">
                 <h2 id="sc-benchmarks-export-title">"Share the stage table"</h2>
                 <p class="sc-field__hint">"Copy it into a spreadsheet, save it as a file, or print a one-page report."</p>
@@ -366,13 +368,14 @@ fn InputsPanel(
                         <p class="sc-field__hint">
                             "Type how many deals entered each stage in the same period, and how many you won. We work out each stage's conversion from them."
                         </p>
+                        {period::period_select(doc, on_action)}
                     </Show>
                 </fieldset>
             </div>
             <div class="sc-card">
                 <fieldset class="sc-stack sc-benchmarks-pipeline">
                     <legend>"Your pipeline"</legend>
-                    {field_view(doc, on_action, Field::Prospects)}
+                    {period::prospects_field(doc, on_action, mode)}
                     {field_view(doc, on_action, Field::OpenOpportunities)}
                     {field_view(doc, on_action, Field::DealSize)}
                     <NumberField

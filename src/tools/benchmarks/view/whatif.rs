@@ -1,19 +1,60 @@
-//! What-if: nudge one stage or the pipeline and see velocity and revenue
-//! before and after. A scratch pad: nothing here is saved.
+//! What-if: nudge stages or the pipeline and see velocity and revenue
+//! before and after. Every active change is listed with what it is worth
+//! on its own and its own reset; the changes are a scratch pad until saved
+//! as a scenario (`scenarios.rs`).
 
+use super::scenarios::{SaveScenario, SavedScenarios};
 use super::shared::{days_text, plain_text};
 use crate::components::format::{money, percent};
 use crate::components::{use_field, Field};
+use crate::tools::benchmarks::model::Action;
 use crate::tools::benchmarks::model::*;
 use leptos::prelude::*;
 
-fn signed(v: f64, unit: &str) -> String {
+/// "+8 pts", "−3 days", "+10%" in the screen's locale.
+pub(super) fn signed(v: f64, unit: &str) -> String {
     if v > 0.0 {
         format!("+{}{unit}", plain_text(v))
     } else if v < 0.0 {
         format!("−{}{unit}", plain_text(-v))
     } else {
         format!("0{unit}")
+    }
+}
+
+/// "up 6.1%", "down 2.0%" or "no change"; `None` when there was nothing
+/// to compare with (a zero before).
+fn moved(before: f64, after: f64) -> Option<String> {
+    let d = change_pct(before, after)?;
+    Some(if d.abs() < 0.05 {
+        "no change".into()
+    } else if d > 0.0 {
+        format!("up {}", percent(d, 1))
+    } else {
+        format!("down {}", percent(-d, 1))
+    })
+}
+
+/// What one change is worth by itself: ", alone: velocity up 15.4%,
+/// revenue up 15.4%".
+fn alone_text(c: &Comparison) -> String {
+    let mut parts = Vec::new();
+    if let (Some(b), Some(a)) = (c.velocity_before, c.velocity_after) {
+        parts.extend(
+            moved(b, a)
+                .filter(|t| t != "no change")
+                .map(|t| format!("velocity {t}")),
+        );
+    }
+    parts.extend(
+        moved(c.revenue_before, c.revenue_after)
+            .filter(|t| t != "no change")
+            .map(|t| format!("revenue {t}")),
+    );
+    if parts.is_empty() {
+        ", alone: no change to velocity or revenue".into()
+    } else {
+        format!(", alone: {}", parts.join(", "))
     }
 }
 
@@ -68,14 +109,25 @@ fn Slider(
     }
 }
 
-/// Sliders over the current result, with a before/after line.
+/// Sliders over the current result, the list of active changes, the
+/// before/after of all of them together, and saved scenarios.
 #[component]
 pub fn WhatIfPanel(
-    /// The result on screen; the panel waits until there is one.
+    /// The complete result on screen; the sliders wait until there is one.
     shown: Signal<Option<Snapshot>>,
+    /// The result output by output: the scenario table names what it needs.
+    partial: Signal<Partial>,
+    /// The saved document (its scenarios).
+    doc: Signal<BenchmarksDoc>,
+    /// Applies a change to the document.
+    on_action: Callback<Action>,
+    /// Applies a change offering Undo (deleting a scenario).
+    undoable: Callback<(Action, &'static str)>,
 ) -> impl IntoView {
     let what_if = RwSignal::new(WhatIf::default());
     let stage = RwSignal::new(Stage::Discovery.index());
+    // Names of the saved scenarios ticked for the comparison table.
+    let picked = RwSignal::new(Vec::<String>::new());
     let figures = move || shown.with(|s| s.as_ref().map(|s| s.figures));
 
     let conv = Signal::derive(move || what_if.with(|w| w.conversion_pp[stage.get()]));
@@ -95,51 +147,75 @@ pub fn WhatIfPanel(
     let deal = Signal::derive(move || what_if.with(|w| w.deal_pct));
     let prospects = Signal::derive(move || what_if.with(|w| w.prospects_pct));
 
-    let comparison = move || {
+    // All changes together, and each alone, computed once per move.
+    let effects_now = Memo::new(move |_| {
         shown.with(|s| {
             s.as_ref()
-                .map(|s| compare(&s.figures, &s.baseline, &what_if.get()))
+                .map(|s| effects(&s.figures, &s.baseline, &what_if.get()))
         })
-    };
+    });
     let change = |before: f64, after: f64| {
-        if before > 0.0 {
-            let d = (after / before - 1.0) * 100.0;
-            if d.abs() < 0.05 {
-                " (no change)".to_string()
-            } else if d > 0.0 {
-                format!(" (up {})", percent(d, 1))
-            } else {
-                format!(" (down {})", percent(-d, 1))
-            }
-        } else {
-            String::new()
-        }
+        moved(before, after)
+            .map(|t| format!(" ({t})"))
+            .unwrap_or_default()
     };
     let before_after = move || {
-        comparison().map(|c| {
-            let v = |x: Option<f64>| {
-                x.map(|v| format!("{} a day", money(v)))
-                    .unwrap_or_else(|| "— (no cycle)".into())
-            };
-            let vel_change = match (c.velocity_before, c.velocity_after) {
-                (Some(b), Some(a)) => change(b, a),
-                _ => String::new(),
-            };
-            view! {
-                <p data-testid="what-if-velocity">
-                    <strong>"Velocity: "</strong>
-                    {format!("{} → {}{}", v(c.velocity_before), v(c.velocity_after), vel_change)}
-                </p>
-                <p data-testid="what-if-revenue">
-                    <strong>"Revenue per month: "</strong>
-                    {format!(
-                        "{} → {}{}",
-                        money(c.revenue_before),
-                        money(c.revenue_after),
-                        change(c.revenue_before, c.revenue_after)
-                    )}
-                </p>
-            }
+        effects_now.with(|e| {
+            e.as_ref().map(|e| {
+                let c = e.combined;
+                let v = |x: Option<f64>| {
+                    x.map(|v| format!("{} a day", money(v)))
+                        .unwrap_or_else(|| "— (no cycle)".into())
+                };
+                let vel_change = match (c.velocity_before, c.velocity_after) {
+                    (Some(b), Some(a)) => change(b, a),
+                    _ => String::new(),
+                };
+                view! {
+                    {(e.each.len() > 1).then(|| view! { <p><strong>{format!("All {} changes together", e.each.len())}</strong></p> })}
+                    <p data-testid="what-if-velocity">
+                        <strong>"Velocity: "</strong>
+                        {format!("{} → {}{}", v(c.velocity_before), v(c.velocity_after), vel_change)}
+                    </p>
+                    <p data-testid="what-if-revenue">
+                        <strong>"Revenue per month: "</strong>
+                        {format!(
+                            "{} → {}{}",
+                            money(c.revenue_before),
+                            money(c.revenue_after),
+                            change(c.revenue_before, c.revenue_after)
+                        )}
+                    </p>
+                }
+            })
+        })
+    };
+    // Every active change, with what it is worth alone and its own reset.
+    let changes_list = move || {
+        effects_now.with(|e| {
+            let items = e
+                .iter()
+                .flat_map(|e| e.each.iter())
+                .map(|&(c, v, cmp)| {
+                    view! {
+                        <li>
+                            <span>
+                                <strong>{format!("{} {}", c.name(), signed(v, c.unit()))}</strong>
+                                {alone_text(&cmp)}
+                            </span>
+                            <button
+                                type="button"
+                                class="sc-button sc-button--ghost"
+                                aria-label=c.reset_label()
+                                on:click=move |_| what_if.update(|w| w.set(c, 0.0))
+                            >
+                                "Reset"
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ul class="sc-benchmarks-changes" data-testid="what-if-changes">{items}</ul> }
         })
     };
 
@@ -154,7 +230,7 @@ pub fn WhatIfPanel(
         <section class="sc-card sc-benchmarks-whatif" aria-labelledby="sc-benchmarks-whatif-title">
             <h2 id="sc-benchmarks-whatif-title">"What if?"</h2>
             <p class="sc-field__hint">
-                "Move a slider to see what a change is worth. This does not change your saved numbers."
+                "Move a slider to see what a change is worth. This does not change your numbers; save the changes as a scenario to compare them later."
             </p>
             <Show
                 when=move || shown.with(Option::is_some)
@@ -218,16 +294,24 @@ pub fn WhatIfPanel(
                         on_change=Callback::new(move |v| what_if.update(|w| w.prospects_pct = v))
                     />
                 </div>
-                <div class="sc-benchmarks-whatif__result" aria-live="polite">{before_after}</div>
+                <div class="sc-benchmarks-whatif__result" aria-live="polite">
+                    <h3 class="sc-benchmarks-subtitle">"Active changes"</h3>
+                    <Show when=move || !what_if.with(WhatIf::is_neutral) fallback=|| view! { <p class="sc-field__hint">"None yet: your figures as they are."</p> }>
+                        {changes_list}
+                    </Show>
+                    {before_after}
+                </div>
                 <button
                     type="button"
                     class="sc-button sc-button--ghost"
                     disabled=move || what_if.with(WhatIf::is_neutral)
                     on:click=move |_| what_if.set(WhatIf::default())
                 >
-                    "Reset the sliders"
+                    "Reset all"
                 </button>
+                <SaveScenario doc=doc what_if=what_if picked=picked on_action=on_action />
             </Show>
+            <SavedScenarios partial=partial doc=doc what_if=what_if picked=picked undoable=undoable />
         </section>
     }
 }

@@ -52,7 +52,21 @@ fn each_change_is_credited_with_its_own_effect() {
 #[test]
 fn changes_are_named_for_the_list() {
     assert_eq!(Change::Conversion(2).name(), "Discovery");
-    assert_eq!(Change::Days(3).name(), "Solution presentation days");
+    assert_eq!(Change::Days(3).name(), "Solution presentation");
+    assert_eq!(
+        Change::Days(3).reset_label(),
+        "Reset Solution presentation days"
+    );
+    assert_eq!(Change::Conversion(2).reset_label(), "Reset Discovery");
+    let labels: Vec<String> = Change::all().into_iter().map(Change::reset_label).collect();
+    let mut unique = labels.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        labels.len(),
+        "every reset button has its own name"
+    );
     assert_eq!(Change::Open.name(), "Open deals");
     assert_eq!(Change::Days(0).unit(), " days");
     assert_eq!(Change::Deal.unit(), "%");
