@@ -425,10 +425,12 @@ impl BenchmarksDoc {
             }
             Action::Restore(doc) => *self = *doc,
             Action::SetCountPeriod(p) => self.count_period = p,
-            Action::SaveScenario(mut s) => {
+            Action::SaveScenario(s) => {
                 if scenario_name_error(&self.scenarios, &s.name).is_none() {
-                    s.name = s.name.trim().to_string();
-                    self.scenarios.push(s);
+                    self.scenarios.push(Scenario {
+                        name: s.name.trim().to_string(),
+                        ..s
+                    });
                 }
             }
             Action::DeleteScenario(i) => {

@@ -112,15 +112,6 @@ impl WhatIf {
         w
     }
 
-    /// Stored values made safe: a hand-edited or old document may hold
-    /// anything serde accepts as a number.
-    pub fn sanitised(&self) -> WhatIf {
-        let mut w = WhatIf::default();
-        for c in Change::all() {
-            w.set(c, self.get(c).clamp(-1000.0, 1000.0));
-        }
-        w
-    }
 }
 
 /// `after` against `before` in %, when `before` is a positive number.
@@ -149,11 +140,48 @@ pub fn effects(f: &Figures, b: &Baseline, w: &WhatIf) -> Effects {
 }
 
 /// What-if changes kept under a name.
+///
+/// The changes are stored as (position in [`Change::all`], whole amount)
+/// pairs: the sliders move in whole steps, and whole numbers keep
+/// serde_json's float parsing and printing out of the page's wasm (it
+/// cost the page over 20 KB).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Scenario {
     pub name: String,
-    pub changes: WhatIf,
+    pub changes: Vec<(u8, i32)>,
+}
+
+impl Scenario {
+    /// `w`'s active changes under `name`, each rounded to a whole step.
+    pub fn new(name: &str, w: &WhatIf) -> Scenario {
+        let all = Change::all();
+        Scenario {
+            name: name.trim().to_string(),
+            changes: w
+                .changes()
+                .into_iter()
+                .filter_map(|(c, v)| {
+                    let i = all.iter().position(|d| *d == c)?;
+                    let v = v.clamp(-1000.0, 1000.0).round() as i32;
+                    (v != 0).then_some((i as u8, v))
+                })
+                .collect(),
+        }
+    }
+
+    /// The saved changes as a what-if (an unknown position is skipped,
+    /// amounts are kept within ±1000).
+    pub fn what_if(&self) -> WhatIf {
+        let all = Change::all();
+        let mut w = WhatIf::default();
+        for &(i, v) in &self.changes {
+            if let Some(c) = all.get(i as usize) {
+                w.set(*c, f64::from(v.clamp(-1000, 1000)));
+            }
+        }
+        w
+    }
 }
 
 /// Longest scenario name, so a column heading stays readable.
@@ -189,7 +217,7 @@ pub struct ScenarioFigures {
 
 /// Today's figures with `w` applied (the neutral what-if gives today's).
 pub fn scenario_figures(f: &Figures, b: &Baseline, w: &WhatIf) -> ScenarioFigures {
-    let a = analyse(&w.sanitised().apply(f), b);
+    let a = analyse(&w.apply(f), b);
     ScenarioFigures {
         velocity_per_day: a.velocity_per_day,
         revenue_per_month: a.revenue_per_month,

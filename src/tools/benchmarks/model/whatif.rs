@@ -5,8 +5,7 @@ use crate::numbers::finite_non_negative;
 
 /// Nudges applied on top of the user's figures: a scratch pad for "what
 /// would it be worth if…", saved only as part of a named [`Scenario`].
-#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct WhatIf {
     /// Percentage points added to each stage's conversion.
     pub conversion_pp: [f64; FUNNEL],

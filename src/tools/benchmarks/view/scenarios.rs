@@ -56,10 +56,7 @@ pub(super) fn SaveScenario(
             return;
         }
         let n = name.get_untracked().trim().to_string();
-        on_action.run(Action::SaveScenario(Scenario {
-            name: n.clone(),
-            changes: what_if.get_untracked(),
-        }));
+        on_action.run(Action::SaveScenario(Scenario::new(&n, &what_if.get_untracked())));
         picked.update(|p| {
             if p.len() < COMPARE_MAX {
                 p.push(n.clone())
@@ -142,7 +139,7 @@ pub(super) fn SavedScenarios(
                 .map(|(i, s)| {
                     let n = s.name.clone();
                     let (n1, n2) = (n.clone(), n.clone());
-                    let changes = s.changes.sanitised();
+                    let changes = s.what_if();
                     view! {
                         <li class="sc-benchmarks-scenario">
                             <label class="sc-choice">
@@ -196,7 +193,7 @@ pub(super) fn SavedScenarios(
                 .as_ref()
                 .map(|snap| {
                     std::iter::once(WhatIf::default())
-                        .chain(cols.iter().map(|s| s.changes))
+                        .chain(cols.iter().map(Scenario::what_if))
                         .map(|w| scenario_figures(&snap.figures, &snap.baseline, &w))
                         .collect()
                 })

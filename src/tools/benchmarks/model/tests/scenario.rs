@@ -82,15 +82,16 @@ fn scenario_names_are_required_unique_and_short() {
     let mut d = example();
     let mut w = WhatIf::default();
     w.set(Change::Conversion(2), 8.0);
-    let s = |name: &str| Scenario {
-        name: name.into(),
-        changes: w,
-    };
+    let s = |name: &str| Scenario::new(name, &w);
     assert_eq!(
         scenario_name_error(&d.scenarios, "  "),
         Some("Give the scenario a name.")
     );
-    d.apply(Action::SaveScenario(s(" Fix discovery ")));
+    d.apply(Action::SaveScenario(Scenario {
+        name: " Fix discovery ".into(),
+        changes: vec![(4, 8)],
+    }));
+    assert_eq!(d.scenarios[0].what_if(), w, "Discovery's conversion is fifth in the list");
     assert_eq!(d.scenarios[0].name, "Fix discovery", "saved trimmed");
     assert_eq!(
         scenario_name_error(&d.scenarios, "fix DISCOVERY"),
@@ -120,10 +121,7 @@ fn older_documents_load_with_a_month_and_no_scenarios() {
     d.apply(Action::SetCountPeriod(CountPeriod::Quarter));
     let mut w = WhatIf::default();
     w.set(Change::Days(3), -6.0);
-    d.apply(Action::SaveScenario(Scenario {
-        name: "Faster demos".into(),
-        changes: w,
-    }));
+    d.apply(Action::SaveScenario(Scenario::new("Faster demos", &w)));
     let back: BenchmarksDoc = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
     assert_eq!(back, d);
 }
@@ -142,11 +140,20 @@ fn scenario_figures_compare_on_four_numbers() {
     let s = scenario_figures(&f, &MID_MARKET, &w);
     assert_eq!(s.cycle_days, 56.0);
     assert_eq!(s.win_rate_pct, today.win_rate_pct);
-    // A hand-edited document's wild numbers stay finite.
-    let mut wild = WhatIf::default();
-    wild.set(Change::Open, 1e300);
-    let s = scenario_figures(&f, &MID_MARKET, &wild);
+    // A hand-edited document's wild numbers stay within bounds and finite;
+    // an unknown position is skipped.
+    let wild = Scenario {
+        name: "Wild".into(),
+        changes: vec![(12, i32::MAX), (200, 5)],
+    };
+    assert_eq!(wild.what_if().changes(), vec![(Change::Open, 1000.0)]);
+    let s = scenario_figures(&f, &MID_MARKET, &wild.what_if());
     assert!(s.velocity_per_day.unwrap().is_finite());
+    // Saving rounds to the sliders' whole steps and drops what rounds to 0.
+    let mut frac = WhatIf::default();
+    frac.set(Change::Deal, 4.6);
+    frac.set(Change::Days(1), 0.2);
+    assert_eq!(Scenario::new("x", &frac).changes, vec![(13, 5)]);
 }
 
 #[test]
