@@ -188,7 +188,8 @@ impl Scenario {
 pub const SCENARIO_NAME_MAX: usize = 40;
 
 /// Why `name` can't be saved next to `saved`, or nothing. Names are
-/// compared trimmed and without case, as people read them.
+/// compared trimmed and without ASCII case, as people read them (full
+/// Unicode case folding would bring its tables into the page's wasm).
 pub fn scenario_name_error(saved: &[Scenario], name: &str) -> Option<&'static str> {
     let name = name.trim();
     if name.is_empty() {
@@ -197,7 +198,7 @@ pub fn scenario_name_error(saved: &[Scenario], name: &str) -> Option<&'static st
         Some("Keep the name to 40 characters.")
     } else if saved
         .iter()
-        .any(|s| s.name.trim().to_lowercase() == name.to_lowercase())
+        .any(|s| s.name.trim().eq_ignore_ascii_case(name))
     {
         Some("You already have a scenario with this name.")
     } else {
