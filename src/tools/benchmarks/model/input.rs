@@ -346,8 +346,10 @@ pub struct BenchmarksDoc {
     /// Optional quota for the period, as typed (absent in older documents).
     pub quota: String,
     /// Counts mode: the period the counts cover (a month in older documents).
+    #[serde(with = "period_text")]
     pub count_period: CountPeriod,
     /// What-if changes saved under a name, oldest first.
+    #[serde(with = "scenarios_text")]
     pub scenarios: Vec<Scenario>,
 }
 
@@ -427,10 +429,14 @@ impl BenchmarksDoc {
             Action::SetCountPeriod(p) => self.count_period = p,
             Action::SaveScenario(s) => {
                 if scenario_name_error(&self.scenarios, &s.name).is_none() {
-                    self.scenarios.push(Scenario {
-                        name: s.name.trim().to_string(),
-                        ..s
-                    });
+                    // Tabs and line breaks would split the saved line.
+                    let name: String = s
+                        .name
+                        .trim()
+                        .chars()
+                        .map(|c| if c.is_control() { ' ' } else { c })
+                        .collect();
+                    self.scenarios.push(Scenario { name, ..s });
                 }
             }
             Action::DeleteScenario(i) => {

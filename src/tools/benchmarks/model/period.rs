@@ -3,11 +3,12 @@
 //! a month's, a quarter's or a year's counts from the CRM.
 
 use super::*;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serializer};
 
-/// How long the counts of counts mode were collected over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+/// How long the counts of counts mode were collected over. Saved as its
+/// slug through plain strings (no derived format of its own, which costs
+/// the page wasm); anything unknown reads as a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CountPeriod {
     #[default]
     Month,
@@ -27,6 +28,11 @@ impl CountPeriod {
         }
     }
 
+    /// The saved word: "month", "quarter", "year".
+    pub fn slug(self) -> &'static str {
+        &self.words()[2..]
+    }
+
     /// "a quarter", for sentences.
     pub fn words(self) -> &'static str {
         match self {
@@ -34,6 +40,23 @@ impl CountPeriod {
             CountPeriod::Quarter => "a quarter",
             CountPeriod::Year => "a year",
         }
+    }
+}
+
+/// Serde hooks for [`BenchmarksDoc::count_period`].
+pub(super) mod period_text {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(p: &CountPeriod, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(p.slug())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<CountPeriod, D::Error> {
+        let t = String::deserialize(d)?;
+        Ok(CountPeriod::ALL
+            .into_iter()
+            .find(|p| p.slug() == t)
+            .unwrap_or_default())
     }
 }
 

@@ -5,7 +5,6 @@
 //! Closing alone is worth 6.1 %.
 
 use super::*;
-use serde::{Deserialize, Serialize};
 
 /// One thing the what-if can change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,12 +140,11 @@ pub fn effects(f: &Figures, b: &Baseline, w: &WhatIf) -> Effects {
 
 /// What-if changes kept under a name.
 ///
-/// The changes are stored as (position in [`Change::all`], whole amount)
-/// pairs: the sliders move in whole steps, and whole numbers keep
-/// serde_json's float parsing and printing out of the page's wasm (it
-/// cost the page over 20 KB).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
+/// The changes are (position in [`Change::all`], whole amount) pairs: the
+/// sliders move in whole steps. The document keeps the list as one line of
+/// text per scenario ([`encode_scenarios`]): a derived serde format per
+/// type cost the page several KB of wasm.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Scenario {
     pub name: String,
     pub changes: Vec<(u8, i32)>,
@@ -224,5 +222,53 @@ pub fn scenario_figures(f: &Figures, b: &Baseline, w: &WhatIf) -> ScenarioFigure
         revenue_per_month: a.revenue_per_month,
         win_rate_pct: a.win_rate_pct,
         cycle_days: a.cycle_days,
+    }
+}
+
+/// The saved text of the scenarios: one line each, the name, a tab, then
+/// `position:amount` pairs separated by commas ("Fix discovery\t4:8").
+pub fn encode_scenarios(list: &[Scenario]) -> String {
+    let lines: Vec<String> = list
+        .iter()
+        .map(|s| {
+            let pairs: Vec<String> = s.changes.iter().map(|(i, v)| format!("{i}:{v}")).collect();
+            format!("{}\t{}", s.name, pairs.join(","))
+        })
+        .collect();
+    lines.join("\n")
+}
+
+/// Reads [`encode_scenarios`]'s text; a pair that does not read is skipped,
+/// a line without a name is dropped, so a damaged document still opens.
+pub fn decode_scenarios(text: &str) -> Vec<Scenario> {
+    text.lines()
+        .filter_map(|line| {
+            let (name, pairs) = line.split_once('\t').unwrap_or((line, ""));
+            let name = name.trim();
+            (!name.is_empty()).then(|| Scenario {
+                name: name.to_string(),
+                changes: pairs
+                    .split(',')
+                    .filter_map(|p| {
+                        let (i, v) = p.split_once(':')?;
+                        Some((i.trim().parse().ok()?, v.trim().parse().ok()?))
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+/// Serde hooks for [`BenchmarksDoc::scenarios`]: stored as one string.
+pub(super) mod scenarios_text {
+    use super::*;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(list: &[Scenario], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&encode_scenarios(list))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Scenario>, D::Error> {
+        String::deserialize(d).map(|t| decode_scenarios(&t))
     }
 }

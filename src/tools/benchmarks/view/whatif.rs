@@ -309,9 +309,9 @@ pub fn WhatIfPanel(
                 >
                     "Reset all"
                 </button>
-                <SaveScenario doc=doc what_if=what_if picked=picked on_action=on_action />
+                
             </Show>
-            <SavedScenarios partial=partial doc=doc what_if=what_if picked=picked undoable=undoable />
+            
         </section>
     }
 }

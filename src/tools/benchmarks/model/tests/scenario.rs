@@ -122,8 +122,24 @@ fn older_documents_load_with_a_month_and_no_scenarios() {
     let mut w = WhatIf::default();
     w.set(Change::Days(3), -6.0);
     d.apply(Action::SaveScenario(Scenario::new("Faster demos", &w)));
-    let back: BenchmarksDoc = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+    let json = serde_json::to_string(&d).unwrap();
+    assert!(json.contains(r#""count_period":"quarter""#), "{json}");
+    assert!(json.contains(r#""scenarios":"Faster demos\t7:-6""#), "{json}");
+    let back: BenchmarksDoc = serde_json::from_str(&json).unwrap();
     assert_eq!(back, d);
+    // A damaged list still opens: bad pairs and nameless lines are dropped,
+    // an unknown period is a month.
+    let odd = r#"{"count_period":"decade","scenarios":"Fix\t4:8,x:1,2\n\t3:3\nPlain"}"#;
+    let d: BenchmarksDoc = serde_json::from_str(odd).unwrap();
+    assert_eq!(d.count_period, CountPeriod::Month);
+    assert_eq!(d.scenarios.len(), 2);
+    assert_eq!(d.scenarios[0].changes, vec![(4, 8)]);
+    assert!(d.scenarios[1].what_if().is_neutral());
+    // A tab or line break typed in a name cannot split the saved line.
+    let mut d = BenchmarksDoc::default();
+    d.apply(Action::SaveScenario(Scenario::new("A\tB\nC", &w)));
+    assert_eq!(decode_scenarios(&encode_scenarios(&d.scenarios)), d.scenarios);
+    assert_eq!(d.scenarios[0].name, "A B C");
 }
 
 #[test]
