@@ -348,9 +348,6 @@ pub struct BenchmarksDoc {
     /// Counts mode: the period the counts cover (a month in older documents).
     #[serde(with = "period_text")]
     pub count_period: CountPeriod,
-    /// What-if changes saved under a name, oldest first.
-    #[serde(with = "scenarios_text")]
-    pub scenarios: Vec<Scenario>,
 }
 
 impl Document for BenchmarksDoc {
@@ -368,17 +365,12 @@ pub enum Action {
     /// Replace the custom baseline with a published one.
     CopyBaselineFrom(Segment),
     LoadExample,
-    /// Empty the funnel inputs; the segment, custom baseline, counts' period
-    /// and saved scenarios stay.
+    /// Empty the funnel inputs; the segment, custom baseline and counts'
+    /// period stay.
     Clear,
     /// Put back a whole earlier document (undo of Clear).
     Restore(Box<BenchmarksDoc>),
     SetCountPeriod(CountPeriod),
-    /// Keeps the what-if's changes under a name; refused (no change) when
-    /// [`scenario_name_error`] finds fault with the name.
-    SaveScenario(Scenario),
-    /// Removes the saved scenario at this index.
-    DeleteScenario(usize),
 }
 
 /// The example team: a mid-market team whose discovery leaks and whose
@@ -421,29 +413,11 @@ impl BenchmarksDoc {
                     mode: self.mode,
                     baseline: self.baseline.clone(),
                     count_period: self.count_period,
-                    scenarios: std::mem::take(&mut self.scenarios),
                     ..BenchmarksDoc::default()
                 }
             }
             Action::Restore(doc) => *self = *doc,
             Action::SetCountPeriod(p) => self.count_period = p,
-            Action::SaveScenario(s) => {
-                if scenario_name_error(&self.scenarios, &s.name).is_none() {
-                    // Tabs and line breaks would split the saved line.
-                    let name: String = s
-                        .name
-                        .trim()
-                        .chars()
-                        .map(|c| if c.is_control() { ' ' } else { c })
-                        .collect();
-                    self.scenarios.push(Scenario { name, ..s });
-                }
-            }
-            Action::DeleteScenario(i) => {
-                if i < self.scenarios.len() {
-                    self.scenarios.remove(i);
-                }
-            }
         }
     }
 

@@ -11,8 +11,8 @@
 //! One file per part: `data` (stages and published ranges), `input` (the
 //! saved raw text and its edits), `form` (everything parsed once), `counts`,
 //! `formulas`, `partial` (each output as soon as its own inputs are in),
-//! `coverage`, `whatif`, `scenario` (the what-if's changes, each one's
-//! effect and saved scenarios), `period` (the counts' period), `export`, and `copy` for the fixed words.
+//! `coverage`, `whatif`, `scenario` (the what-if's changes and each one's
+//! own effect), `period` (the counts' period), `export`, and `copy` for the fixed words.
 
 mod copy;
 mod counts;

@@ -8,7 +8,6 @@ mod cards;
 mod chart;
 mod headline;
 mod period;
-mod scenarios;
 mod shared;
 mod table;
 mod whatif;
@@ -205,7 +204,7 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
             </div>
             <FunnelChart shown=chart_shown needs=chart_needs />
             <StageTable partial=partial_sig fallback_baseline=Signal::derive(move || form.with(|f| f.baseline)) />
-            <WhatIfPanel shown=shown_sig partial=partial_sig doc=doc_read on_action=on_action undoable=undoable />
+            <WhatIfPanel shown=shown_sig />
             <section class="sc-card sc-benchmarks-export" aria-labelledby="sc-benchmarks-export-title">
                 <h2 id="sc-benchmarks-export-title">"Share the stage table"</h2>
                 <p class="sc-field__hint">"Copy it into a spreadsheet, save it as a file, or print a one-page report."</p>

@@ -1,18 +1,15 @@
 //! What-if: nudge stages or the pipeline and see velocity and revenue
 //! before and after. Every active change is listed with what it is worth
-//! on its own and its own reset; the changes are a scratch pad until saved
-//! as a scenario (`scenarios.rs`).
+//! on its own and its own reset. A scratch pad: nothing here is saved.
 
-use super::scenarios::{SaveScenario, SavedScenarios};
 use super::shared::{days_text, plain_text};
 use crate::components::format::{money, percent};
 use crate::components::{use_field, Field};
-use crate::tools::benchmarks::model::Action;
 use crate::tools::benchmarks::model::*;
 use leptos::prelude::*;
 
 /// "+8 pts", "−3 days", "+10%" in the screen's locale.
-pub(super) fn signed(v: f64, unit: &str) -> String {
+fn signed(v: f64, unit: &str) -> String {
     if v > 0.0 {
         format!("+{}{unit}", plain_text(v))
     } else if v < 0.0 {
@@ -109,25 +106,15 @@ fn Slider(
     }
 }
 
-/// Sliders over the current result, the list of active changes, the
-/// before/after of all of them together, and saved scenarios.
+/// Sliders over the current result, the list of active changes and the
+/// before/after of all of them together.
 #[component]
 pub fn WhatIfPanel(
     /// The complete result on screen; the sliders wait until there is one.
     shown: Signal<Option<Snapshot>>,
-    /// The result output by output: the scenario table names what it needs.
-    partial: Signal<Partial>,
-    /// The saved document (its scenarios).
-    doc: Signal<BenchmarksDoc>,
-    /// Applies a change to the document.
-    on_action: Callback<Action>,
-    /// Applies a change offering Undo (deleting a scenario).
-    undoable: Callback<(Action, &'static str)>,
 ) -> impl IntoView {
     let what_if = RwSignal::new(WhatIf::default());
     let stage = RwSignal::new(Stage::Discovery.index());
-    // Names of the saved scenarios ticked for the comparison table.
-    let picked = RwSignal::new(Vec::<String>::new());
     let figures = move || shown.with(|s| s.as_ref().map(|s| s.figures));
 
     let conv = Signal::derive(move || what_if.with(|w| w.conversion_pp[stage.get()]));
@@ -230,7 +217,7 @@ pub fn WhatIfPanel(
         <section class="sc-card sc-benchmarks-whatif" aria-labelledby="sc-benchmarks-whatif-title">
             <h2 id="sc-benchmarks-whatif-title">"What if?"</h2>
             <p class="sc-field__hint">
-                "Move a slider to see what a change is worth. This does not change your numbers; save the changes as a scenario to compare them later."
+                "Move a slider to see what a change is worth. This does not change your saved numbers."
             </p>
             <Show
                 when=move || shown.with(Option::is_some)
@@ -309,9 +296,9 @@ pub fn WhatIfPanel(
                 >
                     "Reset all"
                 </button>
-                
+
             </Show>
-            
+
         </section>
     }
 }

@@ -1,5 +1,5 @@
-//! The what-if's list of changes and what each is worth alone, saved
-//! scenarios, and the counts' period (issue 13, items 3 and 4).
+//! The what-if's list of changes and what each is worth alone, and the
+//! counts' period (issue 13, items 3 and 4).
 
 use super::super::*;
 use proptest::prelude::*;
@@ -78,98 +78,21 @@ fn changes_are_named_for_the_list() {
 }
 
 #[test]
-fn scenario_names_are_required_unique_and_short() {
-    let mut d = example();
-    let mut w = WhatIf::default();
-    w.set(Change::Conversion(2), 8.0);
-    let s = |name: &str| Scenario::new(name, &w);
-    assert_eq!(
-        scenario_name_error(&d.scenarios, "  "),
-        Some("Give the scenario a name.")
-    );
-    d.apply(Action::SaveScenario(Scenario {
-        name: " Fix discovery ".into(),
-        changes: vec![(4, 8)],
-    }));
-    assert_eq!(d.scenarios[0].what_if(), w, "Discovery's conversion is fifth in the list");
-    assert_eq!(d.scenarios[0].name, "Fix discovery", "saved trimmed");
-    assert_eq!(
-        scenario_name_error(&d.scenarios, "fix DISCOVERY"),
-        Some("You already have a scenario with this name.")
-    );
-    d.apply(Action::SaveScenario(s("fix discovery")));
-    d.apply(Action::SaveScenario(s("")));
-    d.apply(Action::SaveScenario(s(&"x".repeat(41))));
-    assert_eq!(d.scenarios.len(), 1, "refused names change nothing");
-    assert_eq!(scenario_name_error(&d.scenarios, &"é".repeat(40)), None);
-    d.apply(Action::SaveScenario(s("Both")));
-    // Clear empties the funnel, not the saved scenarios.
-    d.apply(Action::Clear);
-    assert_eq!(d.scenarios.len(), 2);
-    d.apply(Action::DeleteScenario(0));
-    d.apply(Action::DeleteScenario(5));
-    assert_eq!(d.scenarios, vec![s("Both")]);
-}
-
-#[test]
-fn older_documents_load_with_a_month_and_no_scenarios() {
+fn older_documents_load_with_a_month() {
     let old = r#"{"segment":"mid-market","prospects":"400"}"#;
     let d: BenchmarksDoc = serde_json::from_str(old).unwrap();
     assert_eq!(d.count_period, CountPeriod::Month);
-    assert!(d.scenarios.is_empty());
     let mut d = example();
     d.apply(Action::SetCountPeriod(CountPeriod::Quarter));
-    let mut w = WhatIf::default();
-    w.set(Change::Days(3), -6.0);
-    d.apply(Action::SaveScenario(Scenario::new("Faster demos", &w)));
     let json = serde_json::to_string(&d).unwrap();
     assert!(json.contains(r#""count_period":"quarter""#), "{json}");
-    assert!(json.contains(r#""scenarios":"Faster demos\t7:-6""#), "{json}");
     let back: BenchmarksDoc = serde_json::from_str(&json).unwrap();
     assert_eq!(back, d);
-    // A damaged list still opens: bad pairs and nameless lines are dropped,
-    // an unknown period is a month.
-    let odd = r#"{"count_period":"decade","scenarios":"Fix\t4:8,x:1,2\n\t3:3\nPlain"}"#;
-    let d: BenchmarksDoc = serde_json::from_str(odd).unwrap();
-    assert_eq!(d.count_period, CountPeriod::Month);
-    assert_eq!(d.scenarios.len(), 2);
-    assert_eq!(d.scenarios[0].changes, vec![(4, 8)]);
-    assert!(d.scenarios[1].what_if().is_neutral());
-    // A tab or line break typed in a name cannot split the saved line.
-    let mut d = BenchmarksDoc::default();
-    d.apply(Action::SaveScenario(Scenario::new("A\tB\nC", &w)));
-    assert_eq!(decode_scenarios(&encode_scenarios(&d.scenarios)), d.scenarios);
-    assert_eq!(d.scenarios[0].name, "A B C");
-}
-
-#[test]
-fn scenario_figures_compare_on_four_numbers() {
-    let d = example();
-    let f = d.figures().unwrap();
-    let today = scenario_figures(&f, &MID_MARKET, &WhatIf::default());
-    let a = d.analysis().unwrap();
-    assert_eq!(today.revenue_per_month, a.revenue_per_month);
-    assert_eq!(today.velocity_per_day, a.velocity_per_day);
-    // Solution presentation 6 days faster: cycle 62 → 56 days.
-    let mut w = WhatIf::default();
-    w.set(Change::Days(3), -6.0);
-    let s = scenario_figures(&f, &MID_MARKET, &w);
-    assert_eq!(s.cycle_days, 56.0);
-    assert_eq!(s.win_rate_pct, today.win_rate_pct);
-    // A hand-edited document's wild numbers stay within bounds and finite;
-    // an unknown position is skipped.
-    let wild = Scenario {
-        name: "Wild".into(),
-        changes: vec![(12, i32::MAX), (200, 5)],
-    };
-    assert_eq!(wild.what_if().changes(), vec![(Change::Open, 1000.0)]);
-    let s = scenario_figures(&f, &MID_MARKET, &wild.what_if());
-    assert!(s.velocity_per_day.unwrap().is_finite());
-    // Saving rounds to the sliders' whole steps and drops what rounds to 0.
-    let mut frac = WhatIf::default();
-    frac.set(Change::Deal, 4.6);
-    frac.set(Change::Days(1), 0.2);
-    assert_eq!(Scenario::new("x", &frac).changes, vec![(13, 5)]);
+    // An unknown period reads as a month; Clear keeps the period.
+    let odd: BenchmarksDoc = serde_json::from_str(r#"{"count_period":"decade"}"#).unwrap();
+    assert_eq!(odd.count_period, CountPeriod::Month);
+    d.apply(Action::Clear);
+    assert_eq!(d.count_period, CountPeriod::Quarter);
 }
 
 #[test]
@@ -285,10 +208,8 @@ proptest! {
         let back = compare(&f, &MID_MARKET, &reset);
         prop_assert_eq!(back.revenue_after, back.revenue_before);
         prop_assert_eq!(back.velocity_after, back.velocity_before);
-        let today = scenario_figures(&f, &MID_MARKET, &reset);
-        let a = analyse(&f, &MID_MARKET);
-        prop_assert_eq!(today.revenue_per_month, a.revenue_per_month);
-        prop_assert_eq!(today.cycle_days, a.cycle_days);
+        let today = analyse(&reset.apply(&f), &MID_MARKET);
+        prop_assert_eq!(today, analyse(&f, &MID_MARKET));
     }
 
     /// Monthly volume is the period's count over its months, in every mode
