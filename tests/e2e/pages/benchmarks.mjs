@@ -86,7 +86,7 @@ export class BenchmarksPage {
     throw new Error(`Tab never reached ${label}`);
   }
 
-  // What-if changes, saved scenarios and the counts' period (issue 13, items 3 and 4).
+  // What-if changes and the counts' period (issue 13, items 3 and 4).
   /** The active changes listed under the sliders, one text per change. */
   async whatIfChanges() {
     const items = this.out("what-if-changes").locator("li > span");
@@ -96,17 +96,6 @@ export class BenchmarksPage {
   async nudgeConversion(stage, points) {
     await this.page.getByLabel("Stage to adjust").selectOption({ label: stage });
     await this.page.getByLabel("Nudge the conversion (points)").fill(String(points));
-  }
-  /** Saves the active changes under `name`. */
-  async saveScenario(name) {
-    await this.field("Scenario name").fill(name);
-    await this.button("Save scenario").click();
-  }
-  /** The comparison table as rows of cell texts, the header row first. */
-  async scenarioTable() {
-    return this.out("scenario-compare").evaluate((t) =>
-      [...t.rows].map((r) => [...r.cells].map((c) => c.textContent.trim())),
-    );
   }
   get countPeriod() {
     return this.field("Period your counts cover");

@@ -33,6 +33,15 @@ impl CountPeriod {
         &self.words()[2..]
     }
 
+    /// "A quarter", for the select.
+    pub fn label(self) -> &'static str {
+        match self {
+            CountPeriod::Month => "A month",
+            CountPeriod::Quarter => "A quarter",
+            CountPeriod::Year => "A year",
+        }
+    }
+
     /// "a quarter", for sentences.
     pub fn words(self) -> &'static str {
         match self {

@@ -4,53 +4,36 @@
 
 use super::shared::plain_text;
 use crate::components::format::number;
-use crate::components::{use_field, Field, Hint, NumberField};
+use crate::components::{Hint, NumberField};
 use crate::tools::benchmarks::model::Action;
 use crate::tools::benchmarks::model::*;
 use leptos::prelude::*;
 
-/// "Period your counts cover": a month, a quarter or a year.
+/// "Period your counts cover": a month, a quarter or a year. A plain
+/// labelled select (not the `Field` shell: it has no hint or error, and
+/// the page's wasm budget is tight).
 pub(super) fn period_select(doc: Signal<BenchmarksDoc>, on_action: Callback<Action>) -> AnyView {
     view! {
-        <Field
-            id="sc-benchmarks-count-period"
-            label="Period your counts cover"
-            hint="Monthly figures divide the counts by the months in it."
-        >
-            {
-                let f = use_field();
-                let options = CountPeriod::ALL
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, p)| {
-                        let words = p.words();
-                        view! {
-                            <option value=i.to_string() selected=move || doc.with(|d| d.count_period == p)>
-                                {format!("{}{}", words[..1].to_uppercase(), &words[1..])}
-                            </option>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <select
-                        id=f.id()
-                        class="sc-input"
-                        aria-describedby=f.described_by()
-                        on:change=move |ev| {
-                            if let Some(p) = event_target_value(&ev)
-                                .parse::<usize>()
-                                .ok()
-                                .and_then(|i| CountPeriod::ALL.get(i))
-                            {
-                                on_action.run(Action::SetCountPeriod(*p));
-                            }
-                        }
-                    >
-                        {options}
-                    </select>
+        <div class="sc-field">
+            <label class="sc-field__label" for="sc-benchmarks-count-period">"Period your counts cover"</label>
+            <select
+                id="sc-benchmarks-count-period"
+                class="sc-input"
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if let Some(p) = CountPeriod::ALL.into_iter().find(|p| p.slug() == v) {
+                        on_action.run(Action::SetCountPeriod(p));
+                    }
                 }
-            }
-        </Field>
+            >
+                {CountPeriod::ALL
+                    .into_iter()
+                    .map(|p| view! {
+                        <option value=p.slug() selected=move || doc.with(|d| d.count_period == p)>{p.label()}</option>
+                    })
+                    .collect_view()}
+            </select>
+        </div>
     }
     .into_any()
 }

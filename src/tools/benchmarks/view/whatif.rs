@@ -159,7 +159,9 @@ pub fn WhatIfPanel(
                     _ => String::new(),
                 };
                 view! {
-                    {(e.each.len() > 1).then(|| view! { <p><strong>{format!("All {} changes together", e.each.len())}</strong></p> })}
+                    <p hidden=e.each.len() < 2>
+                        <strong>{format!("All {} changes together", e.each.len())}</strong>
+                    </p>
                     <p data-testid="what-if-velocity">
                         <strong>"Velocity: "</strong>
                         {format!("{} → {}{}", v(c.velocity_before), v(c.velocity_after), vel_change)}
@@ -180,16 +182,12 @@ pub fn WhatIfPanel(
     // Every active change, with what it is worth alone and its own reset.
     let changes_list = move || {
         effects_now.with(|e| {
-            let items = e
-                .iter()
+            e.iter()
                 .flat_map(|e| e.each.iter())
                 .map(|&(c, v, cmp)| {
                     view! {
                         <li>
-                            <span>
-                                <strong>{format!("{} {}", c.name(), signed(v, c.unit()))}</strong>
-                                {alone_text(&cmp)}
-                            </span>
+                            <span>{format!("{} {}{}", c.name(), signed(v, c.unit()), alone_text(&cmp))}</span>
                             <button
                                 type="button"
                                 class="sc-button sc-button--ghost"
@@ -201,8 +199,7 @@ pub fn WhatIfPanel(
                         </li>
                     }
                 })
-                .collect_view();
-            view! { <ul class="sc-benchmarks-changes" data-testid="what-if-changes">{items}</ul> }
+                .collect_view()
         })
     };
 
@@ -283,9 +280,8 @@ pub fn WhatIfPanel(
                 </div>
                 <div class="sc-benchmarks-whatif__result" aria-live="polite">
                     <h3 class="sc-benchmarks-subtitle">"Active changes"</h3>
-                    <Show when=move || !what_if.with(WhatIf::is_neutral) fallback=|| view! { <p class="sc-field__hint">"None yet: your figures as they are."</p> }>
-                        {changes_list}
-                    </Show>
+                    <p class="sc-field__hint" hidden=move || !what_if.with(WhatIf::is_neutral)>"None yet: your figures as they are."</p>
+                    <ul class="sc-benchmarks-changes" data-testid="what-if-changes">{changes_list}</ul>
                     {before_after}
                 </div>
                 <button
