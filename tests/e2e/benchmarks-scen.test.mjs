@@ -34,7 +34,7 @@ test("the what-if lists every change with its own effect, and each can be reset"
     "Discovery +8 pts, alone: velocity up 15.4%, revenue up 15.4%",
     "Closing +5 pts, alone: velocity up 6.1%, revenue up 6.1%",
   ]);
-  await page.getByText("All 2 changes together").waitFor();
+  await page.getByText("All 2 changes together:").waitFor();
   assert.match(await tool.text("what-if-revenue"), /\$109,688 → \$134,280 \(up 22\.4%\)/);
 
   await tool.button("Reset Discovery").click();

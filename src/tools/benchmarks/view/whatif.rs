@@ -35,24 +35,23 @@ fn moved(before: f64, after: f64) -> Option<String> {
 /// What one change is worth by itself: ", alone: velocity up 15.4%,
 /// revenue up 15.4%".
 fn alone_text(c: &Comparison) -> String {
-    let mut parts = Vec::new();
+    let mut out = String::from(", alone:");
+    let mut add = |what: &str, t: Option<String>| {
+        if let Some(t) = t.filter(|t| t != "no change") {
+            if out.len() > 7 {
+                out.push(',');
+            }
+            out.push_str(&format!(" {what} {t}"));
+        }
+    };
     if let (Some(b), Some(a)) = (c.velocity_before, c.velocity_after) {
-        parts.extend(
-            moved(b, a)
-                .filter(|t| t != "no change")
-                .map(|t| format!("velocity {t}")),
-        );
+        add("velocity", moved(b, a));
     }
-    parts.extend(
-        moved(c.revenue_before, c.revenue_after)
-            .filter(|t| t != "no change")
-            .map(|t| format!("revenue {t}")),
-    );
-    if parts.is_empty() {
-        ", alone: no change to velocity or revenue".into()
-    } else {
-        format!(", alone: {}", parts.join(", "))
+    add("revenue", moved(c.revenue_before, c.revenue_after));
+    if out.len() == 7 {
+        out.push_str(" no change to velocity or revenue");
     }
+    out
 }
 
 /// One labelled range slider with its current value shown beside it.
@@ -159,9 +158,7 @@ pub fn WhatIfPanel(
                     _ => String::new(),
                 };
                 view! {
-                    <p hidden=e.each.len() < 2>
-                        <strong>{format!("All {} changes together", e.each.len())}</strong>
-                    </p>
+                    <p hidden=e.each.len() < 2>{format!("All {} changes together:", e.each.len())}</p>
                     <p data-testid="what-if-velocity">
                         <strong>"Velocity: "</strong>
                         {format!("{} → {}{}", v(c.velocity_before), v(c.velocity_after), vel_change)}
