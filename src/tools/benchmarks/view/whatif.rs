@@ -35,10 +35,11 @@ fn moved(before: f64, after: f64) -> Option<String> {
 /// What one change is worth by itself: ", alone: velocity up 15.4%,
 /// revenue up 15.4%".
 fn alone_text(c: &Comparison) -> String {
+    // ", alone:" is 8 bytes: anything longer already names a figure.
     let mut out = String::from(", alone:");
     let mut add = |what: &str, t: Option<String>| {
         if let Some(t) = t.filter(|t| t != "no change") {
-            if out.len() > 7 {
+            if out.len() > 8 {
                 out.push(',');
             }
             out.push_str(&format!(" {what} {t}"));
@@ -48,7 +49,7 @@ fn alone_text(c: &Comparison) -> String {
         add("velocity", moved(b, a));
     }
     add("revenue", moved(c.revenue_before, c.revenue_after));
-    if out.len() == 7 {
+    if out.len() == 8 {
         out.push_str(" no change to velocity or revenue");
     }
     out
