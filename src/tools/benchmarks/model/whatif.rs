@@ -3,8 +3,8 @@
 use super::{analyse, Baseline, Figures, FUNNEL};
 use crate::numbers::finite_non_negative;
 
-/// Nudges applied on top of the user's figures: a scratch pad for "what
-/// would it be worth if…", saved only as part of a named [`Scenario`].
+/// Nudges applied on top of the user's figures. Not persisted: it is a
+/// scratch pad for "what would it be worth if…".
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct WhatIf {
     /// Percentage points added to each stage's conversion.
