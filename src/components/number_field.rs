@@ -1,4 +1,4 @@
-use super::field::{use_field, Field};
+use super::field::{use_field, Field, Hint};
 use super::format;
 use crate::numbers::{as_understood, read_parsed, FieldKind, NumberError, NumberRules};
 use leptos::prelude::*;
@@ -55,9 +55,10 @@ pub fn NumberField(
     /// Unit shown after the value inside the field, such as `%` or `days`.
     #[prop(optional_no_strip)]
     suffix: Option<&'static str>,
-    /// One line of guidance under the label.
+    /// Guidance under the label: text, or a view whose text changes (a
+    /// derived figure the field is compared with).
     #[prop(optional, into)]
-    hint: Option<String>,
+    hint: Hint,
     /// A refusal beyond the number's own rules (a count larger than the
     /// stage's before it), shown and linked exactly like a parse error.
     #[prop(optional, into)]

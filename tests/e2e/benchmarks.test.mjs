@@ -171,7 +171,7 @@ test("what-if shows velocity and revenue before and after", async () => {
   // Discovery +8 points → 60%: revenue × 60/52.
   await page.getByLabel("Nudge the conversion (points)").fill("8");
   assert.match(await page.getByTestId("what-if-revenue").textContent(), /\$109,688 → \$126,563 \(up 15\.4%\)/);
-  await tool.button("Reset the sliders").click();
+  await tool.button("Reset all").click();
   assert.match(await page.getByTestId("what-if-revenue").textContent(), /\(no change\)/);
   // The saved figures are untouched.
   assert.equal(await tool.text("win-rate"), "17.3%");
@@ -232,7 +232,7 @@ test("the whole tool works with the keyboard alone", async () => {
   await tool.tabTo("Nudge open deals (%)", 120);
   await page.keyboard.press("ArrowRight");
   await page.getByTestId("what-if-velocity").getByText("(up 5.0%)").waitFor();
-  await tool.tabTo("Reset the sliders");
+  await tool.tabTo("Reset all");
   await page.keyboard.press("Enter");
   await page.getByTestId("what-if-velocity").getByText("(no change)").waitFor();
   await tool.tabTo("Copy as CSV");

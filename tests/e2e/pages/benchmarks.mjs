@@ -85,4 +85,19 @@ export class BenchmarksPage {
     }
     throw new Error(`Tab never reached ${label}`);
   }
+
+  // What-if changes and the counts' period (issue 13, items 3 and 4).
+  /** The active changes listed under the sliders, one text per change. */
+  async whatIfChanges() {
+    const items = this.out("what-if-changes").locator("li > span");
+    return (await items.allTextContents()).map((t) => t.trim());
+  }
+  /** Nudges `stage`'s conversion by `points` through the stage picker. */
+  async nudgeConversion(stage, points) {
+    await this.page.getByLabel("Stage to adjust").selectOption({ label: stage });
+    await this.page.getByLabel("Nudge the conversion (points)").fill(String(points));
+  }
+  get countPeriod() {
+    return this.field("Period your counts cover");
+  }
 }

@@ -81,8 +81,13 @@ impl From<&BenchmarksDoc> for ParsedForm {
                 (InputMode::Counts, None) => None,
                 (InputMode::Rates, _) => Some(std::array::from_fn(|i| v(Field::Conversion(i)))),
             };
+            // With counts, the monthly volume comes from them too.
+            let prospects = match (doc.mode, &counts) {
+                (InputMode::Counts, Some(c)) => monthly_from_counts(c[0], doc.count_period),
+                _ => v(Field::Prospects),
+            };
             conversion.map(|conversion| Figures {
-                prospects: v(Field::Prospects),
+                prospects,
                 open_opportunities: v(Field::OpenOpportunities),
                 deal_size: v(Field::DealSize),
                 conversion,

@@ -286,6 +286,18 @@ impl Field {
         }
     }
 
+    /// The rules in `mode`: with counts, new prospects are optional, since
+    /// the monthly volume then comes from the counts ([`Volume`]).
+    pub fn rules_in(self, mode: InputMode) -> NumberRules {
+        match (self, mode) {
+            (Field::Prospects, InputMode::Counts) => NumberRules {
+                max: Some(MAX_COUNT),
+                ..NumberRules::COUNT.optional()
+            },
+            _ => self.rules(),
+        }
+    }
+
     /// Element id, unique on the page.
     pub fn id(self) -> String {
         match self {
@@ -333,6 +345,9 @@ pub struct BenchmarksDoc {
     pub baseline: BaselineInput,
     /// Optional quota for the period, as typed (absent in older documents).
     pub quota: String,
+    /// Counts mode: the period the counts cover (a month in older documents).
+    #[serde(with = "period_text")]
+    pub count_period: CountPeriod,
 }
 
 impl Document for BenchmarksDoc {
@@ -350,10 +365,12 @@ pub enum Action {
     /// Replace the custom baseline with a published one.
     CopyBaselineFrom(Segment),
     LoadExample,
-    /// Empty the funnel inputs; the segment and custom baseline stay.
+    /// Empty the funnel inputs; the segment, custom baseline and counts'
+    /// period stay.
     Clear,
     /// Put back a whole earlier document (undo of Clear).
     Restore(Box<BenchmarksDoc>),
+    SetCountPeriod(CountPeriod),
 }
 
 /// The example team: a mid-market team whose discovery leaks and whose
@@ -395,10 +412,12 @@ impl BenchmarksDoc {
                     segment: self.segment,
                     mode: self.mode,
                     baseline: self.baseline.clone(),
+                    count_period: self.count_period,
                     ..BenchmarksDoc::default()
                 }
             }
             Action::Restore(doc) => *self = *doc,
+            Action::SetCountPeriod(p) => self.count_period = p,
         }
     }
 
@@ -431,7 +450,7 @@ impl BenchmarksDoc {
 
     /// Parses one field by its own rules.
     pub fn parse(&self, f: Field) -> Result<f64, NumberError> {
-        read(self.raw(f), f.kind(), f.rules()).map(|v| v.unwrap_or(0.0))
+        read(self.raw(f), f.kind(), f.rules_in(self.mode)).map(|v| v.unwrap_or(0.0))
     }
 
     /// True when nothing has been typed in any visible field yet. Each of

@@ -11,7 +11,8 @@
 //! One file per part: `data` (stages and published ranges), `input` (the
 //! saved raw text and its edits), `form` (everything parsed once), `counts`,
 //! `formulas`, `partial` (each output as soon as its own inputs are in),
-//! `coverage`, `whatif`, `export`, and `copy` for the fixed words.
+//! `coverage`, `whatif`, `scenario` (the what-if's changes and each one's
+//! own effect), `period` (the counts' period), `export`, and `copy` for the fixed words.
 
 mod copy;
 mod counts;
@@ -22,6 +23,8 @@ mod form;
 mod formulas;
 mod input;
 mod partial;
+mod period;
+mod scenario;
 mod spreadsheet;
 mod whatif;
 
@@ -34,6 +37,8 @@ pub use form::*;
 pub use formulas::*;
 pub use input::*;
 pub use partial::*;
+pub use period::*;
+pub use scenario::*;
 pub use spreadsheet::*;
 pub use whatif::*;
 

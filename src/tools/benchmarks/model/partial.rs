@@ -111,7 +111,12 @@ impl Output {
                 cycle(&mut v);
             }
             Output::Revenue | Output::BottleneckWorth | Output::FixValue(_) => {
-                v.extend([Field::Prospects, Field::DealSize]);
+                // With counts, the monthly volume is Prospecting's count
+                // over the period, read with the conversions below.
+                if mode == InputMode::Rates {
+                    v.push(Field::Prospects);
+                }
+                v.push(Field::DealSize);
                 conversions(0..FUNNEL, &mut v);
             }
             Output::Bottleneck | Output::Chart => conversions(0..FUNNEL, &mut v),
@@ -128,6 +133,9 @@ impl Output {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Partial {
     pub mode: InputMode,
+    /// The counts' period, which the monthly volume comes from in counts
+    /// mode.
+    pub period: CountPeriod,
     /// Every visible field with where its number comes from.
     pub sources: Vec<(Field, Source)>,
     /// The ranges are the last valid ones ("My baseline" is being fixed).
@@ -180,8 +188,12 @@ impl Partial {
                 rates_from_counts(&std::array::from_fn(|i| value(Field::Count(i))))
             }
         };
+        let prospects = match doc.mode {
+            InputMode::Rates => value(Field::Prospects),
+            InputMode::Counts => monthly_from_counts(value(Field::Count(0)), doc.count_period),
+        };
         let figures = Figures {
-            prospects: value(Field::Prospects),
+            prospects,
             open_opportunities: value(Field::OpenOpportunities),
             deal_size: value(Field::DealSize),
             conversion,
@@ -196,6 +208,7 @@ impl Partial {
         });
         Partial {
             mode: doc.mode,
+            period: doc.count_period,
             sources,
             baseline_carried,
             snapshot,

@@ -7,6 +7,7 @@ use proptest::prelude::*;
 
 mod form;
 mod partial;
+mod scenario;
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-6 * (1.0 + a.abs().max(b.abs()))

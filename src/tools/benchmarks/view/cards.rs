@@ -158,7 +158,16 @@ pub(super) fn SummaryCards(
     let revenue_meta = move || {
         match get(Output::Revenue) {
         Some((a, _)) => format!(
-            "From your new prospects: {} deals won a month, new prospects × every stage's conversion × deal size. It differs from velocity, which comes from the deals already open.{}",
+            "From your {}: {} deals won a month, new prospects × every stage's conversion × deal size. It differs from velocity, which comes from the deals already open.{}",
+            // Counts mode: the monthly volume is the counts' (issue 13).
+            partial.with(|p| match (p.mode, &p.snapshot) {
+                (InputMode::Counts, Some(s)) => format!(
+                    "counts over {} (about {} new prospects a month)",
+                    p.period.words(),
+                    number(s.figures.prospects, 0)
+                ),
+                _ => "new prospects".into(),
+            }),
             number(a.deals_per_month, 1),
             sample(Output::Revenue)
         ),

@@ -7,6 +7,7 @@ mod baseline;
 mod cards;
 mod chart;
 mod headline;
+mod period;
 mod shared;
 mod table;
 mod whatif;
@@ -398,13 +399,14 @@ fn InputsPanel(
                         <p class="sc-field__hint">
                             "Type how many deals entered each stage in the same period, and how many you won. We work out each stage's conversion from them."
                         </p>
+                        {period::period_select(doc, on_action)}
                     </Show>
                 </fieldset>
             </Group>
             <Group folded=folded title="Your pipeline">
                 <fieldset class="sc-stack sc-benchmarks-pipeline">
                     <legend>"Your pipeline"</legend>
-                    {field_view(doc, on_action, Field::Prospects)}
+                    {period::prospects_field(doc, on_action, mode)}
                     {field_view(doc, on_action, Field::OpenOpportunities)}
                     {field_view(doc, on_action, Field::DealSize)}
                     <NumberField

@@ -1,5 +1,6 @@
-//! What-if: nudge one stage or the pipeline and see velocity and revenue
-//! before and after. A scratch pad: nothing here is saved.
+//! What-if: nudge stages or the pipeline and see velocity and revenue
+//! before and after. Every active change is listed with what it is worth
+//! on its own and its own reset. A scratch pad: nothing here is saved.
 
 use super::shared::{days_text, plain_text};
 use crate::components::format::{money, percent};
@@ -7,6 +8,7 @@ use crate::components::{use_field, Field};
 use crate::tools::benchmarks::model::*;
 use leptos::prelude::*;
 
+/// "+8 pts", "−3 days", "+10%" in the screen's locale.
 fn signed(v: f64, unit: &str) -> String {
     if v > 0.0 {
         format!("+{}{unit}", plain_text(v))
@@ -15,6 +17,42 @@ fn signed(v: f64, unit: &str) -> String {
     } else {
         format!("0{unit}")
     }
+}
+
+/// "up 6.1%", "down 2.0%" or "no change"; `None` when there was nothing
+/// to compare with (a zero before).
+fn moved(before: f64, after: f64) -> Option<String> {
+    let d = change_pct(before, after)?;
+    Some(if d.abs() < 0.05 {
+        "no change".into()
+    } else if d > 0.0 {
+        format!("up {}", percent(d, 1))
+    } else {
+        format!("down {}", percent(-d, 1))
+    })
+}
+
+/// What one change is worth by itself: ", alone: velocity up 15.4%,
+/// revenue up 15.4%".
+fn alone_text(c: &Comparison) -> String {
+    // ", alone:" is 8 bytes: anything longer already names a figure.
+    let mut out = String::from(", alone:");
+    let mut add = |what: &str, t: Option<String>| {
+        if let Some(t) = t.filter(|t| t != "no change") {
+            if out.len() > 8 {
+                out.push(',');
+            }
+            out.push_str(&format!(" {what} {t}"));
+        }
+    };
+    if let (Some(b), Some(a)) = (c.velocity_before, c.velocity_after) {
+        add("velocity", moved(b, a));
+    }
+    add("revenue", moved(c.revenue_before, c.revenue_after));
+    if out.len() == 8 {
+        out.push_str(" no change to velocity or revenue");
+    }
+    out
 }
 
 /// One labelled range slider with its current value shown beside it.
@@ -68,10 +106,11 @@ fn Slider(
     }
 }
 
-/// Sliders over the current result, with a before/after line.
+/// Sliders over the current result, the list of active changes and the
+/// before/after of all of them together.
 #[component]
 pub fn WhatIfPanel(
-    /// The result on screen; the panel waits until there is one.
+    /// The complete result on screen; the sliders wait until there is one.
     shown: Signal<Option<Snapshot>>,
 ) -> impl IntoView {
     let what_if = RwSignal::new(WhatIf::default());
@@ -95,51 +134,70 @@ pub fn WhatIfPanel(
     let deal = Signal::derive(move || what_if.with(|w| w.deal_pct));
     let prospects = Signal::derive(move || what_if.with(|w| w.prospects_pct));
 
-    let comparison = move || {
+    // All changes together, and each alone, computed once per move.
+    let effects_now = Memo::new(move |_| {
         shown.with(|s| {
             s.as_ref()
-                .map(|s| compare(&s.figures, &s.baseline, &what_if.get()))
+                .map(|s| effects(&s.figures, &s.baseline, &what_if.get()))
         })
-    };
+    });
     let change = |before: f64, after: f64| {
-        if before > 0.0 {
-            let d = (after / before - 1.0) * 100.0;
-            if d.abs() < 0.05 {
-                " (no change)".to_string()
-            } else if d > 0.0 {
-                format!(" (up {})", percent(d, 1))
-            } else {
-                format!(" (down {})", percent(-d, 1))
-            }
-        } else {
-            String::new()
-        }
+        moved(before, after)
+            .map(|t| format!(" ({t})"))
+            .unwrap_or_default()
     };
     let before_after = move || {
-        comparison().map(|c| {
-            let v = |x: Option<f64>| {
-                x.map(|v| format!("{} a day", money(v)))
-                    .unwrap_or_else(|| "— (no cycle)".into())
-            };
-            let vel_change = match (c.velocity_before, c.velocity_after) {
-                (Some(b), Some(a)) => change(b, a),
-                _ => String::new(),
-            };
-            view! {
-                <p data-testid="what-if-velocity">
-                    <strong>"Velocity: "</strong>
-                    {format!("{} → {}{}", v(c.velocity_before), v(c.velocity_after), vel_change)}
-                </p>
-                <p data-testid="what-if-revenue">
-                    <strong>"Revenue per month: "</strong>
-                    {format!(
-                        "{} → {}{}",
-                        money(c.revenue_before),
-                        money(c.revenue_after),
-                        change(c.revenue_before, c.revenue_after)
-                    )}
-                </p>
-            }
+        effects_now.with(|e| {
+            e.as_ref().map(|e| {
+                let c = e.combined;
+                let v = |x: Option<f64>| {
+                    x.map(|v| format!("{} a day", money(v)))
+                        .unwrap_or_else(|| "— (no cycle)".into())
+                };
+                let vel_change = match (c.velocity_before, c.velocity_after) {
+                    (Some(b), Some(a)) => change(b, a),
+                    _ => String::new(),
+                };
+                view! {
+                    <p hidden=e.each.len() < 2>{format!("All {} changes together:", e.each.len())}</p>
+                    <p data-testid="what-if-velocity">
+                        <strong>"Velocity: "</strong>
+                        {format!("{} → {}{}", v(c.velocity_before), v(c.velocity_after), vel_change)}
+                    </p>
+                    <p data-testid="what-if-revenue">
+                        <strong>"Revenue per month: "</strong>
+                        {format!(
+                            "{} → {}{}",
+                            money(c.revenue_before),
+                            money(c.revenue_after),
+                            change(c.revenue_before, c.revenue_after)
+                        )}
+                    </p>
+                }
+            })
+        })
+    };
+    // Every active change, with what it is worth alone and its own reset.
+    let changes_list = move || {
+        effects_now.with(|e| {
+            e.iter()
+                .flat_map(|e| e.each.iter())
+                .map(|&(c, v, cmp)| {
+                    view! {
+                        <li>
+                            <span>{format!("{} {}{}", c.name(), signed(v, c.unit()), alone_text(&cmp))}</span>
+                            <button
+                                type="button"
+                                class="sc-button sc-button--ghost"
+                                aria-label=c.reset_label()
+                                on:click=move |_| what_if.update(|w| w.set(c, 0.0))
+                            >
+                                "Reset"
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
         })
     };
 
@@ -218,16 +276,23 @@ pub fn WhatIfPanel(
                         on_change=Callback::new(move |v| what_if.update(|w| w.prospects_pct = v))
                     />
                 </div>
-                <div class="sc-benchmarks-whatif__result" aria-live="polite">{before_after}</div>
+                <div class="sc-benchmarks-whatif__result" aria-live="polite">
+                    <h3 class="sc-benchmarks-subtitle">"Active changes"</h3>
+                    <p class="sc-field__hint" hidden=move || !what_if.with(WhatIf::is_neutral)>"None yet: your figures as they are."</p>
+                    <ul class="sc-benchmarks-changes" data-testid="what-if-changes">{changes_list}</ul>
+                    {before_after}
+                </div>
                 <button
                     type="button"
                     class="sc-button sc-button--ghost"
                     disabled=move || what_if.with(WhatIf::is_neutral)
                     on:click=move |_| what_if.set(WhatIf::default())
                 >
-                    "Reset the sliders"
+                    "Reset all"
                 </button>
+
             </Show>
+
         </section>
     }
 }

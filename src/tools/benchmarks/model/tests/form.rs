@@ -48,8 +48,14 @@ mod oracle {
             InputMode::Rates => std::array::from_fn(|i| p(Field::Conversion(i))),
             InputMode::Counts => rates_from_counts(&counts_parsed(d)?),
         };
+        // Issue 13: with counts, the monthly volume is Prospecting's count
+        // over the counts' period.
+        let prospects = match d.mode {
+            InputMode::Rates => p(Field::Prospects),
+            InputMode::Counts => p(Field::Count(0)) / d.count_period.months(),
+        };
         Some(Figures {
-            prospects: p(Field::Prospects),
+            prospects,
             open_opportunities: p(Field::OpenOpportunities),
             deal_size: p(Field::DealSize),
             conversion,
