@@ -20,6 +20,14 @@ pub struct BaselineInput {
     pub win_rate_high: String,
     pub cycle_low: String,
     pub cycle_high: String,
+    /// The name it was saved under ("" until saved).
+    pub name: String,
+    /// Where the ranges come from ("" is the user's own data).
+    pub source: String,
+    /// The year it was saved or measured.
+    pub year: Option<i32>,
+    /// How many closed deals the ranges rest on, as typed.
+    pub closed_deals: String,
 }
 
 impl Default for BaselineInput {
@@ -42,6 +50,10 @@ impl BaselineInput {
             win_rate_high: plain_number(b.win_rate.high),
             cycle_low: plain_number(b.cycle.low),
             cycle_high: plain_number(b.cycle.high),
+            name: String::new(),
+            source: String::new(),
+            year: None,
+            closed_deals: String::new(),
         }
     }
 
@@ -333,6 +345,8 @@ pub struct BenchmarksDoc {
     pub baseline: BaselineInput,
     /// Optional quota for the period, as typed (absent in older documents).
     pub quota: String,
+    /// Own baselines saved under a name (absent in older documents).
+    pub baselines: Vec<NamedBaseline>,
 }
 
 impl Document for BenchmarksDoc {
@@ -354,6 +368,24 @@ pub enum Action {
     Clear,
     /// Put back a whole earlier document (undo of Clear).
     Restore(Box<BenchmarksDoc>),
+    /// How many closed deals the custom baseline rests on.
+    SetBaselineClosedDeals(String),
+    /// Save the custom baseline under a name (replacing one of that name);
+    /// `year` is recorded when it has none yet.
+    SaveBaseline {
+        name: String,
+        year: Option<i32>,
+    },
+    /// Keep a baseline made elsewhere (see [`baseline_from_funnel`]) and
+    /// compare against it.
+    AddBaseline(Box<NamedBaseline>),
+    /// Compare against saved baseline `i`, copied into the form.
+    PickBaseline(usize),
+    /// Forget saved baseline `i` (the view offers Undo).
+    DeleteBaseline(usize),
+    /// Take a shared funnel's inputs (and its own ranges, if it used them)
+    /// into this document, keeping the saved baselines.
+    AdoptShared(Box<BenchmarksDoc>),
 }
 
 /// The example team: a mid-market team whose discovery leaks and whose
@@ -395,10 +427,56 @@ impl BenchmarksDoc {
                     segment: self.segment,
                     mode: self.mode,
                     baseline: self.baseline.clone(),
+                    baselines: std::mem::take(&mut self.baselines),
                     ..BenchmarksDoc::default()
                 }
             }
             Action::Restore(doc) => *self = *doc,
+            Action::SetBaselineClosedDeals(v) => self.baseline.closed_deals = v,
+            Action::SaveBaseline { name, year } => {
+                let name = name.trim().to_string();
+                if name.is_empty() {
+                    return;
+                }
+                self.baseline.name = name.clone();
+                self.baseline.year = self.baseline.year.or(year);
+                let input = self.baseline.clone();
+                self.keep_baseline(NamedBaseline { name, input });
+            }
+            Action::AddBaseline(b) => {
+                self.baseline = b.input.clone();
+                self.segment = Segment::MyBaseline;
+                self.keep_baseline(*b);
+            }
+            Action::PickBaseline(i) => {
+                if let Some(b) = self.baselines.get(i) {
+                    self.baseline = b.input.clone();
+                    self.segment = Segment::MyBaseline;
+                }
+            }
+            Action::DeleteBaseline(i) => {
+                if i < self.baselines.len() {
+                    self.baselines.remove(i);
+                }
+            }
+            Action::AdoptShared(shared) => {
+                let baselines = std::mem::take(&mut self.baselines);
+                let own = std::mem::take(&mut self.baseline);
+                *self = *shared;
+                self.baselines = baselines;
+                if self.segment != Segment::MyBaseline {
+                    self.baseline = own;
+                }
+            }
+        }
+    }
+
+    /// Saves `b`, replacing a saved baseline of the same name.
+    fn keep_baseline(&mut self, b: NamedBaseline) {
+        let same = |s: &NamedBaseline| s.name.trim().eq_ignore_ascii_case(b.name.trim());
+        match self.baselines.iter().position(same) {
+            Some(i) => self.baselines[i] = b,
+            None => self.baselines.push(b),
         }
     }
 

@@ -22,6 +22,8 @@ mod form;
 mod formulas;
 mod input;
 mod partial;
+mod provenance;
+mod share;
 mod spreadsheet;
 mod whatif;
 
@@ -34,6 +36,8 @@ pub use form::*;
 pub use formulas::*;
 pub use input::*;
 pub use partial::*;
+pub use provenance::*;
+pub use share::*;
 pub use spreadsheet::*;
 pub use whatif::*;
 
