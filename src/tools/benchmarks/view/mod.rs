@@ -7,21 +7,27 @@ mod baseline;
 mod cards;
 mod chart;
 mod headline;
+mod provenance;
+mod share;
 mod shared;
 mod table;
 mod whatif;
 
 use super::model::Action;
 use super::model::*;
-use crate::components::{use_field, Download, ExportActions, Field, NumberField, UndoToast};
+use crate::components::{
+    use_field, CopyButton, Download, ExportActions, Field, NumberField, UndoToast,
+};
 use crate::embed::Completed;
 use crate::export::csv::Delimiter;
 use crate::storage::browser::use_document;
 use baseline::BaselineEditor;
 use cards::SummaryCards;
-use chart::FunnelChart;
+use chart::{FunnelChart, MoneyChart};
 use headline::{CoverageCard, Headline};
 use leptos::prelude::*;
+use provenance::ProvenanceNote;
+use share::SharedStrip;
 use table::StageTable;
 use whatif::WhatIfPanel;
 
@@ -39,17 +45,55 @@ fn local_today() -> chrono::NaiveDate {
 /// How long the visitor must pause before a result counts as finished.
 const SETTLE_MS: u64 = 1000;
 
+/// What Undo puts back, and the toast's message.
+type UndoSlot = RwSignal<Option<(BenchmarksDoc, &'static str)>>;
+
 /// The stage benchmark calculator. `rest` is the part of the route after the
-/// tool's slug; the tool is a single screen, so it is not used.
+/// tool's slug: empty for the visitor's own funnel, `share/<code>` for a
+/// colleague's, shown read only over an in-memory copy so nothing of it is
+/// ever saved and the visitor's own funnel stays as it was.
 #[component]
 pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
-    let _ = rest;
-    let doc = use_document::<BenchmarksDoc>();
+    let stored = use_document::<BenchmarksDoc>();
+    // Outlives a switch between shared and own views, so "Use these
+    // numbers" can offer Undo on the visitor's own funnel.
+    let undo: UndoSlot = RwSignal::new(None);
+    let route = Memo::new(move |_| rest.with(|r| BenchmarksRoute::parse(r)));
+    move || match route.get() {
+        BenchmarksRoute::Shared(Ok(d)) => {
+            view! { <Calculator doc=RwSignal::new(*d) own=stored undo=undo /> }.into_any()
+        }
+        BenchmarksRoute::Shared(Err(e)) => {
+            view! { <Calculator doc=stored undo=undo refused=e.message() /> }.into_any()
+        }
+        BenchmarksRoute::Own => view! { <Calculator doc=stored undo=undo /> }.into_any(),
+    }
+}
+
+/// The calculator over one document: the visitor's own (saved), or a
+/// shared one (`own` is then the visitor's saved document, and every input
+/// is read only).
+#[component]
+fn Calculator(
+    /// The document shown.
+    doc: RwSignal<BenchmarksDoc>,
+    /// Set while showing a shared funnel: the visitor's own document, which
+    /// "Use these numbers" copies into.
+    #[prop(optional)]
+    own: Option<RwSignal<BenchmarksDoc>>,
+    /// Why a share link was refused, shown over the own funnel.
+    #[prop(optional, into)]
+    refused: Option<String>,
+    /// What Undo puts back.
+    undo: UndoSlot,
+) -> impl IntoView {
+    let read_only = own.is_some();
     let doc_read: Signal<BenchmarksDoc> = doc.into();
     // The form's text parsed once per change; every question below (the
     // result, blank, invalid fields, the ranges) reads this one value.
     let form = Memo::new(move |_| doc.with(|d| ParsedForm::from(d)));
     let form_sig: Signal<ParsedForm> = form.into();
+    let provenance = Memo::new(move |_| doc.with(BenchmarksDoc::provenance));
 
     // The last result told to an embedding page, so each distinct finished
     // result is reported once (never saved).
@@ -71,6 +115,9 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
     // the form must be valid and its result new (`Reported::settle`).
     let pause = send_wrapper::SendWrapper::new(crate::components::listen::Timer::new());
     let on_action = Callback::new(move |a: Action| {
+        if read_only {
+            return;
+        }
         doc.update(|d| d.apply(a));
         pause.restart(SETTLE_MS, move || {
             report(
@@ -83,7 +130,12 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
     // What the visitor typed into the prerendered form before the wasm
     // arrived becomes their input, as if typed now.
     let mode = doc.with_untracked(|d| d.mode);
-    for field in Field::visible(mode).into_iter().chain([Field::Quota]) {
+    let prefill = if read_only {
+        vec![]
+    } else {
+        Field::visible(mode)
+    };
+    for field in prefill.into_iter().chain([Field::Quota]) {
         if let Some(text) = crate::shell::take_prefill(&field.id()) {
             on_action.run(Action::SetField(field, text));
         }
@@ -91,6 +143,9 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
     // A result already saved when the tool opens is reported once too, as
     // a host page expects. Reads are untracked, so this runs only once.
     Effect::new(move |_| {
+        if read_only {
+            return;
+        }
         report(
             form.with_untracked(|f| reported.try_update_value(|r| r.settle(f)))
                 .flatten(),
@@ -118,13 +173,22 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
                 .flatten()
         })
     });
+    // Fix values need prospects, deal size and the conversions, as the
+    // bottleneck's worth does.
+    let money_shown = Signal::derive(move || {
+        partial.with(|p| {
+            p.ready(Output::BottleneckWorth)
+                .shows()
+                .then(|| p.snapshot.clone())
+                .flatten()
+        })
+    });
     let chart_needs =
         Signal::derive(move || partial.with(|p| cards::needs_line(&p.ready(Output::Chart))));
     let quota = Signal::derive(move || doc.with(|d| d.parse(Field::Quota).ok()));
 
     // Clear, loading the example and "Start from …" keep a copy for Undo
     // instead of asking "are you sure?".
-    let undo = RwSignal::new(None::<(BenchmarksDoc, &'static str)>);
     let undoable = Callback::new(move |(a, message): (Action, &'static str)| {
         let before = doc.get_untracked();
         on_action.run(a);
@@ -139,6 +203,20 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
         undo.set(None);
     });
     let on_expire = Callback::new(move |_| undo.set(None));
+    // Taking a colleague's numbers: the visitor's funnel is kept for Undo,
+    // then their own view opens with the copied numbers.
+    let on_use = Callback::new(move |_| {
+        if let Some(own) = own {
+            let before = own.get_untracked();
+            let shared = doc.get_untracked();
+            own.update(|d| d.apply(Action::AdoptShared(Box::new(shared))));
+            undo.set(Some((before, "Shared numbers copied into your funnel.")));
+            share::go_home();
+        }
+    });
+    let strip = (read_only || refused.is_some())
+        .then(|| view! { <SharedStrip refused=refused on_use=on_use /> });
+    let share_link = Signal::derive(move || doc.with(share::share_url));
 
     // The shared settings when the shell provides them (a tool mounted on
     // its own keeps its choice for the visit).
@@ -173,11 +251,13 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
     view! {
         <section class="sc-tool sc-benchmarks">
             <p class="sc-benchmarks-print-header">"Stagecraft · Stage benchmarks · " {print_date}</p>
+            {strip}
             <header class="sc-benchmarks-header">
                 <h1 class="sc-page-title">"Stage benchmarks"</h1>
                 <p class="sc-lede">
                     "Put in your funnel numbers. You will see where deals leak, where they stall, and what fixing the worst stage is worth each month."
                 </p>
+                {(!read_only).then(|| view! {
                 <div class="sc-row sc-benchmarks-actions">
                     <button type="button" class="sc-button sc-button--primary" on:click=move |_| undoable.run((Action::LoadExample, "Example team loaded."))>
                         "Load example team"
@@ -186,10 +266,11 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
                         "Clear"
                     </button>
                 </div>
+                })}
             </header>
             <Headline partial=partial_sig small=Signal::derive(move || form.with(|f| f.small_samples.clone())) />
             <div class="sc-benchmarks-layout">
-                <InputsPanel doc=doc_read form=form_sig on_action=on_action undoable=undoable />
+                <InputsPanel doc=doc_read form=form_sig on_action=on_action undoable=undoable read_only=read_only provenance=provenance />
                 <div class="sc-benchmarks-side">
                     <SummaryCards
                         partial=partial_sig
@@ -202,11 +283,15 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
                 </div>
             </div>
             <FunnelChart shown=chart_shown needs=chart_needs />
-            <StageTable partial=partial_sig fallback_baseline=Signal::derive(move || form.with(|f| f.baseline)) />
+            <StageTable partial=partial_sig fallback_baseline=Signal::derive(move || form.with(|f| f.baseline))>
+                <ProvenanceNote provenance=provenance testid="table-source" />
+                <PrintInputs doc=doc_read />
+            </StageTable>
+            <MoneyChart shown=money_shown />
             <WhatIfPanel shown=shown_sig />
             <section class="sc-card sc-benchmarks-export" aria-labelledby="sc-benchmarks-export-title">
                 <h2 id="sc-benchmarks-export-title">"Share the stage table"</h2>
-                <p class="sc-field__hint">"Copy it into a spreadsheet, save it as a file, or print a one-page report."</p>
+                <p class="sc-field__hint">"Copy it into a spreadsheet, save it as a file, print a one-page report, or copy a link that opens these numbers read only for a colleague (only the numbers travel, in the link itself)."</p>
                 <div class="sc-field sc-benchmarks-sheet-format">
                     <label class="sc-field__label" for="sc-benchmarks-sheet-format">"Spreadsheet format"</label>
                     <select
@@ -230,7 +315,9 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
                         mime: "text/csv",
                         text: csv,
                     }
-                />
+                >
+                    <CopyButton label="Copy share link" text=share_link />
+                </ExportActions>
             </section>
             <UndoToast message=undo_message on_undo=on_undo on_expire=on_expire />
         </section>
@@ -249,6 +336,10 @@ fn InputsPanel(
     /// Applies a change that replaces typed work, offering Undo with the
     /// given message.
     undoable: Callback<(Action, &'static str)>,
+    /// A shared funnel: every control is disabled.
+    read_only: bool,
+    /// Where the ranges in use come from.
+    provenance: Memo<Provenance>,
 ) -> impl IntoView {
     let segment = Memo::new(move |_| doc.with(|d| d.segment));
     let mode = Memo::new(move |_| doc.with(|d| d.mode));
@@ -311,7 +402,9 @@ fn InputsPanel(
         .collect_view();
 
     view! {
-        <form class="sc-benchmarks-inputs sc-stack sc-no-print" on:submit=|ev| ev.prevent_default() aria-label="Your funnel">
+        <form class="sc-benchmarks-inputs sc-stack sc-no-print" on:submit=|ev| ev.prevent_default() aria-label=if read_only { "Shared funnel" } else { "Your funnel" }>
+            // A disabled fieldset disables every control in it at once.
+            <fieldset class="sc-benchmarks-lock" disabled=read_only>
             <div class="sc-card sc-stack">
                 <Field
                     id="sc-benchmarks-segment"
@@ -337,6 +430,7 @@ fn InputsPanel(
                         }
                     }
                 </Field>
+                <ProvenanceNote provenance=provenance testid="baseline-source" />
                 <Show when=move || segment.get() == Segment::MyBaseline>
                     <BaselineEditor doc=doc on_action=on_action undoable=undoable />
                 </Show>
@@ -415,6 +509,7 @@ fn InputsPanel(
                 </div>
                 {stage_groups}
             </div>
+            </fieldset>
         </form>
     }
 }
@@ -479,4 +574,37 @@ fn field_view(doc: Signal<BenchmarksDoc>, on_action: Callback<Action>, f: Field)
     view! {
         <NumberField id=f.id() label=f.label() value=value on_input=on_input rules=f.rules() kind=Some(f.kind()) prefix=prefix suffix=f.suffix() />
     }
+}
+
+/// The pipeline inputs the stage table does not show, for the printed
+/// page (hidden on screen, where the form shows them).
+#[component]
+fn PrintInputs(
+    /// The document shown.
+    doc: Signal<BenchmarksDoc>,
+) -> impl IntoView {
+    let text = move || {
+        doc.with(|d| {
+            let mut parts = Vec::new();
+            for f in [
+                Field::Prospects,
+                Field::OpenOpportunities,
+                Field::DealSize,
+                Field::OnboardingDays,
+                Field::Quota,
+            ] {
+                if let Ok(v) = d.parse(f) {
+                    if f != Field::Quota || v > 0.0 {
+                        let shown = match f.kind() {
+                            crate::numbers::FieldKind::Money => crate::components::format::money(v),
+                            _ => shared::plain_text(v),
+                        };
+                        parts.push(format!("{} {shown}", f.label()));
+                    }
+                }
+            }
+            format!("Your inputs: {}.", parts.join(" · "))
+        })
+    };
+    view! { <p class="sc-benchmarks-print-inputs">{text}</p> }
 }

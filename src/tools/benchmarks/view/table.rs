@@ -27,6 +27,9 @@ pub fn StageTable(
     /// Ranges of the chosen segment, used for the stale column before any
     /// result exists.
     fallback_baseline: Signal<Option<Baseline>>,
+    /// Shown under the table: where its benchmark ranges come from.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let rows = Stage::ALL
         .into_iter()
@@ -103,7 +106,10 @@ pub fn StageTable(
             <p class="sc-field__hint">
                 "A deal is stale once it sits in a stage for twice the benchmark's longest time. Fix value is the extra revenue a month if that stage alone reached the middle of its benchmark range."
             </p>
-            <div class="sc-benchmarks-table-wrap" tabindex="0" role="region" aria-labelledby="sc-benchmarks-table-title">
+            <p class="sc-benchmarks-table-hint" id="sc-benchmarks-table-hint" data-testid="table-scroll-hint">
+                "The table is wider than the screen: scroll it sideways for days, stale and fix value."
+            </p>
+            <div class="sc-benchmarks-table-wrap" tabindex="0" role="region" aria-labelledby="sc-benchmarks-table-title" aria-describedby="sc-benchmarks-table-hint">
                 <table class="sc-benchmarks-table">
                     <thead>
                         <tr>
@@ -121,6 +127,7 @@ pub fn StageTable(
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {children.map(|c| c())}
         </section>
     }
 }
