@@ -14,7 +14,7 @@
 use super::*;
 use crate::numbers::{finite_non_negative, user_locale};
 use crate::route::{Route, Tool};
-use crate::share_code::{crc8, from_base32, shorten, to_base32, version};
+use crate::share_code::{crc8, from_base32, to_base32, version};
 
 /// The version this build writes.
 pub const SHARE_VERSION: u32 = 1;
@@ -27,8 +27,6 @@ pub const MAX_NAME: usize = 40;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FunnelShareError {
     Empty,
-    TooLong,
-    BadVersion(String),
     Newer(u32),
     Damaged,
 }
@@ -38,8 +36,6 @@ impl FunnelShareError {
     pub fn message(&self) -> String {
         match self {
             Self::Empty => "This share link has no funnel in it.".into(),
-            Self::TooLong => "This share link is too long to be one of ours.".into(),
-            Self::BadVersion(v) => format!("This share link's version “{v}” is not valid."),
             Self::Newer(v) => {
                 format!("This share link was made by a newer Stagecraft (format {v}).")
             }
@@ -169,10 +165,10 @@ pub fn decode_funnel(code: &str) -> Result<BenchmarksDoc, FunnelShareError> {
         return Err(E::Empty);
     }
     if code.len() > MAX_CODE {
-        return Err(E::TooLong);
+        return Err(E::Damaged);
     }
     let (v, payload) = code.split_once('-').ok_or(E::Damaged)?;
-    let v = version(v).ok_or_else(|| E::BadVersion(shorten(v)))?;
+    let v = version(v).ok_or(E::Damaged)?;
     if v != SHARE_VERSION {
         return Err(E::Newer(v));
     }

@@ -128,7 +128,10 @@ pub fn MoneyChart(
 ) -> impl IntoView {
     let body = move || {
         shown.with(|s| {
-            let a = &s.as_ref()?.analysis;
+            let Some(s) = s else {
+                return view! { <li class="sc-benchmarks-empty">"This appears once every stage has its numbers."</li> }.into_any();
+            };
+            let a = &s.analysis;
             let values: Vec<f64> = a.stages[..FUNNEL]
                 .iter()
                 .map(|r| r.fix_value.unwrap_or(0.0))
@@ -145,7 +148,7 @@ pub fn MoneyChart(
                     highlight: a.bottleneck == Some(stage),
                 })
                 .collect();
-            Some(bars(rows))
+            bars(rows)
         })
     };
     view! {
@@ -154,12 +157,7 @@ pub fn MoneyChart(
             <p class="sc-field__hint">
                 "What each stage would add a month if it alone reached the middle of its benchmark range. A stage already there adds nothing."
             </p>
-            <Show
-                when=move || shown.with(Option::is_some)
-                fallback=|| view! { <p class="sc-benchmarks-empty">"This appears once every stage has its numbers."</p> }
-            >
-                <ul class="sc-benchmarks-bars sc-benchmarks-bars--money">{body}</ul>
-            </Show>
+            <ul class="sc-benchmarks-bars sc-benchmarks-bars--money">{body}</ul>
         </section>
     }
 }

@@ -58,15 +58,15 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
     // Outlives a switch between shared and own views, so "Use these
     // numbers" can offer Undo on the visitor's own funnel.
     let undo: UndoSlot = RwSignal::new(None);
-    let route = Memo::new(move |_| rest.with(|r| BenchmarksRoute::parse(r)));
-    move || match route.get() {
-        BenchmarksRoute::Shared(Ok(d)) => {
-            view! { <Calculator doc=RwSignal::new(*d) own=stored undo=undo /> }.into_any()
-        }
-        BenchmarksRoute::Shared(Err(e)) => {
-            view! { <Calculator doc=stored undo=undo refused=e.message() /> }.into_any()
-        }
-        BenchmarksRoute::Own => view! { <Calculator doc=stored undo=undo /> }.into_any(),
+    // One call site, so the calculator's body is compiled once. The route
+    // changes only when the address does, so no memo is needed.
+    move || {
+        let (doc, own, refused) = match rest.with(|r| BenchmarksRoute::parse(r)) {
+            BenchmarksRoute::Shared(Ok(d)) => (RwSignal::new(*d), Some(stored), None),
+            BenchmarksRoute::Shared(Err(e)) => (stored, None, Some(e.message())),
+            BenchmarksRoute::Own => (stored, None, None),
+        };
+        view! { <Calculator doc=doc own=own refused=refused undo=undo /> }
     }
 }
 
@@ -79,10 +79,8 @@ fn Calculator(
     doc: RwSignal<BenchmarksDoc>,
     /// Set while showing a shared funnel: the visitor's own document, which
     /// "Use these numbers" copies into.
-    #[prop(optional)]
     own: Option<RwSignal<BenchmarksDoc>>,
     /// Why a share link was refused, shown over the own funnel.
-    #[prop(optional, into)]
     refused: Option<String>,
     /// What Undo puts back.
     undo: UndoSlot,
@@ -93,7 +91,6 @@ fn Calculator(
     // result, blank, invalid fields, the ranges) reads this one value.
     let form = Memo::new(move |_| doc.with(|d| ParsedForm::from(d)));
     let form_sig: Signal<ParsedForm> = form.into();
-    let provenance = Memo::new(move |_| doc.with(BenchmarksDoc::provenance));
 
     // The last result told to an embedding page, so each distinct finished
     // result is reported once (never saved).
@@ -165,24 +162,10 @@ fn Calculator(
     // a number.
     let shown = Memo::new(move |_| partial.with(|p| p.full().cloned()));
     let shown_sig: Signal<Option<Snapshot>> = shown.into();
-    let chart_shown = Signal::derive(move || {
-        partial.with(|p| {
-            p.ready(Output::Chart)
-                .shows()
-                .then(|| p.snapshot.clone())
-                .flatten()
-        })
-    });
+    let chart_shown = ready_snapshot(partial, Output::Chart);
     // Fix values need prospects, deal size and the conversions, as the
     // bottleneck's worth does.
-    let money_shown = Signal::derive(move || {
-        partial.with(|p| {
-            p.ready(Output::BottleneckWorth)
-                .shows()
-                .then(|| p.snapshot.clone())
-                .flatten()
-        })
-    });
+    let money_shown = ready_snapshot(partial, Output::BottleneckWorth);
     let chart_needs =
         Signal::derive(move || partial.with(|p| cards::needs_line(&p.ready(Output::Chart))));
     let quota = Signal::derive(move || doc.with(|d| d.parse(Field::Quota).ok()));
@@ -216,7 +199,7 @@ fn Calculator(
     });
     let strip = (read_only || refused.is_some())
         .then(|| view! { <SharedStrip refused=refused on_use=on_use /> });
-    let share_link = Signal::derive(move || doc.with(share::share_url));
+    let share_link = doc_text(doc_read, share::share_url);
 
     // The shared settings when the shell provides them (a tool mounted on
     // its own keeps its choice for the visit).
@@ -270,7 +253,7 @@ fn Calculator(
             </header>
             <Headline partial=partial_sig small=Signal::derive(move || form.with(|f| f.small_samples.clone())) />
             <div class="sc-benchmarks-layout">
-                <InputsPanel doc=doc_read form=form_sig on_action=on_action undoable=undoable read_only=read_only provenance=provenance />
+                <InputsPanel doc=doc_read form=form_sig on_action=on_action undoable=undoable read_only=read_only />
                 <div class="sc-benchmarks-side">
                     <SummaryCards
                         partial=partial_sig
@@ -283,10 +266,11 @@ fn Calculator(
                 </div>
             </div>
             <FunnelChart shown=chart_shown needs=chart_needs />
-            <StageTable partial=partial_sig fallback_baseline=Signal::derive(move || form.with(|f| f.baseline))>
-                <ProvenanceNote provenance=provenance testid="table-source" />
+            <StageTable partial=partial_sig fallback_baseline=Signal::derive(move || form.with(|f| f.baseline)) />
+            <div class="sc-benchmarks-table-foot">
+                <ProvenanceNote doc=doc_read testid="table-source" />
                 <PrintInputs doc=doc_read />
-            </StageTable>
+            </div>
             <MoneyChart shown=money_shown />
             <WhatIfPanel shown=shown_sig />
             <section class="sc-card sc-benchmarks-export" aria-labelledby="sc-benchmarks-export-title">
@@ -315,9 +299,10 @@ fn Calculator(
                         mime: "text/csv",
                         text: csv,
                     }
-                >
+                />
+                <div class="sc-row">
                     <CopyButton label="Copy share link" text=share_link />
-                </ExportActions>
+                </div>
             </section>
             <UndoToast message=undo_message on_undo=on_undo on_expire=on_expire />
         </section>
@@ -338,8 +323,6 @@ fn InputsPanel(
     undoable: Callback<(Action, &'static str)>,
     /// A shared funnel: every control is disabled.
     read_only: bool,
-    /// Where the ranges in use come from.
-    provenance: Memo<Provenance>,
 ) -> impl IntoView {
     let segment = Memo::new(move |_| doc.with(|d| d.segment));
     let mode = Memo::new(move |_| doc.with(|d| d.mode));
@@ -430,7 +413,7 @@ fn InputsPanel(
                         }
                     }
                 </Field>
-                <ProvenanceNote provenance=provenance testid="baseline-source" />
+                <ProvenanceNote doc=doc testid="baseline-source" />
                 <Show when=move || segment.get() == Segment::MyBaseline>
                     <BaselineEditor doc=doc on_action=on_action undoable=undoable />
                 </Show>
@@ -473,7 +456,7 @@ fn InputsPanel(
                         id=Field::Quota.id()
                         label=Field::Quota.label()
                         hint="Optional. The quota your team must close in the period, for pipeline coverage."
-                        value=Signal::derive(move || doc.with(|d| d.quota.clone()))
+                        value=doc_text(doc, |d| d.quota.clone())
                         on_input=Callback::new(move |v: String| on_action.run(Action::SetField(Field::Quota, v)))
                         rules=Field::Quota.rules()
                         kind=Some(Field::Quota.kind())
@@ -607,4 +590,21 @@ fn PrintInputs(
         })
     };
     view! { <p class="sc-benchmarks-print-inputs">{text}</p> }
+}
+
+/// The snapshot while output `o` can be shown, else `None`: one function
+/// for both charts, so the wasm holds one such closure.
+fn ready_snapshot(partial: Memo<Partial>, o: Output) -> Signal<Option<Snapshot>> {
+    Signal::derive(move || {
+        partial.with(|p| p.ready(o).shows().then(|| p.snapshot.clone()).flatten())
+    })
+}
+
+/// Text drawn from the document. One non-generic helper for every such
+/// value (share link, quota, provenance), so the wasm holds one closure.
+pub(super) fn doc_text(
+    doc: Signal<BenchmarksDoc>,
+    f: fn(&BenchmarksDoc) -> String,
+) -> Signal<String> {
+    Signal::derive(move || doc.with(f))
 }

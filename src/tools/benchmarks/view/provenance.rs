@@ -1,28 +1,27 @@
 //! Where the ranges come from (under the segment picker, under the stage
 //! table and on the printed page), and the user's named baselines.
 
-use crate::components::{NumberField, TextField};
+use crate::components::{use_field, Field, NumberField};
 use crate::numbers::FieldKind;
 use crate::tools::benchmarks::model::Action;
 use crate::tools::benchmarks::model::*;
 use leptos::prelude::*;
 
 /// The provenance line of the ranges in use, with the thin-sample warning
-/// for an own baseline resting on fewer than 30 closed deals.
+/// for an own baseline resting on fewer than 30 closed deals (an empty
+/// paragraph, hidden, otherwise).
 #[component]
 pub(super) fn ProvenanceNote(
-    /// Where the ranges in use come from (one memo for every note).
-    provenance: Memo<Provenance>,
+    /// The document shown: its segment and own baseline decide the line.
+    doc: Signal<BenchmarksDoc>,
     /// `data-testid` of the line, so each place can be checked.
     testid: &'static str,
 ) -> impl IntoView {
     view! {
-        <p class="sc-benchmarks-source" data-testid=testid>{move || provenance.with(Provenance::line)}</p>
-        {move || provenance.with(Provenance::warning).map(|w| view! {
-            <p class="sc-benchmarks-warning" data-testid=format!("{testid}-warning")>
-                <span aria-hidden="true">"⚠ "</span>{w}
-            </p>
-        })}
+        <p class="sc-benchmarks-source" data-testid=testid>{super::doc_text(doc, |d| d.provenance().line())}</p>
+        <p class="sc-benchmarks-warning sc-benchmarks-source__warning" data-testid=format!("{testid}-warning")>
+            {super::doc_text(doc, |d| d.provenance().warning().unwrap_or_default())}
+        </p>
     }
 }
 
@@ -79,26 +78,41 @@ pub(super) fn SavedBaselines(
             id="sc-benchmarks-bl-closed"
             label="Closed deals behind this baseline"
             hint="Won and lost deals these ranges come from. Under 30, each range may be off by several points."
-            value=Signal::derive(move || doc.with(|d| d.baseline.closed_deals.clone()))
+            value=super::doc_text(doc, |d| d.baseline.closed_deals.clone())
             on_input=Callback::new(move |v: String| on_action.run(Action::SetBaselineClosedDeals(v)))
             rules=CLOSED_DEALS_RULES
             kind=Some(FieldKind::Count)
         />
         <div class="sc-benchmarks-save">
-            <TextField
+            <Field
                 id="sc-benchmarks-bl-name"
                 label="Name for this baseline"
                 hint="For example a segment or a team. Saving under a name already kept replaces it."
-                value=name
-                on_input=Callback::new(move |v: String| name.set(v))
                 error=error
-            />
+            >
+                {
+                    let f = use_field();
+                    view! {
+                        <input
+                            id=f.id()
+                            class="sc-input"
+                            type="text"
+                            autocomplete="off"
+                            prop:value=move || name.get()
+                            aria-invalid=f.aria_invalid()
+                            aria-describedby=f.described_by()
+                            on:input=move |ev| name.set(event_target_value(&ev))
+                        />
+                    }
+                }
+            </Field>
             <button type="button" class="sc-button" on:click=save>"Save baseline"</button>
             <p class="sc-field__hint" role="status">{status}</p>
         </div>
-        <Show when=move || doc.with(|d| !d.baselines.is_empty())>
+        // Hidden by the style sheet while the list is empty.
+        <div class="sc-benchmarks-saved-box">
             <h3 class="sc-benchmarks-subtitle">"Saved baselines"</h3>
             <ul class="sc-benchmarks-saved" data-testid="saved-baselines">{list}</ul>
-        </Show>
+        </div>
     }
 }

@@ -27,9 +27,6 @@ pub fn StageTable(
     /// Ranges of the chosen segment, used for the stale column before any
     /// result exists.
     fallback_baseline: Signal<Option<Baseline>>,
-    /// Shown under the table: where its benchmark ranges come from.
-    #[prop(optional)]
-    children: Option<Children>,
 ) -> impl IntoView {
     let rows = Stage::ALL
         .into_iter()
@@ -127,7 +124,6 @@ pub fn StageTable(
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            {children.map(|c| c())}
         </section>
     }
 }
