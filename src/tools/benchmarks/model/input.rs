@@ -345,8 +345,6 @@ pub struct BenchmarksDoc {
     pub baseline: BaselineInput,
     /// Optional quota for the period, as typed (absent in older documents).
     pub quota: String,
-    /// Own baselines saved under a name (absent in older documents).
-    pub baselines: Vec<NamedBaseline>,
 }
 
 impl Document for BenchmarksDoc {
@@ -370,22 +368,9 @@ pub enum Action {
     Restore(Box<BenchmarksDoc>),
     /// How many closed deals the custom baseline rests on.
     SetBaselineClosedDeals(String),
-    /// Save the custom baseline under a name (replacing one of that name);
-    /// `year` is recorded when it has none yet.
-    SaveBaseline {
-        name: String,
-        year: Option<i32>,
-    },
-    /// Keep a baseline made elsewhere (see [`baseline_from_funnel`]) and
-    /// compare against it.
-    AddBaseline(Box<NamedBaseline>),
-    /// Compare against saved baseline `i`, copied into the form.
-    PickBaseline(usize),
-    /// Forget saved baseline `i` (the view offers Undo).
-    DeleteBaseline(usize),
-    /// Take a shared funnel's inputs (and its own ranges, if it used them)
-    /// into this document, keeping the saved baselines.
-    AdoptShared(Box<BenchmarksDoc>),
+    /// Compare against ranges made elsewhere (a CRM import, through
+    /// [`baseline_from_funnel`]): they become "My baseline".
+    AddBaseline(Box<BaselineInput>),
 }
 
 /// The example team: a mid-market team whose discovery leaks and whose
@@ -427,56 +412,15 @@ impl BenchmarksDoc {
                     segment: self.segment,
                     mode: self.mode,
                     baseline: self.baseline.clone(),
-                    baselines: std::mem::take(&mut self.baselines),
                     ..BenchmarksDoc::default()
                 }
             }
             Action::Restore(doc) => *self = *doc,
             Action::SetBaselineClosedDeals(v) => self.baseline.closed_deals = v,
-            Action::SaveBaseline { name, year } => {
-                let name = name.trim().to_string();
-                if name.is_empty() {
-                    return;
-                }
-                self.baseline.name = name.clone();
-                self.baseline.year = self.baseline.year.or(year);
-                let input = self.baseline.clone();
-                self.keep_baseline(NamedBaseline { name, input });
-            }
             Action::AddBaseline(b) => {
-                self.baseline = b.input.clone();
+                self.baseline = *b;
                 self.segment = Segment::MyBaseline;
-                self.keep_baseline(*b);
             }
-            Action::PickBaseline(i) => {
-                if let Some(b) = self.baselines.get(i) {
-                    self.baseline = b.input.clone();
-                    self.segment = Segment::MyBaseline;
-                }
-            }
-            Action::DeleteBaseline(i) => {
-                if i < self.baselines.len() {
-                    self.baselines.remove(i);
-                }
-            }
-            Action::AdoptShared(shared) => {
-                let baselines = std::mem::take(&mut self.baselines);
-                let own = std::mem::take(&mut self.baseline);
-                *self = *shared;
-                self.baselines = baselines;
-                if self.segment != Segment::MyBaseline {
-                    self.baseline = own;
-                }
-            }
-        }
-    }
-
-    /// Saves `b`, replacing a saved baseline of the same name.
-    fn keep_baseline(&mut self, b: NamedBaseline) {
-        let same = |s: &NamedBaseline| s.name.trim().eq_ignore_ascii_case(b.name.trim());
-        match self.baselines.iter().position(same) {
-            Some(i) => self.baselines[i] = b,
-            None => self.baselines.push(b),
         }
     }
 

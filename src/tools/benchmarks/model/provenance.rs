@@ -1,11 +1,10 @@
 //! Where each set of ranges comes from: source, year, sample and what its
-//! win rate divides by, for the screen, the print and the CSV. Also the
-//! user's named baselines and [`baseline_from_funnel`], which turns a
-//! funnel measured from deals (a CRM import) into one of them.
+//! win rate divides by, for the screen, the print and the CSV. Also
+//! [`baseline_from_funnel`], which turns a funnel measured from deals (a
+//! CRM import) into a baseline that records where it comes from.
 
 use super::*;
 use crate::numbers::{read, FieldKind, NumberRules};
-use serde::{Deserialize, Serialize};
 
 /// The article both published segments come from.
 pub const SEED_SOURCE: &str =
@@ -153,14 +152,6 @@ impl BenchmarksDoc {
     }
 }
 
-/// A saved own baseline, kept under its name in the document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(default)]
-pub struct NamedBaseline {
-    pub name: String,
-    pub input: BaselineInput,
-}
-
 /// A funnel measured from real deals (for example a CRM export): how many
 /// deals entered each stage, how long they stayed, and how many closed.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -197,19 +188,19 @@ pub fn wilson_pct(k: u64, n: u64) -> Range {
     Range::new(r(centre - half), r(centre + half))
 }
 
-/// Turns a measured funnel into a named own baseline. Conversions and the
+/// Turns a measured funnel into an own baseline under `name`. Conversions and the
 /// win rate (won ÷ entered Discovery) get a 90 % Wilson interval; measured
 /// days and cycle a quarter either side; anything not measured keeps the
 /// mid-market range. `source` and `year` are recorded as its provenance,
 /// and `closed` as the deals it rests on (under 30 it warns). Pure, so a
-/// CRM import can call it and save the result with
+/// CRM import can call it and compare against the result with
 /// [`Action::AddBaseline`].
 pub fn baseline_from_funnel(
     name: &str,
     source: &str,
     year: Option<i32>,
     f: &FunnelSample,
-) -> NamedBaseline {
+) -> BaselineInput {
     let mut b = MID_MARKET;
     for i in 0..FUNNEL {
         b.conversion[i] = wilson_pct(f.entered[i + 1], f.entered[i]);
@@ -233,10 +224,7 @@ pub fn baseline_from_funnel(
     input.source = source.trim().into();
     input.year = year;
     input.closed_deals = f.closed.to_string();
-    NamedBaseline {
-        name: name.trim().into(),
-        input,
-    }
+    input
 }
 
 use crate::numbers::finite_non_negative;

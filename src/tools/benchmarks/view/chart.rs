@@ -152,7 +152,7 @@ pub fn MoneyChart(
         })
     };
     view! {
-        <section class="sc-card sc-benchmarks-chart" aria-labelledby="sc-benchmarks-money-title" data-testid="money-chart">
+        <section class="sc-card sc-benchmarks-chart sc-benchmarks-money" aria-labelledby="sc-benchmarks-money-title" data-testid="money-chart">
             <h2 id="sc-benchmarks-money-title">"Money left on the table"</h2>
             <p class="sc-field__hint">
                 "What each stage would add a month if it alone reached the middle of its benchmark range. A stage already there adds nothing."

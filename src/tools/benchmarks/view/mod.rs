@@ -8,16 +8,13 @@ mod cards;
 mod chart;
 mod headline;
 mod provenance;
-mod share;
 mod shared;
 mod table;
 mod whatif;
 
 use super::model::Action;
 use super::model::*;
-use crate::components::{
-    use_field, CopyButton, Download, ExportActions, Field, NumberField, UndoToast,
-};
+use crate::components::{use_field, Download, ExportActions, Field, NumberField, UndoToast};
 use crate::embed::Completed;
 use crate::export::csv::Delimiter;
 use crate::storage::browser::use_document;
@@ -27,7 +24,6 @@ use chart::{FunnelChart, MoneyChart};
 use headline::{CoverageCard, Headline};
 use leptos::prelude::*;
 use provenance::ProvenanceNote;
-use share::SharedStrip;
 use table::StageTable;
 use whatif::WhatIfPanel;
 
@@ -45,47 +41,12 @@ fn local_today() -> chrono::NaiveDate {
 /// How long the visitor must pause before a result counts as finished.
 const SETTLE_MS: u64 = 1000;
 
-/// What Undo puts back, and the toast's message.
-type UndoSlot = RwSignal<Option<(BenchmarksDoc, &'static str)>>;
-
 /// The stage benchmark calculator. `rest` is the part of the route after the
-/// tool's slug: empty for the visitor's own funnel, `share/<code>` for a
-/// colleague's, shown read only over an in-memory copy so nothing of it is
-/// ever saved and the visitor's own funnel stays as it was.
+/// tool's slug; the tool is a single screen, so it is not used.
 #[component]
 pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
-    let stored = use_document::<BenchmarksDoc>();
-    // Outlives a switch between shared and own views, so "Use these
-    // numbers" can offer Undo on the visitor's own funnel.
-    let undo: UndoSlot = RwSignal::new(None);
-    // One call site, so the calculator's body is compiled once. The route
-    // changes only when the address does, so no memo is needed.
-    move || {
-        let (doc, own, refused) = match rest.with(|r| BenchmarksRoute::parse(r)) {
-            BenchmarksRoute::Shared(Ok(d)) => (RwSignal::new(*d), Some(stored), None),
-            BenchmarksRoute::Shared(Err(e)) => (stored, None, Some(e.message())),
-            BenchmarksRoute::Own => (stored, None, None),
-        };
-        view! { <Calculator doc=doc own=own refused=refused undo=undo /> }
-    }
-}
-
-/// The calculator over one document: the visitor's own (saved), or a
-/// shared one (`own` is then the visitor's saved document, and every input
-/// is read only).
-#[component]
-fn Calculator(
-    /// The document shown.
-    doc: RwSignal<BenchmarksDoc>,
-    /// Set while showing a shared funnel: the visitor's own document, which
-    /// "Use these numbers" copies into.
-    own: Option<RwSignal<BenchmarksDoc>>,
-    /// Why a share link was refused, shown over the own funnel.
-    refused: Option<String>,
-    /// What Undo puts back.
-    undo: UndoSlot,
-) -> impl IntoView {
-    let read_only = own.is_some();
+    let _ = rest;
+    let doc = use_document::<BenchmarksDoc>();
     let doc_read: Signal<BenchmarksDoc> = doc.into();
     // The form's text parsed once per change; every question below (the
     // result, blank, invalid fields, the ranges) reads this one value.
@@ -112,9 +73,6 @@ fn Calculator(
     // the form must be valid and its result new (`Reported::settle`).
     let pause = send_wrapper::SendWrapper::new(crate::components::listen::Timer::new());
     let on_action = Callback::new(move |a: Action| {
-        if read_only {
-            return;
-        }
         doc.update(|d| d.apply(a));
         pause.restart(SETTLE_MS, move || {
             report(
@@ -127,12 +85,7 @@ fn Calculator(
     // What the visitor typed into the prerendered form before the wasm
     // arrived becomes their input, as if typed now.
     let mode = doc.with_untracked(|d| d.mode);
-    let prefill = if read_only {
-        vec![]
-    } else {
-        Field::visible(mode)
-    };
-    for field in prefill.into_iter().chain([Field::Quota]) {
+    for field in Field::visible(mode).into_iter().chain([Field::Quota]) {
         if let Some(text) = crate::shell::take_prefill(&field.id()) {
             on_action.run(Action::SetField(field, text));
         }
@@ -140,9 +93,6 @@ fn Calculator(
     // A result already saved when the tool opens is reported once too, as
     // a host page expects. Reads are untracked, so this runs only once.
     Effect::new(move |_| {
-        if read_only {
-            return;
-        }
         report(
             form.with_untracked(|f| reported.try_update_value(|r| r.settle(f)))
                 .flatten(),
@@ -172,6 +122,7 @@ fn Calculator(
 
     // Clear, loading the example and "Start from …" keep a copy for Undo
     // instead of asking "are you sure?".
+    let undo = RwSignal::new(None::<(BenchmarksDoc, &'static str)>);
     let undoable = Callback::new(move |(a, message): (Action, &'static str)| {
         let before = doc.get_untracked();
         on_action.run(a);
@@ -186,20 +137,6 @@ fn Calculator(
         undo.set(None);
     });
     let on_expire = Callback::new(move |_| undo.set(None));
-    // Taking a colleague's numbers: the visitor's funnel is kept for Undo,
-    // then their own view opens with the copied numbers.
-    let on_use = Callback::new(move |_| {
-        if let Some(own) = own {
-            let before = own.get_untracked();
-            let shared = doc.get_untracked();
-            own.update(|d| d.apply(Action::AdoptShared(Box::new(shared))));
-            undo.set(Some((before, "Shared numbers copied into your funnel.")));
-            share::go_home();
-        }
-    });
-    let strip = (read_only || refused.is_some())
-        .then(|| view! { <SharedStrip refused=refused on_use=on_use /> });
-    let share_link = doc_text(doc_read, share::share_url);
 
     // The shared settings when the shell provides them (a tool mounted on
     // its own keeps its choice for the visit).
@@ -234,13 +171,11 @@ fn Calculator(
     view! {
         <section class="sc-tool sc-benchmarks">
             <p class="sc-benchmarks-print-header">"Stagecraft · Stage benchmarks · " {print_date}</p>
-            {strip}
             <header class="sc-benchmarks-header">
                 <h1 class="sc-page-title">"Stage benchmarks"</h1>
                 <p class="sc-lede">
                     "Put in your funnel numbers. You will see where deals leak, where they stall, and what fixing the worst stage is worth each month."
                 </p>
-                {(!read_only).then(|| view! {
                 <div class="sc-row sc-benchmarks-actions">
                     <button type="button" class="sc-button sc-button--primary" on:click=move |_| undoable.run((Action::LoadExample, "Example team loaded."))>
                         "Load example team"
@@ -249,11 +184,10 @@ fn Calculator(
                         "Clear"
                     </button>
                 </div>
-                })}
             </header>
             <Headline partial=partial_sig small=Signal::derive(move || form.with(|f| f.small_samples.clone())) />
             <div class="sc-benchmarks-layout">
-                <InputsPanel doc=doc_read form=form_sig on_action=on_action undoable=undoable read_only=read_only />
+                <InputsPanel doc=doc_read form=form_sig on_action=on_action undoable=undoable />
                 <div class="sc-benchmarks-side">
                     <SummaryCards
                         partial=partial_sig
@@ -275,7 +209,7 @@ fn Calculator(
             <WhatIfPanel shown=shown_sig />
             <section class="sc-card sc-benchmarks-export" aria-labelledby="sc-benchmarks-export-title">
                 <h2 id="sc-benchmarks-export-title">"Share the stage table"</h2>
-                <p class="sc-field__hint">"Copy it into a spreadsheet, save it as a file, print a one-page report, or copy a link that opens these numbers read only for a colleague (only the numbers travel, in the link itself)."</p>
+                <p class="sc-field__hint">"Copy it into a spreadsheet, save it as a file, or print a one-page report."</p>
                 <div class="sc-field sc-benchmarks-sheet-format">
                     <label class="sc-field__label" for="sc-benchmarks-sheet-format">"Spreadsheet format"</label>
                     <select
@@ -300,9 +234,6 @@ fn Calculator(
                         text: csv,
                     }
                 />
-                <div class="sc-row">
-                    <CopyButton label="Copy share link" text=share_link />
-                </div>
             </section>
             <UndoToast message=undo_message on_undo=on_undo on_expire=on_expire />
         </section>
@@ -321,8 +252,6 @@ fn InputsPanel(
     /// Applies a change that replaces typed work, offering Undo with the
     /// given message.
     undoable: Callback<(Action, &'static str)>,
-    /// A shared funnel: every control is disabled.
-    read_only: bool,
 ) -> impl IntoView {
     let segment = Memo::new(move |_| doc.with(|d| d.segment));
     let mode = Memo::new(move |_| doc.with(|d| d.mode));
@@ -385,9 +314,7 @@ fn InputsPanel(
         .collect_view();
 
     view! {
-        <form class="sc-benchmarks-inputs sc-stack sc-no-print" on:submit=|ev| ev.prevent_default() aria-label=if read_only { "Shared funnel" } else { "Your funnel" }>
-            // A disabled fieldset disables every control in it at once.
-            <fieldset class="sc-benchmarks-lock" disabled=read_only>
+        <form class="sc-benchmarks-inputs sc-stack sc-no-print" on:submit=|ev| ev.prevent_default() aria-label="Your funnel">
             <div class="sc-card sc-stack">
                 <Field
                     id="sc-benchmarks-segment"
@@ -492,7 +419,6 @@ fn InputsPanel(
                 </div>
                 {stage_groups}
             </div>
-            </fieldset>
         </form>
     }
 }
@@ -601,7 +527,7 @@ fn ready_snapshot(partial: Memo<Partial>, o: Output) -> Signal<Option<Snapshot>>
 }
 
 /// Text drawn from the document. One non-generic helper for every such
-/// value (share link, quota, provenance), so the wasm holds one closure.
+/// value (quota, provenance, closed deals), so the wasm holds one closure.
 pub(super) fn doc_text(
     doc: Signal<BenchmarksDoc>,
     f: fn(&BenchmarksDoc) -> String,
