@@ -67,15 +67,12 @@ fn formatter(options: &[(&str, JsValue)]) -> Intl::NumberFormat {
     Intl::NumberFormat::new(&Array::new(), &opts)
 }
 
-/// True when the formatter abbreviates `value` ("32.7K", "1,4 Mio."):
-/// `formatToParts` marks the abbreviation as a `compact` part.
-fn abbreviates(f: &Intl::NumberFormat, value: f64) -> bool {
-    f.format_to_parts(value).iter().any(|p| {
-        Reflect::get(&p, &"type".into())
-            .ok()
-            .and_then(|t| t.as_string())
-            .is_some_and(|t| t == "compact")
-    })
+/// One field of an `Intl` part (`type`, `value`).
+fn part(p: &JsValue, key: &str) -> String {
+    Reflect::get(p, &key.into())
+        .ok()
+        .and_then(|t| t.as_string())
+        .unwrap_or_default()
 }
 
 fn format_with(value: f64, options: &[(&str, JsValue)]) -> String {
@@ -118,24 +115,43 @@ pub fn money_short(value: f64) -> String {
 }
 
 /// A money amount for a sentence, always compact ("$32.7K", "32,7 k €"):
-/// the headline reads at a glance. Some locales have no short form for
-/// thousands (German writes "32.695,4 €" in short compact notation), so
-/// from a thousand on, a figure the short form leaves whole is written in
-/// the long form instead ("32,7 Tausend €").
+/// the headline reads at a glance. Some locales have no short currency
+/// form for thousands (German writes "32.695,4 €"), so when the short form
+/// leaves a figure of a thousand or more whole, its digits are replaced by
+/// the locale's long compact number, keeping the currency where the
+/// locale puts it ("32,7 Tausend €").
 pub fn money_compact(value: f64) -> String {
-    let mut options = vec![
-        ("style", JsValue::from("currency")),
+    let v = finite_non_negative(value);
+    let short = formatter(&[
+        ("style", "currency".into()),
         ("currency", currency().into()),
         ("notation", "compact".into()),
         ("maximumFractionDigits", 1.into()),
-    ];
-    let v = finite_non_negative(value);
-    let short = formatter(&options);
-    if v < 1000.0 || abbreviates(&short, v) {
+    ]);
+    let parts = short.format_to_parts(v);
+    if v < 1000.0 || parts.iter().any(|p| part(&p, "type") == "compact") {
         return format_by(&short, v);
     }
-    options.push(("compactDisplay", "long".into()));
-    format_with(v, &options)
+    let long = format_with(
+        v,
+        &[
+            ("notation", "compact".into()),
+            ("compactDisplay", "long".into()),
+            ("maximumFractionDigits", 1.into()),
+        ],
+    );
+    let mut out = String::new();
+    for p in parts.iter() {
+        match part(&p, "type").as_str() {
+            "integer" | "group" | "decimal" | "fraction" => {
+                if !out.contains(&long) {
+                    out.push_str(&long);
+                }
+            }
+            _ => out.push_str(&part(&p, "value")),
+        }
+    }
+    out
 }
 
 /// Money for copied and downloaded text: the minor units only when there

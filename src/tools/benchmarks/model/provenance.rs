@@ -15,7 +15,7 @@ pub const SEED_YEAR: i32 = 2026;
 pub const SEED_SAMPLE: &str =
     "B2B SaaS companies with $5M–$100M ARR (the article does not say how many)";
 /// What the published win rate is a share of.
-pub const SEED_WIN_BASE: &str = "qualified pipeline: deals won ÷ deals that reach Discovery";
+pub const SEED_WIN_BASE: &str = "qualified pipeline (deals won ÷ deals that reach Discovery)";
 /// Below this many closed deals, an own baseline is too thin to trust.
 pub const MIN_CLOSED_DEALS: f64 = 30.0;
 
@@ -43,7 +43,7 @@ impl Provenance {
     pub fn published(segment: Segment) -> Option<Provenance> {
         let note = match segment {
             Segment::MidMarket => None,
-            Segment::Enterprise => Some("Conversion ranges are the mid-market ones: the source publishes a single conversion column for both segments; only days, win rate and cycle differ."),
+            Segment::Enterprise => Some("Conversion ranges are the mid-market ones: the source publishes a single conversion column."),
             Segment::MyBaseline => return None,
         };
         Some(Provenance {

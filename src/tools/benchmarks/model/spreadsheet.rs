@@ -235,7 +235,7 @@ mod tests {
         };
         let csv = benchmarks_csv(&d, &snapshot(&d).unwrap(), &ctx);
         assert!(
-            csv.contains("Baseline note,\"Conversion ranges are the mid-market ones"),
+            csv.contains("Baseline note,Conversion ranges are the mid-market ones"),
             "{csv}"
         );
         d.apply(Action::SetSegment(Segment::MyBaseline));
