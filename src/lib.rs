@@ -14,6 +14,7 @@ pub mod numbers;
 pub mod order;
 pub mod route;
 pub mod settings;
+pub mod share_code;
 pub mod storage;
 pub mod text;
 pub mod tone;

@@ -58,12 +58,28 @@ pub fn currency_symbol() -> String {
         .unwrap_or_else(|| code.to_owned())
 }
 
-fn format_with(value: f64, options: &[(&str, JsValue)]) -> String {
+/// A formatter in the user's locale with the given options.
+fn formatter(options: &[(&str, JsValue)]) -> Intl::NumberFormat {
     let opts = Object::new();
     for (k, v) in options {
         let _ = Reflect::set(&opts, &JsValue::from_str(k), v);
     }
-    let formatter = Intl::NumberFormat::new(&Array::new(), &opts);
+    Intl::NumberFormat::new(&Array::new(), &opts)
+}
+
+/// One field of an `Intl` part (`type`, `value`).
+fn part(p: &JsValue, key: &str) -> String {
+    Reflect::get(p, &key.into())
+        .ok()
+        .and_then(|t| t.as_string())
+        .unwrap_or_default()
+}
+
+fn format_with(value: f64, options: &[(&str, JsValue)]) -> String {
+    format_by(&formatter(options), value)
+}
+
+fn format_by(formatter: &Intl::NumberFormat, value: f64) -> String {
     let format = formatter.format();
     format
         .call1(
@@ -98,18 +114,44 @@ pub fn money_short(value: f64) -> String {
     money_compact(value)
 }
 
-/// A money amount for a sentence, always compact ("$32.7K", "32.700 €"
-/// is "32.7 Tsd. €" in German): the headline reads at a glance.
+/// A money amount for a sentence, always compact ("$32.7K", "32,7 k €"):
+/// the headline reads at a glance. Some locales have no short currency
+/// form for thousands (German writes "32.695,4 €"), so when the short form
+/// leaves a figure of a thousand or more whole, its digits are replaced by
+/// the locale's long compact number, keeping the currency where the
+/// locale puts it ("32,7 Tausend €").
 pub fn money_compact(value: f64) -> String {
-    format_with(
-        value,
+    let v = finite_non_negative(value);
+    let short = formatter(&[
+        ("style", "currency".into()),
+        ("currency", currency().into()),
+        ("notation", "compact".into()),
+        ("maximumFractionDigits", 1.into()),
+    ]);
+    let parts = short.format_to_parts(v);
+    if v < 1000.0 || parts.iter().any(|p| part(&p, "type") == "compact") {
+        return format_by(&short, v);
+    }
+    let long = format_with(
+        v,
         &[
-            ("style", "currency".into()),
-            ("currency", currency().into()),
             ("notation", "compact".into()),
+            ("compactDisplay", "long".into()),
             ("maximumFractionDigits", 1.into()),
         ],
-    )
+    );
+    let mut out = String::new();
+    for p in parts.iter() {
+        match part(&p, "type").as_str() {
+            "integer" | "group" | "decimal" | "fraction" => {
+                if !out.contains(&long) {
+                    out.push_str(&long);
+                }
+            }
+            _ => out.push_str(&part(&p, "value")),
+        }
+    }
+    out
 }
 
 /// Money for copied and downloaded text: the minor units only when there
@@ -162,4 +204,18 @@ pub fn number(value: f64, decimals: u8) -> String {
 /// A percentage given in percent units: `percent(22.4, 1)` is `22.4%`.
 pub fn percent(value_in_percent: f64, decimals: u8) -> String {
     format!("{}%", number(value_in_percent, decimals))
+}
+
+/// A percentage as the user's locale writes it, sign and spacing included
+/// (`52%` in English, `52 %` in German and French), for sentences such as
+/// the headline. Figures in cards and tables keep [`percent`].
+pub fn percent_locale(value_in_percent: f64, decimals: u8) -> String {
+    format_with(
+        value_in_percent / 100.0,
+        &[
+            ("style", "percent".into()),
+            ("maximumFractionDigits", decimals.into()),
+            ("minimumFractionDigits", decimals.into()),
+        ],
+    )
 }

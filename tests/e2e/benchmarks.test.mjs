@@ -185,8 +185,10 @@ test("Download CSV exports the stage table; Clear can be undone", async () => {
   // Issue 12: a BOM, CRLF, a summary block, then the table with each range in two columns.
   assert.ok(csv.startsWith("\uFEFF"));
   const all = csv.trim().split("\r\n");
-  const lines = all.slice(all.indexOf('""') + 1);
+  // Issue 13 item 6: the baseline's provenance follows the table, after a second blank row.
+  const lines = all.slice(all.indexOf('""') + 1, all.lastIndexOf('""'));
   assert.equal(lines.length, 8);
+  assert.match(all.at(-4), /^Baseline source,"Tom Regan/);
   assert.match(lines[3], /^Discovery,52,60,75,below,12,7,14,within,28,32695(\.\d\d?)?$/);
 
   await tool.button("Clear").click();

@@ -16,7 +16,7 @@ use crate::route::{Route, Tool};
 /// The version this build writes. Decoding accepts only versions it knows.
 pub const VERSION: u32 = 1;
 
-const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+use crate::share_code::{shorten, ALPHABET};
 const PAYLOAD_LEN: usize = 8;
 
 /// Why a share code was refused. The report shows the message to the
@@ -61,12 +61,8 @@ pub fn decode(code: &str) -> Result<AnswerSet, ShareError> {
         return Err(ShareError::MissingVersion);
     }
     // Only the canonical spelling: digits, no sign, no leading zero.
-    let canonical = version.bytes().all(|b| b.is_ascii_digit())
-        && !(version.len() > 1 && version.starts_with('0'));
-    let version_number: u32 = match version.parse() {
-        Ok(v) if canonical => v,
-        _ => return Err(ShareError::BadVersion(shorten(version))),
-    };
+    let version_number = crate::share_code::version(version)
+        .ok_or_else(|| ShareError::BadVersion(shorten(version)))?;
     if version_number != VERSION {
         return Err(ShareError::UnsupportedVersion(version_number));
     }
@@ -76,11 +72,8 @@ pub fn decode(code: &str) -> Result<AnswerSet, ShareError> {
     }
     let mut value: u64 = 0;
     for c in payload.chars() {
-        let digit = ALPHABET
-            .iter()
-            .position(|&a| a as char == c)
-            .ok_or(ShareError::BadCharacter(c))?;
-        value = (value << 5) | digit as u64;
+        let digit = crate::share_code::digit(c).ok_or(ShareError::BadCharacter(c))?;
+        value = (value << 5) | u64::from(digit);
     }
     let packed = (value >> 8) as u32;
     let check = (value & 0xff) as u8;
@@ -107,32 +100,11 @@ fn unpack(packed: u32) -> AnswerSet {
     AnswerSet(out)
 }
 
-/// CRC-8 (polynomial 0x07) over the version byte and the four answer bytes:
-/// it detects every error burst up to 8 bits, so any one wrong character.
+/// CRC-8 over the version byte and the four answer bytes: any one wrong
+/// character changes it.
 fn checksum(version: u32, packed: u32) -> u8 {
-    let mut crc: u8 = 0;
-    let bytes = [version as u8].into_iter().chain(packed.to_be_bytes());
-    for byte in bytes {
-        crc ^= byte;
-        for _ in 0..8 {
-            crc = if crc & 0x80 != 0 {
-                (crc << 1) ^ 0x07
-            } else {
-                crc << 1
-            };
-        }
-    }
-    crc
-}
-
-/// Keeps error messages short when someone pastes a wall of text.
-fn shorten(s: &str) -> String {
-    if s.chars().count() > 12 {
-        let head: String = s.chars().take(12).collect();
-        format!("{head}…")
-    } else {
-        s.to_string()
-    }
+    let b = packed.to_be_bytes();
+    crate::share_code::crc8(&[version as u8, b[0], b[1], b[2], b[3]])
 }
 
 // Pure tests run natively (`cargo test`); the wasm tier runs tests/web_*.rs.

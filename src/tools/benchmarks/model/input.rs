@@ -20,6 +20,14 @@ pub struct BaselineInput {
     pub win_rate_high: String,
     pub cycle_low: String,
     pub cycle_high: String,
+    /// The name it was saved under ("" until saved).
+    pub name: String,
+    /// Where the ranges come from ("" is the user's own data).
+    pub source: String,
+    /// The year it was saved or measured.
+    pub year: Option<i32>,
+    /// How many closed deals the ranges rest on, as typed.
+    pub closed_deals: String,
 }
 
 impl Default for BaselineInput {
@@ -42,6 +50,10 @@ impl BaselineInput {
             win_rate_high: plain_number(b.win_rate.high),
             cycle_low: plain_number(b.cycle.low),
             cycle_high: plain_number(b.cycle.high),
+            name: String::new(),
+            source: String::new(),
+            year: None,
+            closed_deals: String::new(),
         }
     }
 
@@ -371,6 +383,11 @@ pub enum Action {
     /// Put back a whole earlier document (undo of Clear).
     Restore(Box<BenchmarksDoc>),
     SetCountPeriod(CountPeriod),
+    /// How many closed deals the custom baseline rests on.
+    SetBaselineClosedDeals(String),
+    /// Compare against ranges made elsewhere (a CRM import, through
+    /// [`baseline_from_funnel`]): they become "My baseline".
+    AddBaseline(Box<BaselineInput>),
 }
 
 /// The example team: a mid-market team whose discovery leaks and whose
@@ -418,6 +435,11 @@ impl BenchmarksDoc {
             }
             Action::Restore(doc) => *self = *doc,
             Action::SetCountPeriod(p) => self.count_period = p,
+            Action::SetBaselineClosedDeals(v) => self.baseline.closed_deals = v,
+            Action::AddBaseline(b) => {
+                self.baseline = *b;
+                self.segment = Segment::MyBaseline;
+            }
         }
     }
 

@@ -25,6 +25,8 @@ mod input;
 mod partial;
 mod period;
 mod scenario;
+mod provenance;
+mod share;
 mod spreadsheet;
 mod whatif;
 
@@ -39,6 +41,8 @@ pub use input::*;
 pub use partial::*;
 pub use period::*;
 pub use scenario::*;
+pub use provenance::*;
+pub use share::*;
 pub use spreadsheet::*;
 pub use whatif::*;
 

@@ -125,6 +125,12 @@ pub fn benchmarks_csv(doc: &BenchmarksDoc, s: &Snapshot, ctx: &SheetContext<'_>)
         let row: Vec<Cell<'_>> = cells.iter().map(|c| Cell::Generated(c)).collect();
         w.row(&row);
     }
+    // Where the ranges come from, so a forwarded file carries its source.
+    w.row(&[Cell::Generated("")]);
+    w.header(&["Baseline", "Value"]);
+    for (label, value) in doc.provenance().rows() {
+        w.row(&[Cell::Generated(label), Cell::Generated(&value)]);
+    }
     w.finish()
 }
 
@@ -174,8 +180,27 @@ mod tests {
             lines[17]
         );
         assert_eq!(lines[21], "Onboarding & expansion,,,,,25,14,30,within,,");
-        assert_eq!(lines[22], "", "the last record ends with CRLF too");
-        assert_eq!(lines.len(), 23);
+        // New in issue 13 item 6: the baseline's provenance closes the file.
+        assert_eq!(lines[22], "\"\"");
+        assert_eq!(lines[23], "Baseline,Value");
+        assert!(
+            lines[24].starts_with("Baseline source,\"Tom Regan (Artemis GTM)"),
+            "{}",
+            lines[24]
+        );
+        assert_eq!(lines[25], "Baseline year,2026");
+        assert!(
+            lines[26].starts_with("Baseline sample,B2B SaaS companies with $5M–$100M ARR"),
+            "{}",
+            lines[26]
+        );
+        assert!(
+            lines[27].starts_with("Win rate divides by,qualified pipeline"),
+            "{}",
+            lines[27]
+        );
+        assert_eq!(lines[28], "", "the last record ends with CRLF too");
+        assert_eq!(lines.len(), 29);
         assert!(!csv.contains("60-75") && !csv.replace("\r\n", "").contains('\n'));
     }
 
@@ -196,6 +221,32 @@ mod tests {
             lines[17].starts_with("Discovery;52;60;75;below;"),
             "{}",
             lines[17]
+        );
+    }
+
+    #[test]
+    fn enterprise_and_own_baselines_say_what_they_rest_on() {
+        let (mut d, _) = example();
+        d.apply(Action::SetSegment(Segment::Enterprise));
+        let ctx = SheetContext {
+            date: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            currency: "USD",
+            delimiter: Delimiter::Comma,
+        };
+        let csv = benchmarks_csv(&d, &snapshot(&d).unwrap(), &ctx);
+        assert!(
+            csv.contains("Baseline note,Conversion ranges are the mid-market ones"),
+            "{csv}"
+        );
+        d.apply(Action::SetSegment(Segment::MyBaseline));
+        d.apply(Action::SetBaselineClosedDeals("12".into()));
+        let csv = benchmarks_csv(&d, &snapshot(&d).unwrap(), &ctx);
+        assert!(csv.contains("Baseline source,your own data"), "{csv}");
+        assert!(csv.contains("Baseline sample,12 closed deals"), "{csv}");
+        assert!(
+            csv.contains("Baseline warning,Rests on 12 closed deals, fewer than 30")
+                || csv.contains("\"Rests on 12 closed deals, fewer than 30"),
+            "{csv}"
         );
     }
 }

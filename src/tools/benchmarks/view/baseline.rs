@@ -57,6 +57,7 @@ pub fn BaselineEditor(
                     "Start from enterprise"
                 </button>
             </div>
+            <super::provenance::ClosedDeals doc=doc on_action=on_action />
             <p class="sc-benchmarks-baseline__status" role="status">
                 {move || {
                     let n = errors.with(Vec::len);

@@ -1,25 +1,53 @@
-//! The funnel chart: each stage's conversion drawn over its benchmark band.
-//! The stage table below it holds the same numbers as text, so the SVG is a
-//! single labelled image for screen readers.
+//! The two charts: each stage's conversion over its benchmark band, and the
+//! money each stage leaves on the table (its fix value). Both are HTML bars
+//! rather than a scaled SVG, so their words reflow and keep their size on a
+//! 360 px phone. The stage table below holds the same numbers as text.
 
+use crate::components::format::money;
 use crate::tools::benchmarks::model::*;
 use leptos::prelude::*;
 
-const WIDTH: f64 = 720.0;
-const LABEL_W: f64 = 190.0;
-const PLOT_W: f64 = 360.0;
-/// Values sit in their own column right of the plot, clear of the bands.
-const VALUE_X: f64 = LABEL_W + PLOT_W + 12.0;
-const ROW_H: f64 = 40.0;
-const TOP: f64 = 12.0;
-const AXIS_H: f64 = 48.0;
-
-fn x_of(pct: f64) -> f64 {
-    LABEL_W + crate::numbers::finite_non_negative(pct).min(100.0) / 100.0 * PLOT_W
+/// One bar of a chart: its words and its geometry in % of the track.
+struct Bar {
+    label: &'static str,
+    value: String,
+    width: f64,
+    band: Option<Range>,
+    highlight: bool,
 }
 
-/// Inline-SVG bar chart of conversion per stage against the benchmark
-/// band, with the bottleneck highlighted and a legend.
+fn pct(x: f64) -> String {
+    format!("{:.2}%", crate::numbers::finite_non_negative(x).min(100.0))
+}
+
+/// The rows of either chart. One function, not one per chart, so the wasm
+/// carries the markup once.
+fn bars(rows: Vec<Bar>) -> AnyView {
+    rows.into_iter()
+        .map(|b| {
+            let band = b.band.map(|r| {
+                view! {
+                    <span class="sc-benchmarks-bars__band" style:left=pct(r.low) style:width=pct((r.high - r.low).max(0.5))></span>
+                }
+            });
+            view! {
+                <li class="sc-benchmarks-bars__row" class:sc-benchmarks-bars__row--bottleneck=b.highlight>
+                    <span class="sc-benchmarks-bars__label">{b.label}</span>
+                    <span class="sc-benchmarks-bars__value">{b.value}</span>
+                    <span class="sc-benchmarks-bars__track" aria-hidden="true">
+                        {band}
+                        <span class="sc-benchmarks-bars__bar" style:width=pct(b.width.max(0.5))></span>
+                    </span>
+                </li>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// Conversion per stage against the benchmark band, with the bottleneck
+/// highlighted and a legend: one labelled image for screen readers (the
+/// stage table is its text).
 #[component]
 pub fn FunnelChart(
     /// The result on screen; the chart is hidden until all six
@@ -28,89 +56,31 @@ pub fn FunnelChart(
     /// "Needs: …" while the chart waits for conversions.
     needs: Signal<Option<String>>,
 ) -> impl IntoView {
-    let height = TOP + ROW_H * FUNNEL as f64 + AXIS_H;
     let body = move || {
-        shown.get().map(|s| {
-            let rows = Stage::CONVERTING
-                .into_iter()
-                .map(|stage| {
-                    let i = stage.index();
-                    let r = s.analysis.stage(stage);
-                    let c = r.conversion.unwrap_or(0.0);
-                    let band = s.baseline.conversion[i];
-                    let y = TOP + ROW_H * i as f64;
-                    let is_bottleneck = s.analysis.bottleneck == Some(stage);
-                    let bar_class = if is_bottleneck {
-                        "sc-benchmarks-chart__bar sc-benchmarks-chart__bar--bottleneck"
-                    } else {
-                        "sc-benchmarks-chart__bar"
-                    };
-                    let value = format!(
-                        "{}{}",
-                        super::shared::percent_text(c),
-                        if is_bottleneck { " · bottleneck" } else { "" }
-                    );
-                    view! {
-                        <g>
-                            <text class="sc-benchmarks-chart__label" x=LABEL_W - 8.0 y=y + ROW_H / 2.0 + 5.0 text-anchor="end">
-                                {stage.name()}
-                            </text>
-                            <rect
-                                class="sc-benchmarks-chart__band"
-                                x=x_of(band.low)
-                                y=y + 4.0
-                                width=(x_of(band.high) - x_of(band.low)).max(2.0)
-                                height=ROW_H - 8.0
-                                rx="3"
-                            />
-                            <rect
-                                class=bar_class
-                                x=LABEL_W
-                                y=y + ROW_H / 2.0 - 6.0
-                                width=(x_of(c) - LABEL_W).max(1.0)
-                                height="12"
-                                rx="2"
-                            />
-                            <text class="sc-benchmarks-chart__value" class:sc-benchmarks-chart__value--bottleneck=is_bottleneck x=VALUE_X y=y + ROW_H / 2.0 + 5.0>
-                                {value}
-                            </text>
-                        </g>
-                    }
-                })
-                .collect_view();
-            let axis_y = TOP + ROW_H * FUNNEL as f64;
-            let ticks = [0.0, 25.0, 50.0, 75.0, 100.0]
-                .into_iter()
-                .map(|t| {
-                    view! {
-                        <g>
-                            <line class="sc-benchmarks-chart__grid" x1=x_of(t) x2=x_of(t) y1=TOP y2=axis_y />
-                            <text class="sc-benchmarks-chart__tick" x=x_of(t) y=axis_y + 16.0 text-anchor="middle">
-                                {format!("{}%", t as u32)}
-                            </text>
-                        </g>
-                    }
-                })
-                .collect_view();
-            view! {
-                <svg
-                    class="sc-benchmarks-chart__svg"
-                    viewBox=format!("0 0 {WIDTH} {height}")
-                    role="img"
-                    aria-labelledby="sc-benchmarks-chart-title sc-benchmarks-chart-desc"
-                    preserveAspectRatio="xMinYMin meet"
-                >
-                    {ticks}
-                    <line class="sc-benchmarks-chart__axis" x1=LABEL_W x2=LABEL_W + PLOT_W y1=axis_y y2=axis_y />
-                    <text class="sc-benchmarks-chart__axis-title" x=LABEL_W + PLOT_W / 2.0 y=axis_y + 38.0 text-anchor="middle">
-                        "Conversion to the next stage (%)"
-                    </text>
-                    {rows}
-                </svg>
-            }
+        shown.with(|s| {
+            s.as_ref().map(|s| {
+                let rows = Stage::CONVERTING
+                    .into_iter()
+                    .map(|stage| {
+                        let c = s.analysis.stage(stage).conversion.unwrap_or(0.0);
+                        let highlight = s.analysis.bottleneck == Some(stage);
+                        Bar {
+                            label: stage.name(),
+                            value: format!(
+                                "{}{}",
+                                super::shared::percent_text(c),
+                                if highlight { " · bottleneck" } else { "" }
+                            ),
+                            width: c,
+                            band: Some(s.baseline.conversion[stage.index()]),
+                            highlight,
+                        }
+                    })
+                    .collect();
+                bars(rows)
+            })
         })
     };
-
     let segment = move || shown.with(|s| s.as_ref().map(|s| s.segment.name()).unwrap_or(""));
 
     view! {
@@ -123,7 +93,12 @@ pub fn FunnelChart(
                 when=move || shown.with(Option::is_some)
                 fallback=move || view! { <p class="sc-benchmarks-empty">"The chart appears once each stage's conversion is in. "{needs}</p> }
             >
-                {body}
+                <div role="img" aria-labelledby="sc-benchmarks-chart-title sc-benchmarks-chart-desc">
+                    <ul class="sc-benchmarks-bars">{body}</ul>
+                    <p class="sc-benchmarks-bars__axis" aria-hidden="true">
+                        <span>"0%"</span><span>"50%"</span><span>"100%"</span>
+                    </p>
+                </div>
                 <ul class="sc-benchmarks-legend">
                     <li>
                         <span class="sc-benchmarks-legend__swatch sc-benchmarks-legend__swatch--band" aria-hidden="true"></span>
@@ -139,6 +114,50 @@ pub fn FunnelChart(
                     </li>
                 </ul>
             </Show>
+        </section>
+    }
+}
+
+/// "Money left on the table": each stage's fix value a month, longest bar
+/// for the largest. A list whose every row reads as text ("Discovery
+/// $32,695 a month"), so it is its own text alternative.
+#[component]
+pub fn MoneyChart(
+    /// The result on screen (from the same analysis as the stage table).
+    shown: Signal<Option<Snapshot>>,
+) -> impl IntoView {
+    let body = move || {
+        shown.with(|s| {
+            let Some(s) = s else {
+                return view! { <li class="sc-benchmarks-empty">"This appears once every stage has its numbers."</li> }.into_any();
+            };
+            let a = &s.analysis;
+            let values: Vec<f64> = a.stages[..FUNNEL]
+                .iter()
+                .map(|r| r.fix_value.unwrap_or(0.0))
+                .collect();
+            let top = values.iter().copied().fold(0.0, f64::max);
+            let rows = Stage::CONVERTING
+                .into_iter()
+                .zip(values)
+                .map(|(stage, v)| Bar {
+                    label: stage.name(),
+                    value: format!("{} a month", money(v)),
+                    width: if top > 0.0 { v / top * 100.0 } else { 0.0 },
+                    band: None,
+                    highlight: a.bottleneck == Some(stage),
+                })
+                .collect();
+            bars(rows)
+        })
+    };
+    view! {
+        <section class="sc-card sc-benchmarks-chart sc-benchmarks-money" aria-labelledby="sc-benchmarks-money-title" data-testid="money-chart">
+            <h2 id="sc-benchmarks-money-title">"Money left on the table"</h2>
+            <p class="sc-field__hint">
+                "What each stage would add a month if it alone reached the middle of its benchmark range. A stage already there adds nothing."
+            </p>
+            <ul class="sc-benchmarks-bars sc-benchmarks-bars--money">{body}</ul>
         </section>
     }
 }

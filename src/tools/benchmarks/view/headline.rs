@@ -3,7 +3,7 @@
 
 use super::cards::needs_line;
 use super::shared;
-use crate::components::format::{money, money_compact, number, percent};
+use crate::components::format::{money, money_compact, number, percent, percent_locale};
 use crate::components::Badge;
 use crate::tools::benchmarks::model::*;
 use leptos::prelude::*;
@@ -36,7 +36,7 @@ pub(super) fn Headline(
     };
     let sentence = move || {
         partial.with(|p| {
-            let whole = |v: f64| percent(v, 0);
+            let whole = |v: f64| percent_locale(v, 0);
             headline_sentence(
                 p,
                 &HeadlineFormat {

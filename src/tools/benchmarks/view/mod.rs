@@ -8,6 +8,7 @@ mod cards;
 mod chart;
 mod headline;
 mod period;
+mod provenance;
 mod shared;
 mod table;
 mod whatif;
@@ -20,9 +21,10 @@ use crate::export::csv::Delimiter;
 use crate::storage::browser::use_document;
 use baseline::BaselineEditor;
 use cards::SummaryCards;
-use chart::FunnelChart;
+use chart::{FunnelChart, MoneyChart};
 use headline::{CoverageCard, Headline};
 use leptos::prelude::*;
+use provenance::ProvenanceNote;
 use table::StageTable;
 use whatif::WhatIfPanel;
 
@@ -111,14 +113,10 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
     // a number.
     let shown = Memo::new(move |_| partial.with(|p| p.full().cloned()));
     let shown_sig: Signal<Option<Snapshot>> = shown.into();
-    let chart_shown = Signal::derive(move || {
-        partial.with(|p| {
-            p.ready(Output::Chart)
-                .shows()
-                .then(|| p.snapshot.clone())
-                .flatten()
-        })
-    });
+    let chart_shown = ready_snapshot(partial, Output::Chart);
+    // Fix values need prospects, deal size and the conversions, as the
+    // bottleneck's worth does.
+    let money_shown = ready_snapshot(partial, Output::BottleneckWorth);
     let chart_needs =
         Signal::derive(move || partial.with(|p| cards::needs_line(&p.ready(Output::Chart))));
     let quota = Signal::derive(move || doc.with(|d| d.parse(Field::Quota).ok()));
@@ -199,6 +197,11 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
     let more = view! {
             <FunnelChart shown=chart_shown needs=chart_needs />
             <StageTable partial=partial_sig fallback_baseline=Signal::derive(move || form.with(|f| f.baseline)) />
+            <div class="sc-benchmarks-table-foot">
+                <ProvenanceNote doc=doc_read testid="table-source" />
+                <PrintInputs doc=doc_read />
+            </div>
+            <MoneyChart shown=money_shown />
             <WhatIfPanel shown=shown_sig />
             <section class="sc-card sc-benchmarks-export" aria-labelledby="sc-benchmarks-export-title">
                 <h2 id="sc-benchmarks-export-title">"Share the stage table"</h2>
@@ -370,6 +373,7 @@ fn InputsPanel(
                         }
                     }
                 </Field>
+                <ProvenanceNote doc=doc testid="baseline-source" />
                 <Show when=move || segment.get() == Segment::MyBaseline>
                     <BaselineEditor doc=doc on_action=on_action undoable=undoable />
                 </Show>
@@ -413,7 +417,7 @@ fn InputsPanel(
                         id=Field::Quota.id()
                         label=Field::Quota.label()
                         hint="Optional. The quota your team must close in the period, for pipeline coverage."
-                        value=Signal::derive(move || doc.with(|d| d.quota.clone()))
+                        value=doc_text(doc, |d| d.quota.clone())
                         on_input=Callback::new(move |v: String| on_action.run(Action::SetField(Field::Quota, v)))
                         rules=Field::Quota.rules()
                         kind=Some(Field::Quota.kind())
@@ -537,4 +541,54 @@ fn field_view(doc: Signal<BenchmarksDoc>, on_action: Callback<Action>, f: Field)
     view! {
         <NumberField id=f.id() label=f.label() value=value on_input=on_input rules=f.rules() kind=Some(f.kind()) prefix=prefix suffix=f.suffix() />
     }
+}
+
+/// The pipeline inputs the stage table does not show, for the printed
+/// page (hidden on screen, where the form shows them).
+#[component]
+fn PrintInputs(
+    /// The document shown.
+    doc: Signal<BenchmarksDoc>,
+) -> impl IntoView {
+    let text = move || {
+        doc.with(|d| {
+            let mut parts = Vec::new();
+            for f in [
+                Field::Prospects,
+                Field::OpenOpportunities,
+                Field::DealSize,
+                Field::OnboardingDays,
+                Field::Quota,
+            ] {
+                if let Ok(v) = d.parse(f) {
+                    if f != Field::Quota || v > 0.0 {
+                        let shown = match f.kind() {
+                            crate::numbers::FieldKind::Money => crate::components::format::money(v),
+                            _ => shared::plain_text(v),
+                        };
+                        parts.push(format!("{} {shown}", f.label()));
+                    }
+                }
+            }
+            format!("Your inputs: {}.", parts.join(" · "))
+        })
+    };
+    view! { <p class="sc-benchmarks-print-inputs">{text}</p> }
+}
+
+/// The snapshot while output `o` can be shown, else `None`: one function
+/// for both charts, so the wasm holds one such closure.
+fn ready_snapshot(partial: Memo<Partial>, o: Output) -> Signal<Option<Snapshot>> {
+    Signal::derive(move || {
+        partial.with(|p| p.ready(o).shows().then(|| p.snapshot.clone()).flatten())
+    })
+}
+
+/// Text drawn from the document. One non-generic helper for every such
+/// value (quota, provenance, closed deals), so the wasm holds one closure.
+pub(super) fn doc_text(
+    doc: Signal<BenchmarksDoc>,
+    f: fn(&BenchmarksDoc) -> String,
+) -> Signal<String> {
+    Signal::derive(move || doc.with(f))
 }

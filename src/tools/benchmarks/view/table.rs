@@ -103,7 +103,10 @@ pub fn StageTable(
             <p class="sc-field__hint">
                 "A deal is stale once it sits in a stage for twice the benchmark's longest time. Fix value is the extra revenue a month if that stage alone reached the middle of its benchmark range."
             </p>
-            <div class="sc-benchmarks-table-wrap" tabindex="0" role="region" aria-labelledby="sc-benchmarks-table-title">
+            <p class="sc-benchmarks-table-hint" id="sc-benchmarks-table-hint" data-testid="table-scroll-hint">
+                "The table is wider than the screen: scroll it sideways for days, stale and fix value."
+            </p>
+            <div class="sc-benchmarks-table-wrap" tabindex="0" role="region" aria-labelledby="sc-benchmarks-table-title" aria-describedby="sc-benchmarks-table-hint">
                 <table class="sc-benchmarks-table">
                     <thead>
                         <tr>

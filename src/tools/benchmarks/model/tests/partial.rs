@@ -377,3 +377,106 @@ fn counts_that_grow_are_refused_on_the_field_and_small_samples_are_named() {
         None
     );
 }
+
+/// The sentence writes every percent and amount through the locale's
+/// formatters: German spacing comes out whole, never as "52%".
+#[test]
+fn headline_takes_the_locale_percent_and_money() {
+    let p = partial(&example(), None);
+    let money = |v: f64| format!("{} Tausend €", plain_number(v / 1000.0).replace('.', ","));
+    let pct = |v: f64| format!("{} %", plain_number(v.round()));
+    let h = headline_sentence(
+        &p,
+        &HeadlineFormat {
+            money: &money,
+            percent: &pct,
+            num: plain,
+        },
+    );
+    assert_eq!(
+        h,
+        "Fix Discovery (52 % vs 60–75 %): +32,7 Tausend € a month (+30 %)."
+    );
+    assert!(!h.contains("%)") || h.contains(" %)"));
+    let en = headline(&p);
+    assert!(en.starts_with("Fix Discovery (52% vs 60–75%): +$"), "{en}");
+}
+
+/// Both published sets cite the seed article; enterprise says it borrows
+/// the conversion ranges; an own baseline warns under 30 closed deals.
+#[test]
+fn every_baseline_carries_its_provenance() {
+    let mut d = example();
+    let mid = d.provenance();
+    assert!(mid.line().contains("$5M–$100M ARR") && mid.line().contains("(2026)"));
+    assert!(mid.line().contains("deals that reach Discovery"));
+    assert!(mid.note.is_none() && !mid.thin());
+    d.apply(Action::SetSegment(Segment::Enterprise));
+    assert!(d.provenance().line().contains("single conversion column"));
+    d.apply(Action::SetSegment(Segment::MyBaseline));
+    assert!(d.provenance().thin(), "no closed deals typed yet");
+    d.apply(Action::SetBaselineClosedDeals("29".into()));
+    assert!(d
+        .provenance()
+        .warning()
+        .unwrap()
+        .contains("29 closed deals"));
+    d.apply(Action::SetBaselineClosedDeals("30".into()));
+    assert_eq!(d.provenance().warning(), None);
+}
+
+#[test]
+fn a_measured_funnel_becomes_a_baseline() {
+    let f = FunnelSample {
+        entered: [1000, 120, 66, 34, 20, 14, 11],
+        days: [
+            Some(5.0),
+            Some(6.0),
+            Some(12.0),
+            None,
+            Some(16.0),
+            Some(10.0),
+            None,
+        ],
+        cycle_days: Some(64.0),
+        closed: 40,
+    };
+    let b = baseline_from_funnel(" CRM Q3 ", "HubSpot export", Some(2026), &f);
+    assert_eq!(b.name, "CRM Q3");
+    let r = b.parse().unwrap();
+    // 66 of 120 is 55 %: the interval holds it and stays inside 0–100.
+    assert!(r.conversion[1].low < 55.0 && r.conversion[1].high > 55.0);
+    assert_eq!(r.days[0], Range::new(3.8, 6.3));
+    assert_eq!(
+        r.days[3], MID_MARKET.days[3],
+        "unmeasured days keep mid-market"
+    );
+    assert_eq!(r.cycle, Range::new(48.0, 80.0));
+    let p = b.provenance();
+    assert!(p
+        .line()
+        .starts_with("Source: HubSpot export (2026). Sample: CRM Q3, 40 closed deals."));
+    assert!(!p.thin());
+    let mut d = example();
+    d.apply(Action::AddBaseline(Box::new(b)));
+    assert_eq!(d.segment, Segment::MyBaseline);
+    assert!(d.provenance().line().contains("HubSpot export"));
+    // Older documents load with no closed deals and no name.
+    let old: BenchmarksDoc = serde_json::from_str(r#"{"segment":"mid-market"}"#).unwrap();
+    assert!(old.baseline.closed_deals.is_empty() && old.baseline.name.is_empty());
+    assert_eq!(wilson_pct(0, 0), Range::new(0.0, 100.0));
+}
+
+proptest! {
+    /// Any counts give a valid baseline: ranges inside 0–100, low ≤ high.
+    #[test]
+    fn funnel_baselines_are_always_valid(entered in proptest::array::uniform7(0u64..100_000), closed in 0u64..1000) {
+        let f = FunnelSample { entered, closed, ..FunnelSample::default() };
+        let b = baseline_from_funnel("x", "", None, &f);
+        let r = b.parse();
+        prop_assert!(r.is_some());
+        for c in r.unwrap().conversion {
+            prop_assert!(c.low >= 0.0 && c.high <= 100.0 && c.low <= c.high);
+        }
+    }
+}
