@@ -262,6 +262,8 @@ test("embedded, each distinct finished result is reported to the host page once"
     let done = await hp.events("stagecraft:completed", "bench");
     assert.equal(done.length, 1);
     assert.deepEqual(done[0].detail, { tool: "benchmarks", velocityPerDay: 4020.81, bottleneck: "Discovery" });
+    // The widget folds its inputs under headings (issue 15): open them.
+    await frame.locator("summary", { hasText: "Stage by stage" }).click();
     // A typo and its fix come back to the same result: no second report.
     await frame.getByLabel("Closing days").fill("x");
     await frame.getByLabel("Closing days").fill("10");

@@ -198,6 +198,7 @@ fn OwnAudit(
                 answer=Signal::stored(None)
                 on_action=from_bare_first
                 autofocus=false
+                on_intro=true
                 attr:data-sc-steady="questions"
             />
         }

@@ -50,7 +50,8 @@ pub fn QuestionScreen(
     on_action: Callback<Action>,
     /// Move focus into the question on arrival (only after a user action).
     autofocus: bool,
-    /// Shown on the intro, as its first question: no Back/Next row, and
+    /// The audit's first screen (the intro's first question, or a widget that
+    /// skips the intro): a pick starts the audit and moves on; no Back/Next row, and
     /// Enter with nothing picked starts the audit instead of nudging.
     #[prop(optional)]
     on_intro: bool,
@@ -67,6 +68,14 @@ pub fn QuestionScreen(
     let pointer_armed = StoredValue::new(false);
     // "Pick an answer first" after Next on an unanswered question.
     let nudge = RwSignal::new(false);
+    // False once this screen is gone. On the intro, the first pick starts
+    // the audit, which replaces this screen before the radio's next event
+    // (a click is followed by its change) arrives.
+    let live = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    {
+        let live = live.clone();
+        on_cleanup(move || live.store(false, std::sync::atomic::Ordering::Relaxed));
+    }
 
     let act = move |action: Action| {
         if matches!(action, Action::Next { .. }) && answer.get_untracked().is_none() && !on_intro {
@@ -134,6 +143,8 @@ pub fn QuestionScreen(
             let name = name.clone();
             let label_for = id.clone();
             let node = if i == 0 { first_option } else { NodeRef::new() };
+            let (on_change_live, on_click_live) = (live.clone(), live.clone());
+            let alive = |l: &std::sync::atomic::AtomicBool| l.load(std::sync::atomic::Ordering::Relaxed);
             view! {
                 <label class="sc-choice sc-audit-option" for=label_for>
                     <input
@@ -143,19 +154,32 @@ pub fn QuestionScreen(
                         value=value.value().to_string()
                         node_ref=node
                         prop:checked=move || answer.get() == Some(value)
-                        // `try_`: on the intro, the first answer starts the audit,
-                        // which replaces this screen before the radio's other
-                        // event (click, then change) arrives.
                         on:change=move |_| {
-                            nudge.try_set(false);
-                            on_action.run(Action::Answer { index, answer: value, advance: false });
+                            if alive(&on_change_live) {
+                                nudge.set(false);
+                                on_action.run(Action::Answer { index, answer: value, advance: false });
+                            }
                         }
                         on:click=move |_| {
-                            if pointer_armed.try_get_value().unwrap_or(false) {
-                                pointer_armed.try_set_value(false);
-                                nudge.try_set(false);
-                                on_action.run(Action::Answer { index, answer: value, advance: false });
-                                set_timeout(move || on_action.run(Action::Next { from: index }), BEAT);
+                            if alive(&on_click_live) && pointer_armed.get_value() {
+                                pointer_armed.set_value(false);
+                                nudge.set(false);
+                                if on_intro {
+                                    // The pick starts the audit and moves on at once:
+                                    // this screen is gone before a later step could run.
+                                    on_action.run(Action::Answer { index, answer: value, advance: true });
+                                } else {
+                                    on_action.run(Action::Answer { index, answer: value, advance: false });
+                                    let live = on_click_live.clone();
+                                    set_timeout(
+                                        move || {
+                                            if alive(&live) {
+                                                on_action.run(Action::Next { from: index });
+                                            }
+                                        },
+                                        BEAT,
+                                    );
+                                }
                             }
                         }
                     />

@@ -32,6 +32,10 @@ pub(super) fn SummaryCards(
     coverage: AnyView,
     /// Counts mode: stages with fewer than 30 deals entering.
     small: Signal<Vec<(usize, f64)>>,
+    /// A narrow widget: revenue, the slowest stage and coverage fold under
+    /// one heading below the others, so the widget stays short on a phone.
+    #[prop(optional)]
+    fold: bool,
 ) -> impl IntoView {
     // " Small sample: …" for an output built on a small count.
     let sample = move |o: Output| {
@@ -262,6 +266,23 @@ pub(super) fn SummaryCards(
         })
     };
 
+    // The cards that fold in a narrow widget, drawn in one place or the other.
+    let rest = Some(view! {
+                <article class="sc-card sc-benchmarks-card">
+                        <h3 class="sc-benchmarks-card__label">"Revenue per month"</h3>
+                        <p class="sc-benchmarks-card__value"><span data-testid="revenue-per-month">{revenue_text}</span></p>
+                        <p class="sc-benchmarks-card__meta">{revenue_meta}</p>
+                    </article>
+                    <article class="sc-card sc-benchmarks-card">
+                        <h3 class="sc-benchmarks-card__label">"Slowest stage of the cycle"</h3>
+                        <p class="sc-benchmarks-card__value"><span data-testid="slowest-stage">{slowest_text}</span></p>
+                        <p class="sc-benchmarks-card__meta">{slowest_meta}</p>
+                        <ul class="sc-benchmarks-savings">{savings}</ul>
+                        {onboarding}
+                    </article>
+                {coverage}
+    });
+    let (inline, folded) = if fold { (None, rest) } else { (rest, None) };
     view! {
         <section class="sc-benchmarks-summary" aria-labelledby="sc-benchmarks-summary-title" class:sc-benchmarks-summary--stale=move || stale.get()>
             <h2 id="sc-benchmarks-summary-title" class="sc-visually-hidden">"Your results"</h2>
@@ -287,20 +308,14 @@ pub(super) fn SummaryCards(
                     <p class="sc-benchmarks-card__value"><span data-testid="sales-cycle-days">{cycle_text}</span>" "<span class="sc-benchmarks-card__unit">"days"</span></p>
                     {cycle_meta}
                 </article>
-                <article class="sc-card sc-benchmarks-card">
-                    <h3 class="sc-benchmarks-card__label">"Revenue per month"</h3>
-                    <p class="sc-benchmarks-card__value"><span data-testid="revenue-per-month">{revenue_text}</span></p>
-                    <p class="sc-benchmarks-card__meta">{revenue_meta}</p>
-                </article>
-                <article class="sc-card sc-benchmarks-card">
-                    <h3 class="sc-benchmarks-card__label">"Slowest stage of the cycle"</h3>
-                    <p class="sc-benchmarks-card__value"><span data-testid="slowest-stage">{slowest_text}</span></p>
-                    <p class="sc-benchmarks-card__meta">{slowest_meta}</p>
-                    <ul class="sc-benchmarks-savings">{savings}</ul>
-                    {onboarding}
-                </article>
-                {coverage}
+                {inline}
             </div>
+            {folded.map(|rest| view! {
+                <details class="sc-benchmarks-more-figures">
+                    <summary class="sc-benchmarks-group__title">"Revenue per month and the slowest stage"</summary>
+                    <div class="sc-benchmarks-cards">{rest}</div>
+                </details>
+            })}
         </section>
     }
 }

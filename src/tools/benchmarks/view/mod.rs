@@ -172,6 +172,14 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
     // figures come first, each group of inputs is folded under its heading,
     // and the chart, table, what-if and export wait under "More".
     let compact = crate::shell::is_embedded();
+    // A phone-wide widget folds the longer figures too (the width of a
+    // widget's frame is set by its host and rarely changes).
+    let fold = compact
+        && window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w < 560.0);
     let side = move || {
         view! {
             <div class="sc-benchmarks-side">
@@ -182,6 +190,7 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
                     baseline_ok=Signal::derive(move || form.with(|f| f.baseline.is_some()))
                     blank=blank.into()
                     coverage=view! { <CoverageCard partial=partial_sig quota=quota /> }.into_any()
+                    fold=fold
                 />
             </div>
         }
