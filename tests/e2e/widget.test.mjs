@@ -95,6 +95,11 @@ for (const width of [360, 640]) {
     await hp.waitForEvent("stagecraft:ready", "bench");
     const frame = hp.frame("bench");
     await hp.iframe("bench").scrollIntoViewIfNeeded();
+    // Before any input: the invitation, the folded inputs, nothing long.
+    await frame.getByText(/Fill in your funnel, or load the example team/).waitFor();
+    await page.waitForTimeout(400);
+    const blank = await hp.iframeHeight("bench");
+    assert.ok(blank < 1400, `the empty widget is ${blank}px tall`);
     await frame.getByRole("button", { name: "Load example team" }).click();
     await frame.getByTestId("velocity-per-day").getByText(/4,021/).waitFor();
     await page.waitForTimeout(400);

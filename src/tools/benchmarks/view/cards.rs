@@ -80,7 +80,7 @@ pub(super) fn SummaryCards(
             )
         } else if blank.get() {
             Some(view! {
-                <p class="sc-benchmarks-empty">
+                <p class="sc-benchmarks-empty sc-benchmarks-empty--blank">
                     "Fill in your funnel, or load the example team, to see where it leaks. Each figure appears as soon as the numbers it needs are in. "
                     {why}
                 </p>
