@@ -70,7 +70,7 @@
     "audit-skip": [945, 690, 665],
     qualify: [575, 467, 467],
     discovery: [605, 497, 467],
-    benchmarks: [1670, 1195, 1060]
+    benchmarks: [810, 646, 619]
   };
   var WIDTHS = [360, 640, 1000];
 

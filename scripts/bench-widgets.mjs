@@ -14,7 +14,7 @@ const app = await serveStatic({ headers: { "access-control-allow-origin": "*" } 
 // CSS (as the README recommends), so nothing moves before the loader runs.
 const landing = (reserve) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Landing</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:760px;padding:16px}
-${reserve ? "#audit{min-height:1444px}#bench{min-height:1670px}@media (min-width:640px){#audit{min-height:1031px}#bench{min-height:1195px}}" : ""}</style></head><body>
+${reserve ? "#audit{min-height:1444px}#bench{min-height:810px}@media (min-width:640px){#audit{min-height:1031px}#bench{min-height:646px}}" : ""}</style></head><body>
 <h1>Grow your pipeline</h1><p>Two minutes tell you where your sales process leaks.</p>
 <div id="audit" data-stagecraft-tool="audit"></div>
 <h2>What is your funnel worth?</h2><p>Put in your numbers and see the stage that costs you most.</p>
