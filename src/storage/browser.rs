@@ -90,14 +90,7 @@ pub fn adopt_storage(storage: web_sys::Storage) -> bool {
             .flatten()
             .filter(|old| old != value)
         {
-            let mut n = 1;
-            let backup = loop {
-                let candidate = backup_key(key, n);
-                match storage.get_item(&candidate).ok().flatten() {
-                    Some(v) if v != old => n += 1,
-                    _ => break candidate,
-                }
-            };
+            let backup = free_backup_key_in(key, &old, &|k| storage.get_item(k).ok().flatten());
             ok = storage.set_item(&backup, &old).is_ok();
         }
         ok = ok && storage.set_item(key, value).is_ok();
@@ -269,10 +262,16 @@ fn notify(notices: Option<Notices>, notice: Notice) {
 
 /// Picks a backup key that doesn't overwrite an earlier, different backup.
 fn free_backup_key(key: &str, raw: &str) -> String {
+    free_backup_key_in(key, raw, &read_raw)
+}
+
+/// The first backup key for `key` that is free, or already holds `raw`,
+/// in the storage `get` reads.
+fn free_backup_key_in(key: &str, raw: &str, get: &dyn Fn(&str) -> Option<String>) -> String {
     let mut n = 1;
     loop {
         let candidate = backup_key(key, n);
-        match read_raw(&candidate) {
+        match get(&candidate) {
             None => return candidate,
             Some(existing) if existing == raw => return candidate,
             Some(_) => n += 1,
