@@ -204,6 +204,12 @@ pub fn TextField(
     /// `organization`; autofill stays off without one.
     #[prop(optional)]
     autocomplete: Option<&'static str>,
+    /// The phone keyboard to offer (`email`, `tel`) for a single-line input.
+    /// The input stays `type="text"`, because `type="email"` makes the
+    /// browser trim and check what was typed, and the text must be kept
+    /// exactly.
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
 ) -> impl IntoView {
     let control = move || {
         let f = use_field();
@@ -214,6 +220,7 @@ pub fn TextField(
                     class="sc-input"
                     type="text"
                     id=f.id()
+                    inputmode=inputmode
                     autocomplete=autocomplete.unwrap_or("off")
                     placeholder=placeholder
                     aria-required=aria_required

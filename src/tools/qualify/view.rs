@@ -106,7 +106,12 @@ fn ListScreen(
                 .map(|r| format!("“{}” deleted.", r.deal.display_name()))
         })
     });
-    view! { <DealList rows=rows undo_message=undo_message on_command=on_command /> }
+    view! {
+        <DealList rows=rows undo_message=undo_message on_command=on_command />
+        <Show when=move || rows.with(|r| !r.is_empty())>
+            <list::CrmExport doc=doc />
+        </Show>
+    }
 }
 
 /// One deal's wizard, or a way back when the deal no longer exists.

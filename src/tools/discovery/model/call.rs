@@ -282,6 +282,8 @@ pub enum CallEdit {
     StakeholderName(u64, String),
     StakeholderTitle(u64, String),
     StakeholderRole(u64, Role),
+    StakeholderEmail(u64, String),
+    StakeholderPhone(u64, String),
     OutcomeMetric(String),
     OutcomeTarget(String),
     DecisionSteps(String),
@@ -347,6 +349,16 @@ impl Call {
             CallEdit::StakeholderRole(id, r) => {
                 if let Some(s) = self.stakeholder_mut(id) {
                     s.role = r;
+                }
+            }
+            CallEdit::StakeholderEmail(id, v) => {
+                if let Some(s) = self.stakeholder_mut(id) {
+                    s.email = v;
+                }
+            }
+            CallEdit::StakeholderPhone(id, v) => {
+                if let Some(s) = self.stakeholder_mut(id) {
+                    s.phone = v;
                 }
             }
             CallEdit::OutcomeMetric(v) => self.outcome.metric = v,

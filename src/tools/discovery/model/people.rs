@@ -59,6 +59,58 @@ pub struct Stakeholder {
     pub title: String,
     #[serde(default)]
     pub role: Role,
+    /// Email, kept as typed (a doubtful one gets a message, never a rewrite).
+    #[serde(default)]
+    pub email: String,
+    /// Phone, kept as typed.
+    #[serde(default)]
+    pub phone: String,
+}
+
+/// Why an email doesn't look like one, if it doesn't. Deliberately loose
+/// (one `@`, something before it, a dot in the domain, no spaces): real
+/// addresses vary too much for a stricter rule, and the text is kept anyway.
+pub fn email_problem(email: &str) -> Option<&'static str> {
+    let e = email.trim();
+    if e.is_empty() {
+        return None;
+    }
+    let ok = match e.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !e.contains(char::is_whitespace)
+        }
+        None => false,
+    };
+    (!ok).then_some(
+        "This doesn't look like an email address (name@company.com). It is kept as typed.",
+    )
+}
+
+/// Why a phone number doesn't look like one, if it doesn't: it needs 7 to
+/// 15 digits (ITU E.164 allows at most 15) and only the marks people write
+/// between them (`+`, spaces, `-`, `.`, `/`, brackets), plus an optional
+/// extension after "x" or "ext".
+pub fn phone_problem(phone: &str) -> Option<&'static str> {
+    let p = phone.trim();
+    if p.is_empty() {
+        return None;
+    }
+    let ascii = p.to_ascii_lowercase();
+    let main = ascii
+        .split_once("ext")
+        .or_else(|| ascii.split_once('x'))
+        .map_or(ascii.as_str(), |(m, _)| m);
+    let digits = main.bytes().filter(u8::is_ascii_digit).count();
+    let marks_only = main
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b" +-./()".contains(&b));
+    let ok = marks_only && (7..=15).contains(&digits) && !main.get(1..).unwrap_or("").contains('+');
+    (!ok).then_some("This doesn't look like a phone number (7 to 15 digits, e.g. +1 555 010 0199). It is kept as typed.")
 }
 
 /// Multi-threading into three or more people protects a deal from one

@@ -30,9 +30,23 @@ pub struct RecapParts {
     pub blocks: Vec<RecapBlock>,
 }
 
+/// Who the recap is for, which decides what it may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// An email to the buyer: only what is safe to send them (their pain,
+    /// goals and decision steps in their words, the open next steps with
+    /// owners and dates). No roles, talk share, competitors, internal notes,
+    /// gaps or "overdue" marks on their own plan.
+    Buyer,
+    /// A note for the CRM: everything captured.
+    Internal,
+}
+
 /// What the recap needs besides the call.
 #[derive(Debug, Clone, Copy)]
 pub struct RecapContext<'a> {
+    /// Which of the two recaps to build.
+    pub audience: Audience,
     /// The linked qualification deal's name, when there is one.
     pub deal_name: Option<&'a str>,
     /// For the clocks of a call that is still running.
@@ -86,10 +100,14 @@ pub fn recap(call: &Call, ctx: RecapContext<'_>, format: RecapFormat) -> String 
 /// The recap's parts: everything captured, in the order a follow-up email
 /// reads best (pain first, gaps last).
 pub fn recap_parts(call: &Call, ctx: RecapContext<'_>) -> RecapParts {
+    if ctx.audience == Audience::Buyer {
+        return buyer_parts(call);
+    }
     let RecapContext {
         deal_name,
         now,
         today,
+        ..
     } = ctx;
     let mut blocks = Vec::new();
 
@@ -259,11 +277,88 @@ pub fn recap_parts(call: &Call, ctx: RecapContext<'_>) -> RecapParts {
     }
 }
 
-/// The download's file name: `discovery-recap-<title slug>-<call date>.md`.
-pub fn recap_filename(call: &Call) -> String {
-    format!(
-        "discovery-recap-{}-{}.md",
-        crate::text::file_slug(&call.display_title(), "call"),
-        crate::dates::iso_date(call.date)
-    )
+/// The buyer's email: what they told us and what happens next, in the
+/// order a follow-up reads (their words first, the dates last).
+fn buyer_parts(call: &Call) -> RecapParts {
+    let mut blocks = Vec::new();
+    let mut heard = Vec::new();
+    if !call.pain.description.trim().is_empty() {
+        heard.push(call.pain.description.trim().to_string());
+    }
+    let f = call.pain.figures();
+    if let (Some(m), Some(a)) = (f.monthly, f.annual) {
+        heard.push(format!(
+            "That costs about {} a month, {} a year.",
+            crate::text::money(m),
+            crate::text::money(a)
+        ));
+    }
+    push_block(&mut blocks, "What we heard", heard);
+
+    let goal = match (call.outcome.metric.trim(), call.outcome.target.trim()) {
+        ("", "") => None,
+        (m, "") => Some(format!("{m}.")),
+        ("", t) => Some(format!("Target: {t}.")),
+        (m, t) => Some(format!("{m}: {t}.")),
+    };
+    push_block(
+        &mut blocks,
+        "Where you want to be",
+        goal.into_iter().collect(),
+    );
+
+    let mut decide: Vec<String> = call
+        .decision
+        .step_list()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    if let Some(d) = call.decision.decision_date {
+        decide.push(format!("Decision by {}.", day_full_month_year(d)));
+    }
+    push_block(&mut blocks, "How the decision gets made", decide);
+
+    let next: Vec<String> = sorted_plan(&call.plan)
+        .iter()
+        .filter(|i| !i.done && !i.description.trim().is_empty())
+        .map(|i| {
+            let who = match i.owner {
+                super::Side::Buyer => "your team",
+                super::Side::Seller => "us",
+            };
+            match i.due {
+                Some(d) => format!(
+                    "{} ({who}, by {})",
+                    i.description.trim(),
+                    day_full_month_year(d)
+                ),
+                None => format!("{} ({who}, date to agree)", i.description.trim()),
+            }
+        })
+        .collect();
+    push_block(&mut blocks, "Next steps", next);
+
+    RecapParts {
+        title: call.display_title(),
+        meta: format!("Discovery call on {}", day_full_month_year(call.date)),
+        blocks,
+    }
+}
+
+/// Adds a block only when it has something to say: an email to a buyer
+/// never shows "Not captured yet".
+fn push_block(blocks: &mut Vec<RecapBlock>, heading: &'static str, lines: Vec<String>) {
+    if !lines.is_empty() {
+        blocks.push(RecapBlock { heading, lines });
+    }
+}
+
+/// The download's file name: `discovery-recap-<title slug>-<call date>.md`
+/// for the CRM note, `discovery-email-…` for the buyer's email.
+pub fn recap_filename(call: &Call, audience: Audience) -> String {
+    let kind = match audience {
+        Audience::Buyer => "email",
+        Audience::Internal => "recap",
+    };
+    super::call_filename(call, kind, "md")
 }

@@ -1,33 +1,20 @@
 //! The call screen: the four script sections in the main column, the clocks
 //! and live checks in a side rail.
 
+use super::recap::recap_text;
 use super::save::{SaveIndicator, SaveStatus};
-use super::{capture, deals, href, rail, today};
+use super::{capture, deals, href, rail};
 use crate::components::listen::{every, listen};
 use crate::components::{in_text_control, use_field, Badge, CopyButton, Field};
 use crate::components::{DateField, TextField};
 use crate::route::{Route, Tool};
 use crate::tools::discovery::model::{
-    budget_status, format_clock, parse_section_minutes, recap, Call, CallEdit, RecapContext,
-    RecapFormat, Screen, Section, Speaker,
+    budget_status, format_clock, parse_section_minutes, Audience, Call, CallEdit, RecapFormat,
+    Screen, Section, Speaker,
 };
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The plain-text recap, for the copy button.
-pub fn recap_text(call: &Call, format: RecapFormat) -> String {
-    let deal = call.deal_id.as_deref().and_then(deals::deal_name);
-    recap(
-        call,
-        RecapContext {
-            deal_name: deal.as_deref(),
-            now: Utc::now(),
-            today: today(),
-        },
-        format,
-    )
-}
 
 /// One discovery call, live.
 #[component]
@@ -121,7 +108,9 @@ fn CallHeader(
     };
     let minutes = Signal::derive(move || call.with(|c| c.section_minutes.clone()));
     let minutes_error = move || minutes.with(|m| parse_section_minutes(m).err());
-    let plain = Signal::derive(move || call.with(|c| recap_text(c, RecapFormat::Plain)));
+    let copy = move |audience| {
+        Signal::derive(move || call.with(|c| recap_text(c, audience, RecapFormat::Plain)))
+    };
 
     view! {
         <header class="sc-stack sc-discovery-head">
@@ -225,7 +214,8 @@ fn CallHeader(
             </div>
             <div class="sc-row sc-no-print">
                 <a class="sc-button sc-button--primary" href=href(Screen::Recap(id))>"Open recap"</a>
-                <CopyButton label="Copy recap" text=plain />
+                <CopyButton label="Copy email to the buyer" text=copy(Audience::Buyer) />
+                <CopyButton label="Copy CRM note" text=copy(Audience::Internal) />
             </div>
         </header>
     }

@@ -4,7 +4,8 @@
 use crate::components::{use_field, Field, NumberField, UndoToast};
 use crate::components::{DateField, TextField};
 use crate::tools::discovery::model::{
-    format_months, Call, CallEdit, PainFigures, Role, Stakeholder, MONEY_RULES,
+    email_problem, format_months, phone_problem, Call, CallEdit, PainFigures, Role, Stakeholder,
+    MONEY_RULES,
 };
 use leptos::prelude::*;
 
@@ -249,7 +250,8 @@ pub fn Stakeholders(
     }
 }
 
-/// Name, title and role of one stakeholder.
+/// Name, title, role, email and phone of one stakeholder. A doubtful
+/// email or phone gets an inline message but stays as typed.
 #[component]
 fn PersonRow(
     /// Position in the list, for the legend.
@@ -289,6 +291,22 @@ fn PersonRow(
                     label="Title"
                     value=Signal::derive(move || person.with(|p| p.title.clone()))
                     on_input=Callback::new(move |v| edit.run(CallEdit::StakeholderTitle(id, v)))
+                />
+                <TextField
+                    id=format!("dc-person-{id}-email")
+                    label="Email"
+                    inputmode="email"
+                    value=Signal::derive(move || person.with(|p| p.email.clone()))
+                    error=Signal::derive(move || person.with(|p| email_problem(&p.email).map(String::from)))
+                    on_input=Callback::new(move |v| edit.run(CallEdit::StakeholderEmail(id, v)))
+                />
+                <TextField
+                    id=format!("dc-person-{id}-phone")
+                    label="Phone"
+                    inputmode="tel"
+                    value=Signal::derive(move || person.with(|p| p.phone.clone()))
+                    error=Signal::derive(move || person.with(|p| phone_problem(&p.phone).map(String::from)))
+                    on_input=Callback::new(move |v| edit.run(CallEdit::StakeholderPhone(id, v)))
                 />
                 <Field id=role_id.clone() label="Role">
                     {

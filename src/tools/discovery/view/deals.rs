@@ -25,6 +25,11 @@ pub fn deal_options() -> Vec<DealOption> {
         .collect()
 }
 
+/// The company of one deal, if it still exists and has one.
+pub fn deal_company(id: &str) -> Option<String> {
+    read_view::<DealsLight>().and_then(|d| d.company(id))
+}
+
 /// The name of one deal, if it still exists.
 pub fn deal_name(id: &str) -> Option<String> {
     deal_options()

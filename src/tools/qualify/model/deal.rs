@@ -41,6 +41,9 @@ pub struct Deal {
     /// Stakeholders engaged, as typed.
     pub stakeholders: String,
     pub new_category: bool,
+    /// Expected close date (the CRMs' close date; Salesforce requires one).
+    #[serde(default, with = "crate::dates::iso_serde::option")]
+    pub close_date: Option<chrono::NaiveDate>,
     /// `None` follows the recommendation.
     pub framework_override: Option<Framework>,
     /// Answers for every criterion ever answered, across frameworks.
@@ -61,6 +64,7 @@ impl Default for Deal {
             acv: String::new(),
             stakeholders: String::new(),
             new_category: false,
+            close_date: None,
             framework_override: None,
             answers: BTreeMap::new(),
             step: Step::Basics,

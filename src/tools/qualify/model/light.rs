@@ -37,6 +37,15 @@ impl DocumentView for DealsLight {
 }
 
 impl DealsLight {
+    /// The company typed on one deal, if the deal exists and has one.
+    pub fn company(&self, id: &str) -> Option<String> {
+        self.deals
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| d.company.trim().to_string())
+            .filter(|c| !c.is_empty())
+    }
+
     /// The deals as `(id, label)`, most recently updated first: the same
     /// list as `deal_choices` on the full document (a test holds the two
     /// together).

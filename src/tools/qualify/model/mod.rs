@@ -10,6 +10,7 @@
 //! Everything is re-exported here, so `model::Deal` and friends keep their
 //! paths.
 
+pub mod crm;
 mod deal;
 mod doc;
 mod framework;
@@ -20,6 +21,7 @@ mod screens;
 mod step;
 mod summary;
 
+pub use crm::*;
 pub use deal::*;
 pub use doc::*;
 pub use framework::*;

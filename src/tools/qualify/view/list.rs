@@ -1,9 +1,14 @@
 //! The deal list: newest first, one row per deal, with create, open,
 //! rename, duplicate and delete (with a few seconds to undo).
 
-use super::model::{deal_rest, relative_time, DealRow, Verdict};
+use super::model::{
+    deal_rest, hubspot_csv, missing_close_dates, relative_time, salesforce_csv, Deal, DealRow,
+    DealsDoc, Verdict,
+};
 use crate::components::listen::every;
-use crate::components::{focus_after_render, Badge, ListFooter, ListSearch, UndoToast, PAGE};
+use crate::components::{
+    focus_after_render, Badge, DownloadButton, ListFooter, ListSearch, UndoToast, PAGE,
+};
 use crate::route::{Route, Tool};
 use crate::text::matches_query;
 use crate::tone::Tone;
@@ -353,5 +358,46 @@ fn DealListRow(
                 </div>
             </td>
         </tr>
+    }
+}
+
+/// The deal list as files a CRM imports: HubSpot's deal import and a
+/// Salesforce Data Loader file. Built on the click from the stored deals,
+/// newest first, so the file always matches the list.
+#[component]
+pub fn CrmExport(
+    /// Every deal on this device.
+    doc: RwSignal<DealsDoc>,
+) -> impl IntoView {
+    let file =
+        move |f: fn(&[&Deal]) -> String| Signal::derive(move || doc.with(|d| f(&d.sorted())));
+    let undated = Memo::new(move |_| doc.with(|d| missing_close_dates(&d.sorted())));
+    let today = crate::dates::iso_date(Local::now().date_naive());
+    view! {
+        <section class="sc-card sc-stack sc-no-print" aria-labelledby="sc-qualify-crm-h">
+            <h2 id="sc-qualify-crm-h">"Send your deals to a CRM"</h2>
+            <div class="sc-row">
+                <DownloadButton
+                    label="Download HubSpot CSV"
+                    filename=format!("stagecraft-deals-hubspot-{today}.csv")
+                    mime="text/csv"
+                    text=file(hubspot_csv)
+                />
+                <DownloadButton
+                    label="Download Salesforce CSV"
+                    filename=format!("stagecraft-opportunities-salesforce-{today}.csv")
+                    mime="text/csv"
+                    text=file(salesforce_csv)
+                />
+            </div>
+            <p class="sc-field__hint" data-testid="crm-hint">
+                "HubSpot: import the file as deals; it maps the columns by name, and the stage comes from the verdict. Salesforce: insert it as Opportunities with Data Loader, with UTF-8 reading on. "
+                {move || match undated.get() {
+                    0 => String::new(),
+                    1 => "1 deal has no expected close date, which Salesforce requires: add it on the deal's first step.".to_string(),
+                    n => format!("{n} deals have no expected close date, which Salesforce requires: add it on each deal's first step."),
+                }}
+            </p>
+        </section>
     }
 }

@@ -11,7 +11,8 @@ use super::model::{
 use super::summary::SummaryView;
 use crate::components::listen::listen;
 use crate::components::{
-    focus_after_render, in_text_control, use_field, Field, NumberField, ProgressSteps, TextField,
+    focus_after_render, in_text_control, use_field, DateField, Field, NumberField, ProgressSteps,
+    TextField,
 };
 use crate::route::{Route, Tool};
 use leptos::prelude::*;
@@ -238,6 +239,13 @@ fn BasicsStep(
                     kind=Some(crate::numbers::FieldKind::Money)
                     prefix=Some("$")
                     hint="What the customer would pay per year. Leave it blank if you don't know yet.".to_string()
+                />
+                <DateField
+                    id="sc-qualify-close"
+                    label="Expected close date"
+                    hint="Optional. Goes into the CRM files; Salesforce needs it for every opportunity."
+                    value=Signal::derive(move || deal.with(|d| d.close_date))
+                    on_change=Callback::new(move |d| { let _ = on_action.run(DealAction::CloseDate(d)); })
                 />
                 <NumberField
                     id="sc-qualify-stakeholders"

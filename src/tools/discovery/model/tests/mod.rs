@@ -28,6 +28,7 @@ fn person(id: u64, name: &str, role: Role) -> Stakeholder {
         name: name.into(),
         title: String::new(),
         role,
+        ..Stakeholder::default()
     }
 }
 
@@ -43,5 +44,6 @@ fn item(id: u64, desc: &str, due: Option<NaiveDate>) -> ActionItem {
 mod calls;
 mod capture;
 mod clock;
+mod files;
 mod props;
 mod recap;

@@ -25,18 +25,21 @@ fn full_call() -> Call {
             name: "Ana Ruiz".into(),
             title: "Sales ops".into(),
             role: Role::Champion,
+            ..Stakeholder::default()
         },
         Stakeholder {
             id: 2,
             name: "Bo Chen".into(),
             title: "CFO".into(),
             role: Role::EconomicBuyer,
+            ..Stakeholder::default()
         },
         Stakeholder {
             id: 3,
             name: "Cy *Dev*".into(),
             title: String::new(),
             role: Role::TechnicalBuyer,
+            ..Stakeholder::default()
         },
     ];
     c.decision.steps = "- Ops review\n\n- CFO sign-off".into();
@@ -54,6 +57,7 @@ fn full_call() -> Call {
 
 fn ctx(today: NaiveDate) -> RecapContext<'static> {
     RecapContext {
+        audience: Audience::Internal,
         deal_name: Some("Acme renewal"),
         now: at(500),
         today,
@@ -109,6 +113,7 @@ fn an_empty_call_recap_says_what_is_missing() {
     let text = recap(
         &c,
         RecapContext {
+            audience: Audience::Internal,
             deal_name: None,
             now: at(0),
             today: c.date,
@@ -130,18 +135,88 @@ fn an_empty_call_recap_says_what_is_missing() {
 fn the_download_is_named_after_the_title_and_the_call_date() {
     let mut c = call();
     assert_eq!(
-        recap_filename(&c),
+        recap_filename(&c, Audience::Internal),
         "discovery-recap-acme-discovery-2026-03-10.md"
     );
     c.title = "  Q3 renewal: Müller & Co. ".into();
     assert_eq!(
-        recap_filename(&c),
+        recap_filename(&c, Audience::Internal),
         "discovery-recap-q3-renewal-müller-co-2026-03-10.md"
     );
     c.title = String::new();
     assert_eq!(
-        recap_filename(&c),
+        recap_filename(&c, Audience::Internal),
         "discovery-recap-untitled-call-10-mar-2026-2026-03-10.md",
         "an untitled call is named by its readable title"
+    );
+}
+
+#[test]
+fn the_buyer_email_holds_only_what_is_safe_to_send() {
+    let mut c = full_call();
+    c.notes
+        .insert(Section::Pain, "Internal: CFO is sceptical".into());
+    c.plan.push(ActionItem {
+        owner: Side::Buyer,
+        ..item(6, "Book the security review", None)
+    });
+    let email_ctx = RecapContext {
+        audience: Audience::Buyer,
+        ..ctx(day(2026, 3, 20))
+    };
+    let text = recap(&c, email_ctx, RecapFormat::Plain);
+    assert_eq!(
+        text,
+        "Acme discovery\n\
+         Discovery call on 10 March 2026\n\
+         \nWHAT WE HEARD\n\
+         - Quotes take three days\n\
+         - That costs about $2,500 a month, $30,000 a year.\n\
+         \nWHERE YOU WANT TO BE\n\
+         - Quote turnaround: Same day.\n\
+         \nHOW THE DECISION GETS MADE\n\
+         - Ops review\n\
+         - CFO sign-off\n\
+         - Decision by 30 April 2026.\n\
+         \nNEXT STEPS\n\
+         - Send pricing (us, by 12 March 2026)\n\
+         - Book the security review (your team, date to agree)\n"
+    );
+    for internal in [
+        "Rep talked",
+        "Economic buyer",
+        "Champion",
+        "QuoteCo",
+        "Internal:",
+        "overdue",
+        "Deal:",
+        "GAPS",
+        "payback",
+        "Share case study",
+    ] {
+        assert!(!text.contains(internal), "{internal:?} leaked into\n{text}");
+    }
+    assert_eq!(
+        recap_filename(&c, Audience::Buyer),
+        "discovery-email-acme-discovery-2026-03-10.md"
+    );
+}
+
+#[test]
+fn an_empty_buyer_email_has_no_placeholders() {
+    let c = call();
+    let text = recap(
+        &c,
+        RecapContext {
+            audience: Audience::Buyer,
+            deal_name: None,
+            now: at(0),
+            today: c.date,
+        },
+        RecapFormat::Markdown,
+    );
+    assert_eq!(
+        text,
+        "# Acme discovery\n\n_Discovery call on 10 March 2026_\n"
     );
 }
