@@ -8,6 +8,7 @@
 //!   on `wasm32`, where Leptos and web-sys are compiled in.
 
 pub mod dates;
+pub mod deal;
 pub mod embed;
 pub mod export;
 pub mod numbers;

@@ -129,7 +129,21 @@ test("a scripted call: clocks, talk toggles, pain, stakeholders, plan, coverage,
   await d.addStakeholder.click();
   await d.fillStakeholder(2, { name: "Cy Diaz", title: "IT Director", role: "Technical buyer" });
   await d.addStakeholder.click();
-  await d.fillStakeholder(3, { name: "Bo Chen", title: "CFO", role: "Other" });
+  await d.fillStakeholder(3, { name: "Bo Chen", title: "CFO", role: "Other", email: "bo.chen@acme", phone: "call me" });
+  // A doubtful email or phone is explained inline, linked to its field, and kept as typed.
+  for (const [label, typed, fixed, says] of [
+    ["Email", "bo.chen@acme", "bo.chen@acme.example", /doesn't look like an email/],
+    ["Phone", "call me", "+1 555 010 0199", /doesn't look like a phone number/],
+  ]) {
+    const input = d.stakeholder(3).getByLabel(label, { exact: true });
+    assert.equal(await input.getAttribute("aria-invalid"), "true", label);
+    const described = await input.getAttribute("aria-describedby");
+    const message = await page.evaluate((ids) => ids.split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" "), described);
+    assert.match(message, says);
+    assert.equal(await input.inputValue(), typed);
+    await input.fill(fixed);
+    assert.notEqual(await input.getAttribute("aria-invalid"), "true", `${label} once fixed`);
+  }
   assert.match(await text(d.multithread), /at risk/);
   assert.doesNotMatch(await text(d.multithread), /\bok\b/);
   await d.stakeholder(3).getByLabel("Role", { exact: true }).selectOption({ label: "Economic buyer" });
@@ -192,6 +206,8 @@ test("a scripted call: clocks, talk toggles, pain, stakeholders, plan, coverage,
     assert.equal(await row.getByLabel("Title", { exact: true }).inputValue(), title);
     assert.equal(await row.getByLabel("Role", { exact: true }).inputValue(), role);
   }
+  assert.equal(await d.stakeholder(3).getByLabel("Email", { exact: true }).inputValue(), "bo.chen@acme.example");
+  assert.equal(await d.stakeholder(3).getByLabel("Phone", { exact: true }).inputValue(), "+1 555 010 0199");
   assert.equal(await item.getByLabel("Action", { exact: true }).inputValue(), "Security review with IT");
   assert.equal(await item.getByLabel("Owner", { exact: true }).inputValue(), "buyer");
   assert.equal(await item.getByLabel("Due date", { exact: true }).inputValue(), "2026-03-17");
@@ -204,7 +220,7 @@ test("a scripted call: clocks, talk toggles, pain, stakeholders, plan, coverage,
   assert.match(await text(d.multithread), /\bok\b/);
   await expectTopics(d, []);
 
-  // Copy recap: plain text for an email or CRM note.
+  // Copy the CRM note: plain text holding everything.
   await d.copyRecap.click();
   await page.getByRole("button", { name: "Copied" }).waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -224,12 +240,28 @@ test("a scripted call: clocks, talk toggles, pain, stakeholders, plan, coverage,
   }
   assert.ok(!copied.includes("OPEN GAPS"), "no gaps left to list");
 
+  // Copy the buyer's email: their words and the next steps, nothing internal.
+  await d.copyEmail.click();
+  await page.waitForFunction((before) => navigator.clipboard.readText().then((t) => t !== before), copied);
+  const email = await page.evaluate(() => navigator.clipboard.readText());
+  for (const needle of ["WHAT WE HEARD\n- Quotes take three days", "Decision by 30 April 2026.", "- Security review with IT (your team, by 17 March 2026)"]) {
+    assert.ok(email.includes(needle), `email lacks ${JSON.stringify(needle)}:\n${email}`);
+  }
+  for (const internal of ["Rep talked", "Economic buyer", "Champion", "QuoteCo", "Ops reviews, CFO signs", "payback"]) {
+    assert.ok(!email.includes(internal), `email leaks ${JSON.stringify(internal)}:\n${email}`);
+  }
+
   await page.clock.resume(); // axe schedules timers of its own
   assert.deepEqual(await runAxe(page), [], "call screen passes axe");
 
-  // The recap screen: same content, a Markdown download, print.
+  // The recap screen opens on the email; the CRM note holds every section.
   await d.openRecap.click();
   await page.getByRole("heading", { level: 1, name: "Recap: Acme discovery" }).waitFor();
+  await d.recap.getByRole("heading", { level: 2, name: "Next steps" }).waitFor();
+  assert.equal(await d.recap.getByRole("heading", { level: 2, name: "Stakeholders" }).count(), 0, "no roles in the email");
+  const [emailFile] = await Promise.all([page.waitForEvent("download"), d.download.click()]);
+  assert.equal(emailFile.suggestedFilename(), "discovery-email-acme-discovery-2026-03-10.md");
+  await d.chooseRecap("CRM note");
   for (const heading of ["Pain and its impact", "Desired outcome", "Stakeholders", "Decision process", "Mutual action plan"]) {
     await d.recap.getByRole("heading", { level: 2, name: heading }).waitFor();
   }
@@ -239,6 +271,22 @@ test("a scripted call: clocks, talk toggles, pain, stakeholders, plan, coverage,
   const md = await readFile(await download.path(), "utf8");
   assert.ok(md.startsWith("# Acme discovery\n"), md);
   assert.ok(md.includes("\n## Stakeholders\n\n- Ana Ruiz, VP Operations (Champion)\n"), md);
+
+  // The calendar: the decision date and the dated step, all-day, CRLF.
+  const [ics] = await Promise.all([page.waitForEvent("download"), d.downloadCalendar.click()]);
+  assert.equal(ics.suggestedFilename(), "discovery-plan-acme-discovery-2026-03-10.ics");
+  const cal = await readFile(await ics.path(), "utf8");
+  assert.ok(cal.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), cal);
+  assert.ok(cal.includes("\r\nUID:decision-1@stagecraft\r\n") && cal.includes("\r\nDTSTART;VALUE=DATE:20260430\r\nDTEND;VALUE=DATE:20260501\r\n"), cal);
+  assert.ok(cal.includes("\r\nSUMMARY:Security review with IT\r\n") && cal.includes("DTSTART;VALUE=DATE:20260317"), cal);
+  assert.ok(cal.split("\r\n").every((line) => new TextEncoder().encode(line).length <= 75), "lines folded at 75 octets");
+  // The contacts: one card per named person, with what was typed.
+  const [vcf] = await Promise.all([page.waitForEvent("download"), d.downloadContacts.click()]);
+  assert.equal(vcf.suggestedFilename(), "discovery-contacts-acme-discovery-2026-03-10.vcf");
+  const cards = await readFile(await vcf.path(), "utf8");
+  assert.equal(cards.match(/BEGIN:VCARD\r\nVERSION:3.0\r\n/g)?.length, 3, cards);
+  assert.ok(cards.includes("FN:Bo Chen\r\nN:Chen;Bo;;;\r\nTITLE:CFO\r\nEMAIL;TYPE=INTERNET:bo.chen@acme.example\r\nTEL:+1 555 010 0199\r\n"), cards);
+  assert.match(await page.getByTestId("files-hint").textContent(), /The contacts file has 3 cards\./);
   assert.deepEqual(await runAxe(page), [], "recap passes axe");
 
   assert.deepEqual(page.pageErrors, []);

@@ -171,6 +171,35 @@ test("deleting a deal can be undone", async () => {
   assertClean(page);
 });
 
+test("the deal list downloads as a HubSpot import and a Salesforce Data Loader file", async () => {
+  const page = await h.newPage("#/qualify");
+  const q = new QualifyPage(page);
+  await q.newDeal.click();
+  await q.fillBasics({ name: "=HYPERLINK(\"x\")", company: "Acme, Inc.", acv: "40000", stakeholders: "3", closeDate: "2026-12-31" });
+  await q.allDeals.click();
+  await q.newDeal.click();
+  await q.fillBasics({ name: "Hooli renewal", acv: "15000", stakeholders: "1" });
+  await q.allDeals.click();
+  await q.rows().nth(1).waitFor();
+  await page.getByTestId("crm-hint").getByText("1 deal has no expected close date").waitFor();
+
+  const hubspot = await q.download("Download HubSpot CSV");
+  assert.match(hubspot.name, /^stagecraft-deals-hubspot-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = hubspot.text.split("\r\n");
+  assert.equal(lines[0], "\ufeffDeal name,Pipeline,Deal stage,Amount,Close date,Deal owner,Deal description,Note");
+  assert.ok(lines[1].startsWith("Hooli renewal,Sales Pipeline,Appointment Scheduled,15000,,,"), lines[1]);
+  const acme = hubspot.text.slice(hubspot.text.indexOf("\"'=HYPERLINK"));
+  assert.ok(acme.startsWith('"\'=HYPERLINK(""x"")",Sales Pipeline,Appointment Scheduled,40000,2026-12-31,,"Acme, Inc. · Incomplete: '), acme);
+
+  const salesforce = await q.download("Download Salesforce CSV");
+  const sf = salesforce.text.split("\r\n");
+  assert.equal(sf[0], "\ufeffName,StageName,CloseDate,Amount,Probability,NextStep,Description");
+  assert.ok(sf[1].startsWith("Hooli renewal,Qualification,,15000,10,"), sf[1]);
+  assert.ok(salesforce.text.includes('"\'=HYPERLINK(""x"")",Qualification,2026-12-31,40000,10,'), salesforce.text);
+  await assertAxe(page, "list with CRM downloads");
+  assertClean(page);
+});
+
 test("a list of 250 deals shows the newest 50, more on request, any deal by search, and deletes with undo", async () => {
   // How long this takes is reported by scripts/bench.mjs, never asserted here.
   const page = await h.newPage("#/");

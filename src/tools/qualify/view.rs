@@ -2,6 +2,7 @@
 //! turns the route into a screen; the list and the wizard only receive data
 //! and callbacks.
 
+mod calls;
 mod common;
 mod list;
 mod summary;

@@ -85,11 +85,13 @@ export class DiscoveryPage {
   stakeholder(n) {
     return this.page.getByRole("group", { name: `Stakeholder ${n}`, exact: true });
   }
-  async fillStakeholder(n, { name, title, role }) {
+  async fillStakeholder(n, { name, title, role, email, phone }) {
     const row = this.stakeholder(n);
     await row.getByLabel("Name", { exact: true }).fill(name);
     await row.getByLabel("Title", { exact: true }).fill(title);
     await row.getByLabel("Role", { exact: true }).selectOption({ label: role });
+    if (email !== undefined) await row.getByLabel("Email", { exact: true }).fill(email);
+    if (phone !== undefined) await row.getByLabel("Phone", { exact: true }).fill(phone);
   }
   get addAction() {
     return this.page.getByRole("button", { name: "Add action item" });
@@ -104,8 +106,12 @@ export class DiscoveryPage {
       .locator("li")
       .evaluateAll((items) => items.map((li) => li.getAttribute("data-topic")));
   }
+  /** The call screen's copy of the internal recap. */
   get copyRecap() {
-    return this.page.getByRole("button", { name: "Copy recap" });
+    return this.page.getByRole("button", { name: "Copy CRM note" });
+  }
+  get copyEmail() {
+    return this.page.getByRole("button", { name: "Copy email to the buyer" });
   }
   get openRecap() {
     return this.page.getByRole("link", { name: "Open recap" });
@@ -115,7 +121,17 @@ export class DiscoveryPage {
   get recap() {
     return this.page.getByTestId("recap");
   }
+  /** Picks which recap the recap screen shows ("Email to the buyer", "CRM note"). */
+  async chooseRecap(label) {
+    await this.page.getByRole("radio", { name: new RegExp(`^${label}`) }).check();
+  }
   get download() {
-    return this.page.getByRole("button", { name: "Download" });
+    return this.page.getByRole("button", { name: /^Download (email|CRM note) \(\.md\)$/ });
+  }
+  get downloadCalendar() {
+    return this.page.getByRole("button", { name: "Download calendar (.ics)" });
+  }
+  get downloadContacts() {
+    return this.page.getByRole("button", { name: "Download contacts (.vcf)" });
   }
 }

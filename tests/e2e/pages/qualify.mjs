@@ -69,12 +69,19 @@ export class QualifyPage {
   get methodology() {
     return this.page.getByTestId("recommended-methodology");
   }
-  async fillBasics({ name, company = "", acv = "", stakeholders = "", newCategory = false }) {
+  async fillBasics({ name, company = "", acv = "", stakeholders = "", newCategory = false, closeDate }) {
     await this.dealName.fill(name);
     await this.company.fill(company);
     await this.acv.fill(acv);
+    if (closeDate !== undefined) await this.page.getByLabel("Expected close date").fill(closeDate);
     await this.stakeholders.fill(stakeholders);
     await this.newCategory(newCategory).check();
+  }
+  /** Clicks a list download and returns its file name and text. */
+  async download(label) {
+    const [file] = await Promise.all([this.page.waitForEvent("download"), this.page.getByRole("button", { name: label }).click()]);
+    const { readFile } = await import("node:fs/promises");
+    return { name: file.suggestedFilename(), text: await readFile(await file.path(), "utf8") };
   }
 
   // Steps

@@ -18,6 +18,7 @@ mod call;
 mod clock;
 mod coverage;
 mod files;
+pub mod light;
 mod pain;
 mod people;
 mod plan;

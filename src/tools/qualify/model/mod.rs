@@ -10,6 +10,7 @@
 //! Everything is re-exported here, so `model::Deal` and friends keep their
 //! paths.
 
+mod calls;
 pub mod crm;
 mod deal;
 mod doc;
@@ -21,6 +22,7 @@ mod screens;
 mod step;
 mod summary;
 
+pub use calls::*;
 pub use crm::*;
 pub use deal::*;
 pub use doc::*;

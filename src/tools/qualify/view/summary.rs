@@ -1,15 +1,17 @@
 //! The summary: answer first (score and verdict), then warnings, then the
 //! gaps as next actions, then the evidence; copy, download and print.
 
+use super::calls::DealCalls;
 use super::common::{OnAction, STEP_HEADING_ID};
 use super::list::verdict_tone;
 use super::model::{
-    summary_filename, summary_markdown, summary_text, Assessment, Deal, DealAction, Rating, Step,
-    Verdict,
+    summary_filename, summary_markdown, summary_text, with_calls, Assessment, Deal, DealAction,
+    Rating, Step, Verdict,
 };
 use crate::components::{tone_class, Badge, Download, ExportActions};
 use crate::route::{Route, Tool};
 use crate::tone::Tone;
+use crate::tools::discovery::model::light::CallsLight;
 use leptos::prelude::*;
 
 /// An answer's badge: its tone and word ("Not answered" reads neutral).
@@ -55,6 +57,17 @@ pub fn SummaryView(
     /// Applies an edit (second pass, going back to change an answer).
     on_action: OnAction,
 ) -> impl IntoView {
+    // The calls linked to this deal, read once: their people count as the
+    // deal's, so the verdict, warnings and exports below judge `seen`.
+    let stored = deal;
+    let calls = StoredValue::new(deal.with_untracked(|d| {
+        crate::storage::browser::read_view::<CallsLight>()
+            .map(|v| v.for_deal(&d.id, chrono::Utc::now()))
+            .unwrap_or_default()
+    }));
+    let has_calls = calls.with_value(|c| !c.is_empty());
+    let seen = Memo::new(move |_| calls.with_value(|c| stored.with(|d| with_calls(d, c))));
+    let deal = Signal::from(seen);
     let a = Memo::new(move |_| deal.with(Deal::assessment));
     let first_pass = Memo::new(move |_| deal.with(Deal::first_pass));
     let second_pass = Memo::new(move |_| deal.with(Deal::second_pass_available));
@@ -136,6 +149,8 @@ pub fn SummaryView(
                     <p class="sc-qualify-muted">{format!("BANT first pass: {} / 100, {}.", fp.score, fp.verdict.label())}</p>
                 })}
             </section>
+
+            {has_calls.then(|| view! { <DealCalls deal=stored calls=calls on_action=on_action /> })}
 
             <section class="sc-card sc-stack" aria-labelledby="sc-qualify-warnings-heading">
                 <h3 id="sc-qualify-warnings-heading">"Warnings"</h3>

@@ -192,3 +192,55 @@ fn email_and_phone_edits_keep_the_text_as_typed() {
     assert_eq!(c.stakeholders[0].email, " not an email ");
     assert_eq!(c.stakeholders[0].phone, "+1 (555) 010");
 }
+
+#[test]
+fn the_light_view_gives_a_deals_calls_with_their_people_and_clocks() {
+    let mut doc = CallsDoc::default();
+    let linked = doc.create("Northwind discovery".into(), day(2026, 3, 10), t0());
+    let other = doc.create("Someone else".into(), day(2026, 3, 11), t0());
+    let c = doc.calls.iter_mut().find(|c| c.id == linked).unwrap();
+    c.deal_id = Some("d7".into());
+    c.apply(CallEdit::Clock(ClockAction::Start), at(0));
+    c.toggle_talk(Speaker::Rep, at(0));
+    c.toggle_talk(Speaker::Buyer, at(30));
+    c.apply(CallEdit::Clock(ClockAction::Pause), at(100));
+    c.stakeholders = vec![
+        Stakeholder {
+            title: "CFO".into(),
+            ..person(1, " Bo Chen ", Role::EconomicBuyer)
+        },
+        person(2, "  ", Role::Champion),
+    ];
+    c.decision.decision_date = Some(day(2026, 4, 30));
+    c.decision.steps = "- Ops review\n- Legal".into();
+    doc.calls
+        .iter_mut()
+        .find(|c| c.id == other)
+        .unwrap()
+        .deal_id = Some("d8".into());
+    let text = encode(&doc);
+    let Loaded::Ready(view) = crate::storage::decode_view::<light::CallsLight>(Some(&text)) else {
+        panic!("the stored calls read as the light view");
+    };
+    let calls = view.for_deal("d7", at(5_000));
+    assert_eq!(calls.len(), 1);
+    let call = &calls[0];
+    assert_eq!(
+        (call.id, call.title.as_str(), call.date),
+        (linked, "Northwind discovery", day(2026, 3, 10))
+    );
+    assert_eq!(call.secs, 100, "a paused clock stays where it stopped");
+    assert_eq!(call.rep_share, Some(30));
+    assert_eq!(call.people.len(), 1, "blank rows are nobody");
+    assert_eq!(
+        (
+            call.people[0].name.as_str(),
+            call.people[0].title.as_str(),
+            call.people[0].role,
+            call.people[0].economic_buyer
+        ),
+        ("Bo Chen", "CFO", "Economic buyer", true)
+    );
+    assert_eq!(call.decision_date, Some(day(2026, 4, 30)));
+    assert_eq!(call.steps, ["Ops review", "Legal"]);
+}

@@ -38,6 +38,7 @@ fn deal_with(acv: &str, stakeholders: &str) -> Deal {
     }
 }
 
+mod calls;
 mod crm;
 mod flow;
 mod props;
