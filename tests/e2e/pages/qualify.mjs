@@ -19,7 +19,7 @@ export class QualifyPage {
   /** The deal list's table, by its caption, so that rows of the summary's
    *  evidence table, still on screen mid-navigation, never match. */
   get list() {
-    return this.page.getByRole("table", { name: "Your deals, most recently updated first" });
+    return this.page.getByRole("table", { name: /^Your deals/ });
   }
   rows() {
     return this.list.locator("tbody").getByRole("row");

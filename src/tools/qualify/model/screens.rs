@@ -117,6 +117,148 @@ pub struct DealRow {
     pub finished: bool,
     /// Criteria assessed, of the framework's total.
     pub assessed: (usize, usize),
+    /// The contract value as a number, for sorting (`None` if blank or bad).
+    pub acv_value: Option<f64>,
+    pub close_date: Option<chrono::NaiveDate>,
+}
+
+/// The orders the deal list offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DealSort {
+    /// Most recently updated first.
+    #[default]
+    Updated,
+    /// A to Z.
+    Name,
+    /// Biggest first.
+    Value,
+    /// Highest first.
+    Score,
+    /// Qualified, needs work, in progress, disqualify, not started.
+    Verdict,
+    /// Soonest first.
+    CloseDate,
+}
+
+impl DealSort {
+    pub const ALL: [DealSort; 6] = [
+        DealSort::Updated,
+        DealSort::Name,
+        DealSort::Value,
+        DealSort::Score,
+        DealSort::Verdict,
+        DealSort::CloseDate,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DealSort::Updated => "Last updated",
+            DealSort::Name => "Deal name",
+            DealSort::Value => "Annual contract value",
+            DealSort::Score => "Score",
+            DealSort::Verdict => "Verdict",
+            DealSort::CloseDate => "Close date",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            DealSort::Updated => "updated",
+            DealSort::Name => "name",
+            DealSort::Value => "value",
+            DealSort::Score => "score",
+            DealSort::Verdict => "verdict",
+            DealSort::CloseDate => "close",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> DealSort {
+        DealSort::ALL
+            .into_iter()
+            .find(|s| s.slug() == slug)
+            .unwrap_or_default()
+    }
+}
+
+/// Where a verdict sorts: the deals worth time first, unstarted ones last.
+fn verdict_rank(v: Option<Verdict>) -> u8 {
+    match v {
+        Some(Verdict::Qualified) => 0,
+        Some(Verdict::NeedsWork) => 1,
+        Some(Verdict::Incomplete) => 2,
+        Some(Verdict::Disqualify) => 3,
+        None => 4,
+    }
+}
+
+/// The list filter by verdict: `None` shows every deal; "In progress" is
+/// `Verdict::Incomplete`, "Not started" is a deal with nothing answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerdictFilter {
+    Is(Verdict),
+    NotStarted,
+}
+
+impl VerdictFilter {
+    pub const ALL: [VerdictFilter; 5] = [
+        VerdictFilter::Is(Verdict::Qualified),
+        VerdictFilter::Is(Verdict::NeedsWork),
+        VerdictFilter::Is(Verdict::Incomplete),
+        VerdictFilter::Is(Verdict::Disqualify),
+        VerdictFilter::NotStarted,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            VerdictFilter::Is(Verdict::Incomplete) => "In progress",
+            VerdictFilter::Is(v) => v.label(),
+            VerdictFilter::NotStarted => "Not started",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            VerdictFilter::Is(v) => v.slug(),
+            VerdictFilter::NotStarted => "not-started",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<VerdictFilter> {
+        VerdictFilter::ALL.into_iter().find(|f| f.slug() == slug)
+    }
+
+    pub fn matches(self, row: &DealRow) -> bool {
+        match self {
+            VerdictFilter::Is(v) => row.verdict == Some(v),
+            VerdictFilter::NotStarted => row.verdict.is_none(),
+        }
+    }
+}
+
+/// `rows` in `order`. Blank values (no contract value, no score, no close
+/// date) sort last in every order, and ties keep the most recently updated
+/// first, so the order never depends on anything the rep can't see.
+pub fn sort_rows(rows: &mut [DealRow], order: DealSort) {
+    use std::cmp::Ordering;
+    let by_value = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) => b.total_cmp(&a),
+        (a, b) => a.is_none().cmp(&b.is_none()),
+    };
+    rows.sort_by(|a, b| {
+        let primary = match order {
+            DealSort::Updated => Ordering::Equal,
+            DealSort::Name => crate::text::lower(&a.name).cmp(&crate::text::lower(&b.name)),
+            DealSort::Value => by_value(a.acv_value, b.acv_value),
+            DealSort::Score => by_value(a.score.map(f64::from), b.score.map(f64::from)),
+            DealSort::Verdict => verdict_rank(a.verdict).cmp(&verdict_rank(b.verdict)),
+            DealSort::CloseDate => {
+                (a.close_date.is_none(), a.close_date).cmp(&(b.close_date.is_none(), b.close_date))
+            }
+        };
+        primary
+            .then(b.updated.cmp(&a.updated))
+            .then(a.id.cmp(&b.id))
+    });
 }
 
 /// The list rows, most recently updated first.
@@ -143,6 +285,8 @@ pub fn deal_rows(doc: &DealsDoc) -> Vec<DealRow> {
                 resume: format!("{} ({at} of {total})", step.label(a.framework)),
                 finished: step == Step::Summary,
                 assessed: (a.answered, a.total),
+                acv_value: d.acv_value().ok().flatten(),
+                close_date: d.close_date,
             }
         })
         .collect()

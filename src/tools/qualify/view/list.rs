@@ -2,8 +2,8 @@
 //! rename, duplicate and delete (with a few seconds to undo).
 
 use super::model::{
-    deal_rest, hubspot_csv, missing_close_dates, relative_time, salesforce_csv, Deal, DealRow,
-    DealsDoc, Verdict,
+    deal_rest, hubspot_csv, missing_close_dates, relative_time, salesforce_csv, sort_rows, Deal,
+    DealRow, DealSort, DealsDoc, Verdict, VerdictFilter,
 };
 use crate::components::listen::every;
 use crate::components::{
@@ -68,16 +68,41 @@ pub fn DealList(
     // A long list draws one page of matches at a time (see `ListSearch`).
     let query = RwSignal::new(String::new());
     let shown = RwSignal::new(PAGE);
+    // Order and filter are the rep's view of the list, kept while this
+    // screen is open (through renames, deletes and undo).
+    let order = RwSignal::new(DealSort::Updated);
+    let only = RwSignal::new(None::<VerdictFilter>);
     let matching = Memo::new(move |_| {
-        query.with(|q| {
+        let filter = only.get();
+        let mut found = query.with(|q| {
             rows.with(|r| {
                 r.iter()
+                    .filter(|row| filter.is_none_or(|f| f.matches(row)))
                     .filter(|row| matches_query(q, &[&row.name, &row.company]))
                     .cloned()
                     .collect::<Vec<_>>()
             })
-        })
+        });
+        sort_rows(&mut found, order.get());
+        found
     });
+    let caption = move || match order.get() {
+        DealSort::Updated => "Your deals, most recently updated first".to_string(),
+        DealSort::Name => "Your deals, by name".to_string(),
+        DealSort::Value => "Your deals, biggest annual contract value first".to_string(),
+        DealSort::Score => "Your deals, highest score first".to_string(),
+        DealSort::Verdict => "Your deals, by verdict: qualified first".to_string(),
+        DealSort::CloseDate => "Your deals, soonest close date first".to_string(),
+    };
+    let sorted_by = move |col: DealSort| {
+        move || {
+            (order.get() == col).then_some(if col == DealSort::Name {
+                "ascending"
+            } else {
+                "descending"
+            })
+        }
+    };
     let visible = Memo::new(move |_| {
         let n = shown.get();
         matching.with(|m| m.iter().take(n).cloned().collect::<Vec<_>>())
@@ -142,18 +167,37 @@ pub fn DealList(
                 query=query
                 shown=shown
             />
+            <div class="sc-row sc-qualify-list-controls">
+                <label class="sc-field">
+                    <span class="sc-field__label">"Sort by"</span>
+                    <select id="sc-qualify-sort" on:change=move |ev| order.set(DealSort::from_slug(&event_target_value(&ev)))>
+                        {DealSort::ALL.into_iter().map(|o| view! {
+                            <option value=o.slug() prop:selected=move || order.get() == o>{o.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="sc-field">
+                    <span class="sc-field__label">"Show"</span>
+                    <select id="sc-qualify-filter" on:change=move |ev| { only.set(VerdictFilter::from_slug(&event_target_value(&ev))); shown.set(PAGE); }>
+                        <option value="" prop:selected=move || only.get().is_none()>"Every verdict"</option>
+                        {VerdictFilter::ALL.into_iter().map(|f| view! {
+                            <option value=f.slug() prop:selected=move || only.get() == Some(f)>{f.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
             <div class="sc-qualify-table-wrap" role="region" aria-labelledby="sc-qualify-list-caption" tabindex="0">
                 <table class="sc-qualify-table sc-qualify-table--list">
-                    <caption id="sc-qualify-list-caption">"Your deals, most recently updated first"</caption>
+                    <caption id="sc-qualify-list-caption">{caption}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Deal"</th>
+                            <th scope="col" aria-sort=sorted_by(DealSort::Name)>"Deal"</th>
                             <th scope="col">"Company"</th>
-                            <th scope="col" class="sc-qualify-num">"Annual contract value"</th>
+                            <th scope="col" class="sc-qualify-num" aria-sort=sorted_by(DealSort::Value)>"Annual contract value"</th>
                             <th scope="col">"Framework"</th>
-                            <th scope="col" class="sc-qualify-num">"Score"</th>
-                            <th scope="col">"Verdict"</th>
-                            <th scope="col">"Last updated"</th>
+                            <th scope="col" class="sc-qualify-num" aria-sort=sorted_by(DealSort::Score)>"Score"</th>
+                            <th scope="col" aria-sort=sorted_by(DealSort::Verdict)>"Verdict"</th>
+                            <th scope="col" aria-sort=sorted_by(DealSort::Updated)>"Last updated"</th>
                             <th scope="col"><span class="sc-visually-hidden">"Actions"</span></th>
                         </tr>
                     </thead>
@@ -170,6 +214,12 @@ pub fn DealList(
                 </table>
             </div>
             <ListFooter matching=matching_count shown=shown query=query noun="deals" />
+            {move || (matching_count.get() == 0 && query.with(String::is_empty)).then(|| only.get()).flatten().map(|f| view! {
+                <p role="status">
+                    {format!("No deal is “{}” right now. ", f.label())}
+                    <button type="button" class="sc-button sc-button--ghost" on:click=move |_| only.set(None)>"Show every verdict"</button>
+                </p>
+            })}
         </Show>
         <p class="sc-visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
         <UndoToast
@@ -209,6 +259,8 @@ fn DealListRow(
         resume,
         finished,
         assessed,
+        close_date,
+        ..
     } = row;
     let is_renaming = {
         let id = id.clone();
@@ -329,7 +381,10 @@ fn DealListRow(
         <tr>
             <th scope="row" data-label="Deal">{name_cell}</th>
             <td data-label="Company">{if company.is_empty() { "—".to_string() } else { company }}</td>
-            <td data-label="Annual contract value" class="sc-qualify-num">{acv}</td>
+            <td data-label="Annual contract value" class="sc-qualify-num">
+                {acv}
+                {close_date.map(|d| view! { <small class="sc-qualify-muted sc-qualify-resume-at">{format!("closes {}", crate::dates::day_month_year(d))}</small> })}
+            </td>
             <td data-label="Framework">{framework.name()}</td>
             <td data-label="Score" class="sc-qualify-num">{score.map_or("—".to_string(), |s| s.to_string())}</td>
             <td data-label="Verdict">

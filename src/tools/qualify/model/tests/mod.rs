@@ -41,6 +41,7 @@ fn deal_with(acv: &str, stakeholders: &str) -> Deal {
 mod calls;
 mod crm;
 mod flow;
+mod list;
 mod props;
 mod scoring;
 mod screens;

@@ -1,0 +1,98 @@
+// One deal across tools, against the release build in dist/: a discovery
+// call linked to a qualification deal brings its people, its economic buyer
+// and what it learned to the deal's summary, and the summary links back.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { setup, runAxe, waitForApp } from "./support/harness.mjs";
+
+let h;
+before(async () => {
+  h = await setup();
+});
+after(async () => {
+  await h?.close();
+});
+
+/** A MEDDIC deal with two stakeholders typed, at its summary, and a call linked to it. */
+async function seed(page) {
+  await page.evaluate(() => {
+    const at = "2026-03-01T09:00:00Z";
+    const deal = {
+      id: "nw1",
+      name: "Northwind Health",
+      company: "Northwind",
+      acv: "60000",
+      stakeholders: "2",
+      new_category: false,
+      framework_override: "meddic",
+      answers: {},
+      step: "summary",
+      created: at,
+      updated: at,
+    };
+    localStorage.setItem("stagecraft.qualify", JSON.stringify({ version: 1, data: { deals: [deal] } }));
+    const t = Date.UTC(2026, 2, 10, 10);
+    const call = {
+      id: 7,
+      title: "Northwind discovery",
+      deal_id: "nw1",
+      date: "2026-03-10",
+      created_at: t,
+      updated_at: t,
+      stakeholders: [
+        { id: 1, name: "Ana Ruiz", title: "VP Operations", role: "Champion" },
+        { id: 2, name: "Cy Diaz", title: "IT Director", role: "TechnicalBuyer" },
+        { id: 3, name: "Bo Chen", title: "CFO", role: "EconomicBuyer", email: "bo@northwind.example" },
+      ],
+      decision: { steps: "Ops review\nCFO sign-off", decision_date: "2026-04-30", competitors: "QuoteCo" },
+    };
+    localStorage.setItem("stagecraft.discovery", JSON.stringify({ version: 1, data: { calls: [call], next_id: 8 } }));
+  });
+}
+
+test("a call linked to a deal brings its people, economic buyer and findings to the summary", async () => {
+  const page = await h.newPage("#/qualify");
+  await seed(page);
+  await page.evaluate(() => (location.hash = "#/qualify/deal/nw1"));
+  await page.reload();
+  await waitForApp(page);
+  const calls = page.getByTestId("deal-calls");
+  await calls.getByRole("link", { name: "Northwind discovery" }).waitFor();
+  assert.match(await calls.textContent(), /Economic buyer: Bo Chen, CFO/);
+
+  // Three people named on the call: the deal is no longer single-threaded.
+  const warnings = await page.getByTestId("qual-warnings").textContent();
+  assert.doesNotMatch(warnings, /Single-threaded/, warnings);
+  assert.match(await page.getByTestId("qual-verdict").textContent(), /Incomplete/);
+
+  // What the call learned, applied with one click, then undone.
+  const apply = (name) => calls.getByRole("button", { name: new RegExp(`^Apply: ${name}`) });
+  await apply("Economic buyer").click();
+  const evidence = page.locator("table.sc-qualify-evidence");
+  await evidence.getByText("Economic buyer named on a call: Bo Chen, CFO.").waitFor();
+  assert.equal(await apply("Economic buyer").count(), 0, "an applied update is not offered again");
+  await page.getByRole("button", { name: "Undo" }).click();
+  await apply("Economic buyer").waitFor();
+  assert.equal(await evidence.getByText("Economic buyer named on a call").count(), 0);
+
+  await apply("Expected close date").click();
+  await apply("Expected close date").waitFor({ state: "detached" });
+  assert.deepEqual(await runAxe(page), [], "summary with calls passes axe");
+
+  // The call opens on the discovery page.
+  await calls.getByRole("link", { name: "Northwind discovery" }).click();
+  await page.waitForURL(/\/discovery\//);
+  await waitForApp(page);
+  await page.getByRole("textbox", { name: "Call title" }).waitFor();
+  assert.equal(await page.getByRole("textbox", { name: "Call title" }).inputValue(), "Northwind discovery");
+
+  // Back on the deal, the close date was saved; the typed count is kept.
+  await page.goBack();
+  await page.waitForURL(/\/qualify\//);
+  await waitForApp(page);
+  await page.getByRole("button", { name: "Edit deal basics" }).click();
+  assert.equal(await page.getByLabel("Expected close date").inputValue(), "2026-04-30");
+  assert.equal(await page.getByLabel("Stakeholders engaged").inputValue(), "2", "what the rep typed is kept");
+  assert.deepEqual(page.pageErrors, []);
+  assert.deepEqual(page.external.list, []);
+});
