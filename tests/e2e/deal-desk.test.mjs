@@ -3,7 +3,8 @@
 // and what it learned to the deal's summary, and the summary links back.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { setup, runAxe, waitForApp } from "./support/harness.mjs";
+import { assertEventually, setup, runAxe, waitForApp } from "./support/harness.mjs";
+import { seedCalls, seedDeals } from "./support/fixtures.mjs";
 
 let h;
 before(async () => {
@@ -95,4 +96,39 @@ test("a call linked to a deal brings its people, economic buyer and findings to 
   assert.equal(await page.getByLabel("Stakeholders engaged").inputValue(), "2", "what the rep typed is kept");
   assert.deepEqual(page.pageErrors, []);
   assert.deepEqual(page.external.list, []);
+});
+
+test("the call list sorts and filters by deal, and a long deal list can be searched from the picker", async () => {
+  const page = await h.newPage("#/discovery");
+  await seedDeals(page, 12);
+  await seedCalls(page, 3);
+  await page.evaluate(() => {
+    const doc = JSON.parse(localStorage.getItem("stagecraft.discovery"));
+    doc.data.calls[0].title = "zeta review";
+    doc.data.calls[0].deal_id = "seed4";
+    localStorage.setItem("stagecraft.discovery", JSON.stringify(doc));
+  });
+  await page.reload();
+  await waitForApp(page);
+  const titles = () => page.getByRole("list", { name: "Your calls" }).getByRole("heading").allTextContents();
+  await assertEventually(titles, ["Call 2", "Call 1", "zeta review"]);
+  await page.getByLabel("Sort by").selectOption({ label: "Title" });
+  await assertEventually(titles, ["Call 1", "Call 2", "zeta review"]);
+  await page.getByLabel("Deal", { exact: true }).selectOption({ label: "Deal 4 (Company 4)" });
+  await assertEventually(titles, ["zeta review"]);
+  await page.getByLabel("Deal", { exact: true }).selectOption({ label: "No deal linked" });
+  await assertEventually(titles, ["Call 1", "Call 2"]);
+  assert.deepEqual(await runAxe(page), [], "sorted, filtered call list passes axe");
+
+  // Twelve deals: the picker gets a search box that narrows its options.
+  await page.getByRole("link", { name: "Call 1" }).click();
+  const picker = page.getByLabel("Linked deal");
+  await picker.waitFor();
+  assert.equal(await picker.locator("option").count(), 13);
+  await page.getByLabel("Find a deal").fill("deal 1");
+  await assertEventually(() => picker.locator("option").allTextContents(), ["No deal", "Deal 11 (Company 11)", "Deal 10 (Company 10)", "Deal 1 (Company 1)"]);
+  await picker.selectOption({ label: "Deal 10 (Company 10)" });
+  await page.getByLabel("Find a deal").fill("");
+  assert.equal(await picker.inputValue(), "seed10", "the choice stays when the search is cleared");
+  assert.deepEqual(page.pageErrors, []);
 });

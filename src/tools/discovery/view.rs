@@ -90,7 +90,7 @@ pub fn DiscoveryTool(
         work.with(|d| {
             d.list()
                 .into_iter()
-                .map(list::CallRow::from)
+                .map(crate::tools::discovery::model::CallRow::from)
                 .collect::<Vec<_>>()
         })
     });

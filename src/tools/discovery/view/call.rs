@@ -8,6 +8,7 @@ use crate::components::listen::{every, listen};
 use crate::components::{in_text_control, use_field, Badge, CopyButton, Field};
 use crate::components::{DateField, TextField};
 use crate::route::{Route, Tool};
+use crate::text::matches_query;
 use crate::tools::discovery::model::{
     budget_status, format_clock, parse_section_minutes, Audience, Call, CallEdit, RecapFormat,
     Screen, Section, Speaker,
@@ -106,6 +107,10 @@ fn CallHeader(
         let known: Vec<String> = deals.iter().map(|d| d.id.clone()).collect();
         move || linked().filter(|l| !known.contains(l))
     };
+    // A long list of deals gets a search box in front of the picker.
+    let many = deals.len() > 8;
+    let find = RwSignal::new(String::new());
+    let options = StoredValue::new(deals);
     let minutes = Signal::derive(move || call.with(|c| c.section_minutes.clone()));
     let minutes_error = move || minutes.with(|m| parse_section_minutes(m).err());
     let copy = move |audience| {
@@ -137,6 +142,15 @@ fn CallHeader(
                         }
                     })
                 />
+                {many.then(|| view! {
+                    <TextField
+                        id="dc-deal-find"
+                        label="Find a deal"
+                        hint="Narrows the linked-deal list to names and companies that match."
+                        value=find
+                        on_input=Callback::new(move |v| find.set(v))
+                    />
+                })}
                 <Field
                     id="dc-deal"
                     label="Linked deal"
@@ -164,20 +178,25 @@ fn CallHeader(
                                 }
                             >
                                 <option value="" prop:selected=move || linked().is_none()>"No deal"</option>
-                                {deals
-                                    .into_iter()
-                                    .map(|d| {
-                                        let did = d.id.clone();
-                                        view! {
-                                            <option
-                                                value=d.id.clone()
-                                                prop:selected=move || linked().as_deref() == Some(did.as_str())
-                                            >
-                                                {d.name}
-                                            </option>
-                                        }
-                                    })
-                                    .collect_view()}
+                                // Narrowed by "Find a deal"; the linked deal always stays.
+                                {move || {
+                                    let now_linked = linked();
+                                    find.with(|q| options.with_value(|ds| ds
+                                        .iter()
+                                        .filter(|d| now_linked.as_deref() == Some(d.id.as_str()) || matches_query(q, &[&d.name]))
+                                        .map(|d| {
+                                            let did = d.id.clone();
+                                            view! {
+                                                <option
+                                                    value=d.id.clone()
+                                                    prop:selected=move || linked().as_deref() == Some(did.as_str())
+                                                >
+                                                    {d.name.clone()}
+                                                </option>
+                                            }
+                                        })
+                                        .collect_view()))
+                                }}
                                 {move || orphan().map(|o| view! {
                                     <option value=o.clone() selected=true>"A deleted deal"</option>
                                 })}

@@ -4,33 +4,11 @@
 use super::{deals, href};
 use crate::components::{ListFooter, ListSearch, PAGE};
 use crate::text::matches_query;
-use crate::tools::discovery::model::{format_date_short, month_name, Call, Screen, Topic};
-use chrono::{DateTime, NaiveDate, Utc};
+use crate::tools::discovery::model::{
+    format_date_short, month_name, sort_calls, CallRow, CallSort, DealFilter, Screen, Topic,
+};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-
-/// What one row of the list shows.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CallRow {
-    pub id: u64,
-    pub title: String,
-    pub date: NaiveDate,
-    pub deal_id: Option<String>,
-    pub covered: usize,
-    pub updated_at: DateTime<Utc>,
-}
-
-impl From<&Call> for CallRow {
-    fn from(c: &Call) -> Self {
-        CallRow {
-            id: c.id,
-            title: c.display_title(),
-            date: c.date,
-            deal_id: c.deal_id.clone(),
-            covered: Topic::ALL.len() - c.missing_topics().len(),
-            updated_at: c.updated_at,
-        }
-    }
-}
 
 /// "29 Nov, 14:05" in the rep's time zone.
 fn touched(at: DateTime<Utc>) -> String {
@@ -73,19 +51,57 @@ pub fn CallList(
     let query = RwSignal::new(String::new());
     let shown = RwSignal::new(PAGE);
     let count = Signal::derive(move || rows.with(Vec::len));
+    // Order and deal filter are the rep's view, kept while the list is open.
+    let order = RwSignal::new(CallSort::Date);
+    let by_deal = RwSignal::new(DealFilter::Any);
     let matching = Memo::new(move |_| {
-        query.with(|q| {
-            rows.with(|r| {
-                r.iter()
-                    .filter(|row| {
-                        let deal = deal_name(&row.deal_id).unwrap_or_default();
-                        matches_query(q, &[&row.title, &deal])
-                    })
-                    .cloned()
-                    .collect::<Vec<_>>()
+        let mut found = by_deal.with(|f| {
+            query.with(|q| {
+                rows.with(|r| {
+                    r.iter()
+                        .filter(|row| f.matches(row))
+                        .filter(|row| {
+                            let deal = deal_name(&row.deal_id).unwrap_or_default();
+                            matches_query(q, &[&row.title, &deal])
+                        })
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
             })
-        })
+        });
+        sort_calls(&mut found, order.get());
+        found
     });
+    let controls = move || {
+        (count.get() > 1).then(|| view! {
+            <div class="sc-row sc-discovery-list-controls">
+                <label class="sc-field">
+                    <span class="sc-field__label">"Sort by"</span>
+                    <select id="sc-discovery-sort" on:change=move |ev| order.set(CallSort::from_slug(&event_target_value(&ev)))>
+                        {CallSort::ALL.into_iter().map(|o| view! {
+                            <option value=o.slug() prop:selected=move || order.get() == o>{o.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="sc-field">
+                    <span class="sc-field__label">"Deal"</span>
+                    <select id="sc-discovery-deal-filter" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        by_deal.set(match v.as_str() {
+                            "" => DealFilter::Any,
+                            "-" => DealFilter::Unlinked,
+                            id => DealFilter::Deal(id.to_string()),
+                        });
+                        shown.set(PAGE);
+                    }>
+                        <option value="">"Every deal"</option>
+                        <option value="-">"No deal linked"</option>
+                        {deal_names.with_value(|ds| ds.iter().map(|d| view! { <option value=d.id.clone()>{d.name.clone()}</option> }).collect_view())}
+                    </select>
+                </label>
+            </div>
+        })
+    };
     let matching_count = Signal::derive(move || matching.with(Vec::len));
 
     view! {
@@ -110,6 +126,7 @@ pub fn CallList(
             query=query
             shown=shown
         />
+        {controls}
         {move || {
             if count.get() == 0 {
                 return view! {

@@ -45,5 +45,6 @@ mod calls;
 mod capture;
 mod clock;
 mod files;
+mod list;
 mod props;
 mod recap;
