@@ -65,7 +65,8 @@ fn ListScreen(
     /// The tool's saved document.
     doc: RwSignal<DealsDoc>,
 ) -> impl IntoView {
-    let rows = Memo::new(move |_| doc.with(deal_rows));
+    let today = chrono::Local::now().date_naive();
+    let rows = Memo::new(move |_| doc.with(|d| deal_rows(d, today)));
     // The deleted deal waits here until Undo or until the toast expires.
     let pending = RwSignal::new(None::<Removed>);
     let on_command = Callback::new(move |cmd: ListCommand| {
@@ -80,6 +81,13 @@ fn ListScreen(
             ListCommand::Rename(id, name) => {
                 doc.update(|d| {
                     d.rename(&id, &name, now);
+                });
+            }
+            ListCommand::Snooze(id, snooze) => {
+                doc.update(|d| {
+                    if let Some(deal) = d.get_mut(&id) {
+                        let _ = deal.apply(DealAction::Snooze(snooze), now);
+                    }
                 });
             }
             ListCommand::Duplicate(id) => {

@@ -44,6 +44,18 @@ pub struct Deal {
     /// Expected close date (the CRMs' close date; Salesforce requires one).
     #[serde(default, with = "crate::dates::iso_serde::option")]
     pub close_date: Option<chrono::NaiveDate>,
+    /// The pipeline stage the deal is in, and since when (`None`: since it
+    /// was created).
+    #[serde(with = "super::pipeline::stage_serde")]
+    pub stage: crate::tools::benchmarks::model::Stage,
+    #[serde(with = "crate::dates::iso_serde::option")]
+    pub stage_since: Option<chrono::NaiveDate>,
+    /// The agreed next step and its date.
+    pub next_step: String,
+    #[serde(with = "crate::dates::iso_serde::option")]
+    pub next_step_due: Option<chrono::NaiveDate>,
+    /// A pause on the stale flag.
+    pub snooze: Option<super::Snooze>,
     /// `None` follows the recommendation.
     pub framework_override: Option<Framework>,
     /// Answers for every criterion ever answered, across frameworks.
@@ -65,6 +77,11 @@ impl Default for Deal {
             stakeholders: String::new(),
             new_category: false,
             close_date: None,
+            stage: crate::tools::benchmarks::model::Stage::Qualification,
+            stage_since: None,
+            next_step: String::new(),
+            next_step_due: None,
+            snooze: None,
             framework_override: None,
             answers: BTreeMap::new(),
             step: Step::Basics,

@@ -32,6 +32,12 @@ pub enum DealAction {
     Stakeholders(String),
     NewCategory(bool),
     CloseDate(Option<chrono::NaiveDate>),
+    /// Moves the deal to a stage, entered on the given day.
+    Stage(crate::tools::benchmarks::model::Stage, chrono::NaiveDate),
+    StageSince(Option<chrono::NaiveDate>),
+    NextStep(String),
+    NextStepDue(Option<chrono::NaiveDate>),
+    Snooze(Option<super::Snooze>),
     Framework(Option<Framework>),
     Answer(Criterion, Rating),
     Evidence(Criterion, String),
@@ -68,6 +74,18 @@ impl Deal {
             DealAction::Stakeholders(v) => self.stakeholders = v,
             DealAction::NewCategory(v) => self.new_category = v,
             DealAction::CloseDate(d) => self.close_date = d,
+            DealAction::Stage(stage, today) => {
+                if stage != self.stage {
+                    self.stage = stage;
+                    self.stage_since = Some(today);
+                    // A snooze was about the old stage.
+                    self.snooze = None;
+                }
+            }
+            DealAction::StageSince(d) => self.stage_since = d,
+            DealAction::NextStep(v) => self.next_step = v,
+            DealAction::NextStepDue(d) => self.next_step_due = d,
+            DealAction::Snooze(s) => self.snooze = s,
             DealAction::Framework(f) => self.set_framework(f, now),
             DealAction::Answer(c, r) => self.answer(c, r, now),
             DealAction::Evidence(c, e) => self.set_evidence(c, e, now),
@@ -120,6 +138,13 @@ pub struct DealRow {
     /// The contract value as a number, for sorting (`None` if blank or bad).
     pub acv_value: Option<f64>,
     pub close_date: Option<chrono::NaiveDate>,
+    pub stage: crate::tools::benchmarks::model::Stage,
+    /// Stale, overdue or missing next step, as phrases (see `DealFlags`).
+    pub flags: Vec<String>,
+    /// Past its stage's limit (shown even while snoozed, so the row can
+    /// offer to snooze or end it).
+    pub stale: bool,
+    pub snoozed: Option<super::Snooze>,
 }
 
 /// The orders the deal list offers.
@@ -261,8 +286,8 @@ pub fn sort_rows(rows: &mut [DealRow], order: DealSort) {
     });
 }
 
-/// The list rows, most recently updated first.
-pub fn deal_rows(doc: &DealsDoc) -> Vec<DealRow> {
+/// The list rows, most recently updated first, flagged as of `today`.
+pub fn deal_rows(doc: &DealsDoc, today: chrono::NaiveDate) -> Vec<DealRow> {
     doc.sorted()
         .into_iter()
         .map(|d| {
@@ -270,6 +295,7 @@ pub fn deal_rows(doc: &DealsDoc) -> Vec<DealRow> {
             let step = d.current_step();
             let (at, total) = step.position(a.framework);
             let started = a.answered > 0;
+            let flags = d.flags(today);
             DealRow {
                 id: d.id.clone(),
                 name: d.display_name().to_string(),
@@ -287,6 +313,10 @@ pub fn deal_rows(doc: &DealsDoc) -> Vec<DealRow> {
                 assessed: (a.answered, a.total),
                 acv_value: d.acv_value().ok().flatten(),
                 close_date: d.close_date,
+                stage: d.stage,
+                flags: flags.phrases(d.stage),
+                stale: flags.stale.is_some(),
+                snoozed: flags.snoozed,
             }
         })
         .collect()

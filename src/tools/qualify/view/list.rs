@@ -2,12 +2,13 @@
 //! rename, duplicate and delete (with a few seconds to undo).
 
 use super::model::{
-    deal_rest, hubspot_csv, missing_close_dates, relative_time, salesforce_csv, sort_rows, Deal,
-    DealRow, DealSort, DealsDoc, Verdict, VerdictFilter,
+    deal_rest, hubspot_csv, missing_close_dates, relative_time, salesforce_csv, sort_rows,
+    stage_name, Deal, DealRow, DealSort, DealsDoc, Snooze, Verdict, VerdictFilter,
 };
 use crate::components::listen::every;
 use crate::components::{
-    focus_after_render, Badge, DownloadButton, ListFooter, ListSearch, UndoToast, PAGE,
+    focus_after_render, Badge, DateField, DownloadButton, ListFooter, ListSearch, TextField,
+    UndoToast, PAGE,
 };
 use crate::route::{Route, Tool};
 use crate::text::matches_query;
@@ -21,6 +22,8 @@ pub enum ListCommand {
     Create,
     Rename(String, String),
     Duplicate(String),
+    /// Snoozes a stale deal (or ends its snooze with `None`).
+    Snooze(String, Option<Snooze>),
     Delete(String),
     Undo,
     /// The undo window closed.
@@ -117,6 +120,25 @@ pub fn DealList(
     });
 
     let create = move |_| on_command.run(ListCommand::Create);
+    // A deleted row hands focus to the row that takes its place (or the one
+    // above, at the end), so a keyboard user keeps their place in the list.
+    let row_command = Callback::new(move |cmd: ListCommand| {
+        if let ListCommand::Delete(id) = &cmd {
+            let next = visible.with_untracked(|v| {
+                let at = v.iter().position(|r| &r.id == id)?;
+                v.get(at + 1)
+                    .or_else(|| at.checked_sub(1).and_then(|p| v.get(p)))
+                    .map(|r| r.id.clone())
+            });
+            on_command.run(cmd);
+            match next {
+                Some(next) => focus_after_render(&format!("sc-qualify-open-{next}")),
+                None => focus_after_render("sc-qualify-new"),
+            }
+        } else {
+            on_command.run(cmd);
+        }
+    });
 
     view! {
         <header class="sc-stack sc-qualify-head">
@@ -194,7 +216,7 @@ pub fn DealList(
                             <th scope="col" aria-sort=sorted_by(DealSort::Name)>"Deal"</th>
                             <th scope="col">"Company"</th>
                             <th scope="col" class="sc-qualify-num" aria-sort=sorted_by(DealSort::Value)>"Annual contract value"</th>
-                            <th scope="col">"Framework"</th>
+                            <th scope="col">"Stage and framework"</th>
                             <th scope="col" class="sc-qualify-num" aria-sort=sorted_by(DealSort::Score)>"Score"</th>
                             <th scope="col" aria-sort=sorted_by(DealSort::Verdict)>"Verdict"</th>
                             <th scope="col" aria-sort=sorted_by(DealSort::Updated)>"Last updated"</th>
@@ -207,7 +229,7 @@ pub fn DealList(
                             // A row is rebuilt only when its deal changed.
                             key=|r| (r.id.clone(), r.updated)
                             children=move |row| view! {
-                                <DealListRow row=row now=now renaming=renaming status=status on_command=on_command />
+                                <DealListRow row=row now=now renaming=renaming status=status on_command=row_command />
                             }
                         />
                     </tbody>
@@ -260,8 +282,14 @@ fn DealListRow(
         finished,
         assessed,
         close_date,
+        stage,
+        flags,
+        stale,
+        snoozed,
         ..
     } = row;
+    let snoozing = RwSignal::new(false);
+    let (id_for_snooze, name_for_snooze) = (id.clone(), name.clone());
     let is_renaming = {
         let id = id.clone();
         Memo::new(move |_| renaming.with(|r| r.as_deref() == Some(id.as_str())))
@@ -300,6 +328,7 @@ fn DealListRow(
 
     let name_cell = {
         let id = id.clone();
+        let snoozed = snoozed.clone();
         let name = name.clone();
         let save = save.clone();
         let cancel = cancel.clone();
@@ -343,6 +372,16 @@ fn DealListRow(
                             (false, _) => format!("Next: {resume}"),
                         }}
                     </span>
+                    {(!flags.is_empty()).then(|| view! {
+                        <ul class="sc-qualify-flags" aria-label=format!("Flags for {name}")>
+                            {flags.clone().into_iter().map(|f| view! { <li><Badge tone=Tone::Warn>{f}</Badge></li> }).collect_view()}
+                        </ul>
+                    })}
+                    {snoozed.clone().map(|s| view! {
+                        <span class="sc-qualify-muted sc-qualify-resume-at">
+                            {format!("Snoozed until {}{}", crate::dates::day_month_year(s.until), if s.reason.trim().is_empty() { String::new() } else { format!(": {}", s.reason.trim()) })}
+                        </span>
+                    })}
                 }
                 .into_any()
             }
@@ -371,10 +410,7 @@ fn DealListRow(
     };
     let delete = {
         let id = id.clone();
-        move |_| {
-            on_command.run(ListCommand::Delete(id.clone()));
-            focus_after_render("sc-qualify-new");
-        }
+        move |_| on_command.run(ListCommand::Delete(id.clone()))
     };
 
     view! {
@@ -385,7 +421,7 @@ fn DealListRow(
                 {acv}
                 {close_date.map(|d| view! { <small class="sc-qualify-muted sc-qualify-resume-at">{format!("closes {}", crate::dates::day_month_year(d))}</small> })}
             </td>
-            <td data-label="Framework">{framework.name()}</td>
+            <td data-label="Stage">{format!("{} · {}", stage_name(stage), framework.name())}</td>
             <td data-label="Score" class="sc-qualify-num">{score.map_or("—".to_string(), |s| s.to_string())}</td>
             <td data-label="Verdict">
                 {match verdict {
@@ -407,10 +443,90 @@ fn DealListRow(
                     <button type="button" class="sc-button sc-button--ghost" on:click=duplicate>
                         "Duplicate"<span class="sc-visually-hidden">{format!(" {name}")}</span>
                     </button>
+                    {(stale || snoozed.is_some()).then(|| {
+                        let id = id.clone();
+                        let name = name.clone();
+                        let is_snoozed = snoozed.is_some();
+                        view! {
+                            <button type="button" class="sc-button sc-button--ghost" on:click=move |_| {
+                                if is_snoozed {
+                                    on_command.run(ListCommand::Snooze(id.clone(), None));
+                                    status.set(format!("“{name}” is no longer snoozed."));
+                                } else {
+                                    snoozing.set(true);
+                                }
+                            }>
+                                {if is_snoozed { "End snooze" } else { "Snooze" }}<span class="sc-visually-hidden">{format!(" {name}")}</span>
+                            </button>
+                        }
+                    })}
                     <button type="button" class="sc-button sc-button--ghost sc-qualify-danger" on:click=delete>
                         "Delete"<span class="sc-visually-hidden">{format!(" {name}")}</span>
                     </button>
                 </div>
+            </td>
+        </tr>
+        {move || snoozing.get().then(|| view! { <SnoozeRow id=id_for_snooze.clone() name=name_for_snooze.clone() snoozing=snoozing status=status on_command=on_command /> })}
+    }
+}
+
+/// The small form that snoozes a stale deal: why, and until when.
+#[component]
+fn SnoozeRow(
+    /// The deal's id.
+    id: String,
+    /// The deal's name, for labels and the announcement.
+    name: String,
+    /// Open while true; the form closes itself.
+    snoozing: RwSignal<bool>,
+    /// Polite announcements for screen readers.
+    status: RwSignal<String>,
+    /// Carries out the snooze.
+    on_command: Callback<ListCommand>,
+) -> impl IntoView {
+    let reason = RwSignal::new(String::new());
+    let until = RwSignal::new(None::<chrono::NaiveDate>);
+    let tried = RwSignal::new(false);
+    let today = Local::now().date_naive();
+    let problem = Signal::derive(move || {
+        if !tried.get() {
+            return None;
+        }
+        match until.get() {
+            None => Some("Pick the day the deal should come back.".to_string()),
+            Some(d) if d <= today => Some("Pick a day after today.".to_string()),
+            Some(_) => None,
+        }
+    });
+    let reason_id = format!("sc-qualify-snooze-{id}");
+    let until_id = format!("sc-qualify-snooze-until-{id}");
+    focus_after_render(&reason_id);
+    let save = move || {
+        tried.set(true);
+        if let (None, Some(d)) = (problem.get_untracked(), until.get_untracked()) {
+            on_command.run(ListCommand::Snooze(
+                id.clone(),
+                Some(Snooze {
+                    reason: reason.get_untracked(),
+                    until: d,
+                }),
+            ));
+            status.set(format!(
+                "“{name}” snoozed until {}.",
+                crate::dates::day_month_year(d)
+            ));
+            snoozing.set(false);
+        }
+    };
+    view! {
+        <tr class="sc-qualify-snooze">
+            <td colspan="8">
+                <form class="sc-row" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
+                    <TextField id=reason_id label="Why snooze it?" hint="For example: budget frozen until the new quarter." value=reason on_input=Callback::new(move |v| reason.set(v)) />
+                    <DateField id=until_id label="Resume on" value=until on_change=Callback::new(move |d| until.set(d)) warning=problem />
+                    <button type="submit" class="sc-button sc-button--primary">"Save snooze"</button>
+                    <button type="button" class="sc-button sc-button--ghost" on:click=move |_| snoozing.set(false)>"Cancel"</button>
+                </form>
             </td>
         </tr>
     }

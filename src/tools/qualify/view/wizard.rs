@@ -5,8 +5,8 @@
 
 use super::common::{OnAction, STEP_HEADING_ID};
 use super::model::{
-    recommend_framework, Criterion, Deal, DealAction, Framework, Plan, Rating, Step, ACV_RULES,
-    STAKEHOLDER_RULES,
+    recommend_framework, stage_name, Criterion, Deal, DealAction, Framework, Plan, Rating, Step,
+    ACV_RULES, DEAL_STAGES, STAKEHOLDER_RULES,
 };
 use super::summary::SummaryView;
 use crate::components::listen::listen;
@@ -15,6 +15,7 @@ use crate::components::{
     TextField,
 };
 use crate::route::{Route, Tool};
+use crate::tools::benchmarks::model::Stage;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -247,6 +248,49 @@ fn BasicsStep(
                     value=Signal::derive(move || deal.with(|d| d.close_date))
                     on_change=Callback::new(move |d| { let _ = on_action.run(DealAction::CloseDate(d)); })
                 />
+                <fieldset class="sc-stack sc-qualify-pipeline">
+                    <legend class="sc-field__label">"Where the deal stands"</legend>
+                    <Field id="sc-qualify-stage" label="Stage" hint="Moving it restarts the days-in-stage count.">
+                        {
+                            let f = use_field();
+                            view! {
+                                <select
+                                    id=f.id()
+                                    aria-describedby=f.described_by()
+                                    on:change=move |ev| {
+                                        if let Some(stage) = Stage::from_slug(&event_target_value(&ev)) {
+                                            let _ = on_action.run(DealAction::Stage(stage, chrono::Local::now().date_naive()));
+                                        }
+                                    }
+                                >
+                                    {DEAL_STAGES.into_iter().map(|st| view! {
+                                        <option value=st.slug() prop:selected=move || deal.with(|d| d.stage == st)>{stage_name(st)}</option>
+                                    }).collect_view()}
+                                </select>
+                            }
+                        }
+                    </Field>
+                    <DateField
+                        id="sc-qualify-stage-since"
+                        label="In this stage since"
+                        hint="Leave it empty to count from the day you added the deal."
+                        value=Signal::derive(move || deal.with(|d| d.stage_since))
+                        on_change=Callback::new(move |d| { let _ = on_action.run(DealAction::StageSince(d)); })
+                    />
+                    <TextField
+                        id="sc-qualify-next-step"
+                        label="Next step"
+                        placeholder="Send the security questionnaire"
+                        value=text(|d| &d.next_step)
+                        on_input=Callback::new(move |v| { let _ = on_action.run(DealAction::NextStep(v)); })
+                    />
+                    <DateField
+                        id="sc-qualify-next-step-due"
+                        label="Next step due"
+                        value=Signal::derive(move || deal.with(|d| d.next_step_due))
+                        on_change=Callback::new(move |d| { let _ = on_action.run(DealAction::NextStepDue(d)); })
+                    />
+                </fieldset>
                 <NumberField
                     id="sc-qualify-stakeholders"
                     label="Stakeholders engaged"

@@ -24,6 +24,10 @@ fn row(
         assessed: (0, 4),
         acv_value: acv,
         close_date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1 + at as u32),
+        stage: crate::tools::benchmarks::model::Stage::Qualification,
+        flags: Vec::new(),
+        stale: false,
+        snoozed: None,
     }
 }
 

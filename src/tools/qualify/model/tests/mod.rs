@@ -42,6 +42,7 @@ mod calls;
 mod crm;
 mod flow;
 mod list;
+mod pipeline;
 mod props;
 mod scoring;
 mod screens;

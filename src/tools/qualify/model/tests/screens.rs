@@ -60,7 +60,7 @@ fn rows_show_what_matters() {
         d.answer(Metrics, Confirmed, t(10));
         d.step = Step::Criterion(EconomicBuyer);
     }
-    let rows = deal_rows(&doc);
+    let rows = deal_rows(&doc, chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     assert_eq!(rows[0].id, a);
     assert_eq!(rows[0].acv, "$120,000");
     assert_eq!(rows[0].framework, Framework::Meddicc);
