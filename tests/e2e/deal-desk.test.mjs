@@ -132,3 +132,52 @@ test("the call list sorts and filters by deal, and a long deal list can be searc
   assert.equal(await picker.inputValue(), "seed10", "the choice stays when the search is cleared");
   assert.deepEqual(page.pageErrors, []);
 });
+
+test("a deal past twice its stage's benchmark days is flagged stale, and can be snoozed with a reason", async () => {
+  const page = await h.newPage("#/qualify");
+  const iso = (daysFromToday) => {
+    const d = new Date();
+    d.setDate(d.getDate() + daysFromToday);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  };
+  await page.evaluate(({ since, due }) => {
+    const at = "2026-01-05T10:00:00Z";
+    const base = { company: "", acv: "10000", stakeholders: "3", new_category: false, framework_override: null, answers: {}, step: "basics", created: at, updated: at };
+    const deals = [
+      { ...base, id: "s1", name: "Sleepy deal", stage: "discovery", stage_since: since },
+      { ...base, id: "s2", name: "Busy deal", stage: "discovery", stage_since: due, next_step: "Send pricing", next_step_due: due },
+    ];
+    localStorage.setItem("stagecraft.qualify", JSON.stringify({ version: 1, data: { deals } }));
+  }, { since: iso(-40), due: iso(1) });
+  await page.reload();
+  await waitForApp(page);
+  const flags = (name) => page.getByRole("list", { name: `Flags for ${name}` });
+  await flags("Sleepy deal").getByText("Stale: 40 days in Discovery (stale after 28)").waitFor();
+  await flags("Sleepy deal").getByText("No dated next step").waitFor();
+  assert.equal(await flags("Busy deal").count(), 0, "a fresh deal with a dated next step has no flags");
+
+  // Snooze needs a resume date after today; then the stale flag goes away.
+  await page.getByRole("button", { name: "Snooze Sleepy deal" }).click();
+  await page.getByLabel("Why snooze it?").fill("Budget frozen until April");
+  await page.getByRole("button", { name: "Save snooze" }).click();
+  await page.getByText("Pick the day the deal should come back.").waitFor();
+  await page.getByLabel("Resume on").fill(iso(14));
+  await page.getByRole("button", { name: "Save snooze" }).click();
+  await page.getByText(/^Snoozed until .*: Budget frozen until April$/).waitFor();
+  assert.equal(await flags("Sleepy deal").getByText(/^Stale/).count(), 0);
+  assert.deepEqual(await runAxe(page), [], "list with flags and a snooze passes axe");
+
+  // The snooze is saved; ending it brings the flag back.
+  await page.reload();
+  await waitForApp(page);
+  await page.getByText(/^Snoozed until/).waitFor();
+  await page.getByRole("button", { name: "End snooze Sleepy deal" }).click();
+  await flags("Sleepy deal").getByText(/^Stale: 40 days/).waitFor();
+
+  // The stage and the next step are set on the deal's first step.
+  await page.getByRole("link", { name: "Busy deal" }).click();
+  assert.equal(await page.getByLabel("Stage", { exact: true }).inputValue(), "discovery");
+  assert.equal(await page.getByLabel("Next step", { exact: true }).inputValue(), "Send pricing");
+  assert.deepEqual(page.pageErrors, []);
+  assert.deepEqual(page.external.list, []);
+});
