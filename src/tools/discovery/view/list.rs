@@ -74,7 +74,7 @@ pub fn CallList(
     });
     let controls = move || {
         (count.get() > 1).then(|| view! {
-            <div class="sc-row sc-discovery-list-controls">
+            <div class="sc-row sc-list-controls">
                 <label class="sc-field">
                     <span class="sc-field__label">"Sort by"</span>
                     <select id="sc-discovery-sort" on:change=move |ev| order.set(CallSort::from_slug(&event_target_value(&ev)))>

@@ -189,7 +189,7 @@ pub fn DealList(
                 query=query
                 shown=shown
             />
-            <div class="sc-row sc-qualify-list-controls">
+            <div class="sc-row sc-list-controls">
                 <label class="sc-field">
                     <span class="sc-field__label">"Sort by"</span>
                     <select id="sc-qualify-sort" on:change=move |ev| order.set(DealSort::from_slug(&event_target_value(&ev)))>
