@@ -175,3 +175,92 @@ fn lower_case_in_the_browser_matches_rusts() {
         assert_eq!(stagecraft::text::lower(text), text.to_lowercase(), "{text}");
     }
 }
+
+/// The browser's shortest decimal (through `Number#toString`, with the
+/// exponent spelled out) is exactly what Rust's `{}` writes, in this
+/// engine: at the exponent boundaries, the subnormals, the largest double
+/// and the classic rounding cases.
+#[wasm_bindgen_test]
+fn shortest_decimal_matches_rusts_display_in_this_engine() {
+    let mut values = vec![
+        0.0,
+        0.1,
+        0.2,
+        0.1 + 0.2,
+        1.005,
+        2.5,
+        1e20,
+        1e21,
+        1.5e21,
+        123_456_789e15,
+        1e-6,
+        1e-7,
+        1.2345e-7,
+        5e-324,
+        f64::MIN_POSITIVE,
+        f64::MAX,
+        9_007_199_254_740_993.0,
+        1234.5678,
+    ];
+    let mut x = 1.0f64;
+    for _ in 0..200 {
+        x *= 3.7;
+        values.push(x);
+        values.push(1.0 / x);
+    }
+    for v in values {
+        assert_eq!(
+            stagecraft::numbers::format::shortest(v),
+            format!("{v}"),
+            "{v:e}"
+        );
+    }
+}
+
+/// The browser's `Number()` reads every decimal the parser hands it to
+/// the same double as Rust's `str::parse`, and refuses what Rust refuses.
+#[wasm_bindgen_test]
+fn decimal_reading_matches_rusts_parse_in_this_engine() {
+    use stagecraft::numbers::format::parse_decimal;
+    let mut texts: Vec<String> = [
+        "0",
+        "0.1",
+        "1.005",
+        "9007199254740993",
+        "123456789012345678901234567890",
+        "0.000000000000000000000001",
+        "1e5",
+        "+5",
+        "-5",
+        "1.",
+        ".5",
+        "1e308",
+        "1e309",
+        "2.2250738585072011e-308",
+        "4.9e-324",
+        "1.7976931348623157e308",
+        "1.2.3",
+        "-",
+        "+",
+        ".",
+        "e5",
+        "1e",
+        "--5",
+        "12abc",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let mut x = 0.7f64;
+    for _ in 0..300 {
+        x = x * 13.37 + 0.001;
+        if x > 1e12 {
+            x /= 1e11;
+        }
+        texts.push(format!("{x}"));
+        texts.push(format!("{:.3}", x));
+    }
+    for t in texts {
+        assert_eq!(parse_decimal(&t), t.parse::<f64>().ok(), "{t:?}");
+    }
+}

@@ -88,7 +88,7 @@ fn format_by(formatter: &Intl::NumberFormat, value: f64) -> String {
         )
         .ok()
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| format!("{:.0}", finite_non_negative(value)))
+        .unwrap_or_else(|| crate::numbers::format::shortest(finite_non_negative(value).round()))
 }
 
 /// A money amount in the chosen currency, without cents (`$12,400`,

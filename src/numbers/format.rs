@@ -60,7 +60,7 @@ fn write(x: f64, locale: &NumberLocale, decimals: u8, grouped: bool) -> String {
 /// we. Rust's `{}` writes exactly that shortest decimal, never in
 /// exponent form.
 fn round_half_up(a: f64, d: usize) -> (String, String) {
-    let text = a.to_string();
+    let text = shortest(a);
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let up = frac.as_bytes().get(d).is_some_and(|&c| c >= b'5');
     let mut digits: Vec<u8> = int.bytes().chain(frac.bytes().take(d)).collect();
@@ -104,5 +104,121 @@ fn push_grouped(out: &mut String, int: &str, locale: &NumberLocale) {
             out.push(locale.group);
         }
         out.push(c);
+    }
+}
+
+/// The shortest decimal that reads back as `a` (finite, `a >= 0`), in plain
+/// digits with no exponent: what Rust's `{}` writes.
+///
+/// In the browser this asks JavaScript's `Number.prototype.toString`, which
+/// picks the same digits (ECMA-262 Number::toString, the shortest and
+/// closest round-trip decimal) but writes an exponent from 1e21 and below
+/// 1e-6, so [`expand_exponent`] spells those out. Rust's own float
+/// formatter costs every page about 9 KB of wasm.
+pub fn shortest(a: f64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let text: String = js_sys::Number::from(a)
+            .to_string(10)
+            .map(String::from)
+            .unwrap_or_default();
+        expand_exponent(&text)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        a.to_string()
+    }
+}
+
+/// Reads a decimal the app has already checked (digits, one `.`, an
+/// optional sign and exponent; never empty or with spaces) as the nearest
+/// double, as Rust's `str::parse` does. In the browser JavaScript's
+/// `Number()` does it, which is correctly rounded too (ECMA-262
+/// StringToNumber), so Rust's float parser stays out of the page.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    if text.is_empty() || text.contains(|c: char| c.is_whitespace()) {
+        return None;
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let v = js_sys::Number::new(&wasm_bindgen::JsValue::from_str(text)).value_of();
+        (!v.is_nan()).then_some(v)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        text.parse().ok()
+    }
+}
+
+/// "1.25e+21" → "1250000000000000000000", "5e-7" → "0.0000005"; text
+/// without an exponent comes back unchanged.
+pub fn expand_exponent(text: &str) -> String {
+    let Some((mantissa, exp)) = text.split_once('e') else {
+        return text.to_string();
+    };
+    let exp: i64 = exp.trim_start_matches('+').parse().unwrap_or(0);
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{int}{frac}");
+    // Where the decimal point goes, counted from the left of `digits`.
+    let point = int.len() as i64 + exp;
+    let mut out = String::new();
+    if point <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', (-point) as usize));
+        out.push_str(&digits);
+    } else if point as usize >= digits.len() {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat_n('0', point as usize - digits.len()));
+    } else {
+        out.push_str(&digits[..point as usize]);
+        out.push('.');
+        out.push_str(&digits[point as usize..]);
+    }
+    out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod shortest_tests {
+    use super::expand_exponent;
+    use proptest::prelude::*;
+
+    /// What JavaScript's Number#toString writes for `x` (ECMA-262 6.1.6.1.20),
+    /// built from Rust's shortest digits, so the expansion can be checked
+    /// against Rust's `{}` over every double.
+    fn js_to_string(x: f64) -> String {
+        let sci = format!("{x:e}"); // shortest digits, e.g. "1.25e21"
+        let (m, e) = sci.split_once('e').unwrap();
+        let e: i64 = e.parse().unwrap();
+        let n = e + 1;
+        if (-5..=21).contains(&n) {
+            return x.to_string();
+        }
+        let sign = if e >= 0 { "+" } else { "-" };
+        format!("{m}e{sign}{}", e.abs())
+    }
+
+    #[test]
+    fn exponents_are_spelled_out() {
+        assert_eq!(expand_exponent("1.25e+21"), "1250000000000000000000");
+        assert_eq!(expand_exponent("1e+21"), "1000000000000000000000");
+        assert_eq!(expand_exponent("5e-7"), "0.0000005");
+        assert_eq!(expand_exponent("1.2345e-7"), "0.00000012345");
+        assert_eq!(expand_exponent("1.7976931348623157e+308").len(), 309);
+        assert_eq!(expand_exponent("123.5"), "123.5");
+    }
+
+    proptest! {
+        #[test]
+        fn the_expansion_matches_rusts_plain_digits(x in (0.0f64..f64::MAX)) {
+            prop_assert_eq!(expand_exponent(&js_to_string(x)), x.to_string());
+        }
+
+        #[test]
+        fn tiny_and_huge_values_too(m in 1u64..10_000_000, e in -320i32..300) {
+            let x = format!("{m}e{e}").parse::<f64>().unwrap();
+            if x > 0.0 && x.is_finite() {
+                prop_assert_eq!(expand_exponent(&js_to_string(x)), x.to_string());
+            }
+        }
     }
 }

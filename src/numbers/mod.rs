@@ -15,7 +15,7 @@ use thiserror::Error;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
-mod format;
+pub mod format;
 mod locale;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod locale_tests;
@@ -88,7 +88,7 @@ pub enum NumberError {
     Negative,
     #[error("Enter a whole number.")]
     NotWhole,
-    #[error("Enter {max} or less.")]
+    #[error("Enter {} or less.", format::shortest(*max))]
     TooLarge { max: f64 },
     /// "1e5" is a programmer's notation; a field that accepted it silently
     /// would also accept a mistyped "1e5" for "15".
@@ -148,7 +148,7 @@ pub fn parse_number(raw: &str, rules: NumberRules) -> Result<Option<f64>, Number
     {
         return Err(NumberError::NotANumber);
     }
-    let value: f64 = cleaned.parse().map_err(|_| NumberError::NotANumber)?;
+    let value = format::parse_decimal(&cleaned).ok_or(NumberError::NotANumber)?;
     if !value.is_finite() {
         return Err(NumberError::NotANumber);
     }

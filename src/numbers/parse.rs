@@ -376,7 +376,7 @@ fn value_of(int: &str, frac: &str, exp: u8) -> f64 {
     if point == 0 {
         digits.insert(0, '0');
     }
-    digits.parse().unwrap_or(f64::NAN)
+    super::format::parse_decimal(&digits).unwrap_or(f64::NAN)
 }
 
 /// Reads the digits and marks: the value and whether it was plain.

@@ -92,7 +92,7 @@ fn Slider(
                                 aria-valuetext=shown
                                 aria-describedby=f.described_by()
                                 on:input=move |ev| {
-                                    if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                                    if let Some(v) = crate::numbers::format::parse_decimal(&event_target_value(&ev)) {
                                         on_change.run(v);
                                     }
                                 }

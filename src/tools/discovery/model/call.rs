@@ -97,12 +97,7 @@ impl Call {
 
     /// The title to show; untitled calls still get a readable name.
     pub fn display_title(&self) -> String {
-        let t = self.title.trim();
-        if t.is_empty() {
-            format!("Untitled call, {}", crate::dates::day_month_year(self.date))
-        } else {
-            t.to_string()
-        }
+        display_title(&self.title, self.date)
     }
 
     /// Seconds per section; an invalid entry falls back to the default so
@@ -406,6 +401,16 @@ impl Call {
             }
         }
         self.updated_at = now.max(self.updated_at);
+    }
+}
+
+/// A call's title to show; never blank ("Untitled call, 10 Mar 2026").
+pub fn display_title(title: &str, date: NaiveDate) -> String {
+    let t = title.trim();
+    if t.is_empty() {
+        format!("Untitled call, {}", crate::dates::day_month_year(date))
+    } else {
+        t.to_string()
     }
 }
 

@@ -3,7 +3,7 @@
 //! process, nothing else (no notes, pain or plan), turned into the shared
 //! `crate::deal` shape. Qualification never parses this tool's format.
 
-use super::{Call, CallClock, CallsDoc, DecisionProcess, Role, Stakeholder, TalkBalance};
+use super::{display_title, CallsDoc, DecisionProcess, Role, Stakeholder, Stopwatch, TalkBalance};
 use crate::deal::{LinkedCall, Person};
 use crate::storage::DocumentView;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -20,13 +20,20 @@ struct CallLight {
     #[serde(with = "crate::dates::iso_serde")]
     date: NaiveDate,
     #[serde(default)]
-    clock: CallClock,
+    clock: ClockLight,
     #[serde(default)]
     talk: TalkBalance,
     #[serde(default)]
     stakeholders: Vec<Stakeholder>,
     #[serde(default)]
     decision: DecisionProcess,
+}
+
+/// Only the whole call's stopwatch: the section clocks stay unread.
+#[derive(Default, Deserialize)]
+struct ClockLight {
+    #[serde(default)]
+    call: Stopwatch,
 }
 
 /// Discovery's calls as seen from another tool (read it with
@@ -50,11 +57,15 @@ impl CallsLight {
             .into_iter()
             .filter(|c| c.deal_id.as_deref() == Some(deal_id))
             .map(|c| {
-                // Through `Call`, so the clocks and the title read exactly
-                // as on the call's own page.
-                let mut call = Call::new(c.id, c.title, c.date, now);
-                call.clock = c.clock;
-                call.talk = c.talk;
+                // Never earlier than anything recorded, as on the call's page.
+                let floor = [
+                    c.clock.call.latest(),
+                    c.talk.rep.latest(),
+                    c.talk.buyer.latest(),
+                ]
+                .into_iter()
+                .flatten()
+                .fold(now, DateTime::max);
                 let people = c
                     .stakeholders
                     .iter()
@@ -67,11 +78,11 @@ impl CallsLight {
                     })
                     .collect();
                 LinkedCall {
-                    id: call.id,
-                    title: call.display_title(),
-                    date: call.date,
-                    secs: call.call_secs(now),
-                    rep_share: call.rep_share(now),
+                    id: c.id,
+                    title: display_title(&c.title, c.date),
+                    date: c.date,
+                    secs: c.clock.call.elapsed_ms(floor) / 1000,
+                    rep_share: c.talk.rep_share(floor),
                     people,
                     decision_date: c.decision.decision_date,
                     steps: c

@@ -41,7 +41,11 @@ fn ScoreBar(
             <rect class="sc-qualify-bar__band sc-qualify-bar__band--warn" x="40" y="4" width="35" height="6"></rect>
             <rect class="sc-qualify-bar__band sc-qualify-bar__band--good" x="75" y="4" width="25" height="6"></rect>
             <rect class="sc-qualify-bar__fill" x="0" y="5.5" height="3" width=x></rect>
-            <rect class="sc-qualify-bar__marker" y="0" width="1.2" height="14" x=move || (f64::from(score.get().min(100)) - 0.6).max(0.0).to_string()></rect>
+            <rect class="sc-qualify-bar__marker" y="0" width="1.2" height="14" x=move || match score.get().min(100) {
+                // score − 0.6, in whole numbers: no float formatting on the page.
+                0 => "0".to_string(),
+                s => format!("{}.4", s - 1),
+            }></rect>
         </svg>
         <p class="sc-qualify-bar__legend sc-qualify-muted">
             "Under 40: disqualify · 40–74: needs work · 75 and up: qualified (with no red flag)"
