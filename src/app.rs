@@ -339,7 +339,8 @@ fn SiteHeader(
 #[cfg(feature = "home")]
 #[component]
 fn NotFound(
-    /// The path that was asked for, echoed so a typo is easy to spot.
+    /// The path that was asked for, echoed so a typo is easy to spot
+    /// (`route::parse_hash` has cut it to 80 characters and a "…").
     path: String,
 ) -> impl IntoView {
     view! {
