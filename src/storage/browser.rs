@@ -208,7 +208,7 @@ pub enum Notice {
     },
     /// Saved data comes from a newer Stagecraft; it is left untouched and
     /// this tab's changes are not saved.
-    Newer { key: String, found: u32 },
+    Newer { key: String, found: u64 },
 }
 
 /// The shell's list of storage notices, shared through context. Tools never
