@@ -85,7 +85,10 @@ pub fn App() -> impl IntoView {
 
     let notices = Notices::new();
     provide_context(notices);
-    if !is_persistent() {
+    if crate::storage::browser::storage_full() {
+        // What is stored is shown and kept; only new changes can't be.
+        notices.push(Notice::WriteFailed);
+    } else if !is_persistent() {
         if crate::shell::is_embedded() {
             // A widget says nothing about storage before the visitor has
             // answered; one who allowed storage before gets it back now.
