@@ -47,10 +47,12 @@ fn probe() -> Backend {
         // Safe now: the probe proved `window.localStorage` exists and accepts writes.
         return Backend::Local(LocalStorage::raw());
     }
-    // Storage that is there but refuses a write is full: reading does not
-    // depend on writing, so work in memory on top of what it holds.
-    FULL.with(|f| f.set(true));
-    Backend::Memory(copy_of(&s))
+    // Storage that is there, holds something and refuses a write is full:
+    // reading does not depend on writing, so work in memory on top of what
+    // it holds. Empty and refusing is storage switched off (a quota of 0).
+    let held = copy_of(&s);
+    FULL.with(|f| f.set(!held.is_empty()));
+    Backend::Memory(held)
 }
 
 /// Everything `s` lets this page read.
