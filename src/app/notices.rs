@@ -51,9 +51,7 @@ pub fn NoticeBanners() -> impl IntoView {
                     Notice::WriteFailed => view! {
                         <div class="sc-notice sc-notice--warn" data-testid="notice-write-failed">
                             <p>"Your browser's storage is full, so recent changes are only kept until you close this page. Export your data to keep a copy."</p>
-                            // A button, not a link to #/data: on a tool's page that
-                            // link loads another page and drops what memory holds.
-                            <button type="button" class="sc-button sc-button--ghost" on:click=move |_| download_export()>"Export my data"</button>
+                            <a class="sc-button sc-button--ghost" href="#/data">"Export my data"</a>
                             <button type="button" class="sc-button sc-button--ghost" on:click=dismiss>"Dismiss"</button>
                         </div>
                     }.into_any(),
@@ -94,23 +92,4 @@ pub fn NoticeBanners() -> impl IntoView {
             }).collect_view()}
         </div>
     }
-}
-
-/// Downloads everything this page holds, stored and in memory, as the data
-/// page's export does, without leaving the page. The browser's own clock
-/// names it, so this costs the tool pages no date formatting.
-fn download_export() {
-    let now = js_sys::Date::new_0();
-    let stamp = String::from(now.to_iso_string());
-    let text = crate::storage::browser::export_bundle(&stamp);
-    let day = chrono::NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_default();
-    let mut name = String::from("stagecraft-data-");
-    name.push_str(&crate::dates::iso_date(day));
-    name.push_str(".json");
-    download_text(&name, "application/json", &text);
 }

@@ -32,7 +32,7 @@ thread_local! {
     /// Keys whose `getItem` threw, and what this page holds for each. What
     /// storage has under them is unknown, so nothing is ever written there:
     /// an edit would replace a document nobody could read with an empty one.
-    static UNREADABLE: RefCell<BTreeMap<String, Option<String>>> = const { RefCell::new(BTreeMap::new()) };
+    static UNREADABLE: RefCell<Vec<(String, Option<String>)>> = const { RefCell::new(Vec::new()) };
     /// The probe found storage that reads but refuses writes (full).
     static FULL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
@@ -77,7 +77,19 @@ pub fn storage_full() -> bool {
 
 /// Whether reading `key` from storage failed on this page.
 fn is_unreadable(key: &str) -> bool {
-    UNREADABLE.with(|u| u.borrow().contains_key(key))
+    held(key, |_| ()).is_some()
+}
+
+/// Runs `f` on what memory holds for `key`, if its read failed. A short
+/// list, not a map: there are five keys at most, and a new map type would
+/// cost the pages more code than it could ever save.
+fn held<R>(key: &str, f: impl FnOnce(&mut Option<String>) -> R) -> Option<R> {
+    UNREADABLE.with(|u| {
+        u.borrow_mut()
+            .iter_mut()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| f(v))
+    })
 }
 
 fn with_backend<R>(f: impl FnOnce(&mut Backend) -> R) -> R {
@@ -156,15 +168,15 @@ pub fn adopt_storage(storage: web_sys::Storage) -> bool {
 /// typed doors (`use_document_with`, `read_view`, the data-page functions),
 /// so the rules about newer and damaged data live in one place.
 fn read_raw(key: &str) -> Option<String> {
-    if let Some(held) = UNREADABLE.with(|u| u.borrow().get(key).cloned()) {
-        return held;
+    if let Some(v) = held(key, |v| v.clone()) {
+        return v;
     }
     with_backend(|b| match b {
         Backend::Local(s) => match s.get_item(key) {
             Ok(v) => v,
             // Not "nothing stored": from now on this key lives in memory.
             Err(_) => {
-                UNREADABLE.with(|u| u.borrow_mut().insert(key.to_string(), None));
+                UNREADABLE.with(|u| u.borrow_mut().push((key.to_string(), None)));
                 None
             }
         },
@@ -210,12 +222,7 @@ pub struct WriteFailed;
 /// everything moves to memory so the app keeps working, and the caller is
 /// told so it can warn the user.
 fn write_raw(key: &str, value: &str) -> Result<(), WriteFailed> {
-    let held = UNREADABLE.with(|u| {
-        u.borrow_mut()
-            .get_mut(key)
-            .map(|v| *v = Some(value.to_string()))
-    });
-    if held.is_some() {
+    if held(key, |v| *v = Some(value.to_string())).is_some() {
         return Err(WriteFailed);
     }
     with_backend(|b| match b {
@@ -237,8 +244,7 @@ fn write_raw(key: &str, value: &str) -> Result<(), WriteFailed> {
 
 /// Removes one value.
 fn remove_raw(key: &str) {
-    let held = UNREADABLE.with(|u| u.borrow_mut().get_mut(key).map(|v| *v = None));
-    if held.is_some() {
+    if held(key, |v| *v = None).is_some() {
         return;
     }
     with_backend(|b| match b {
