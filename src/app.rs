@@ -85,7 +85,10 @@ pub fn App() -> impl IntoView {
 
     let notices = Notices::new();
     provide_context(notices);
-    if !is_persistent() {
+    if crate::storage::browser::storage_full() {
+        // What is stored is shown and kept; only new changes can't be.
+        notices.push(Notice::WriteFailed);
+    } else if !is_persistent() {
         if crate::shell::is_embedded() {
             // A widget says nothing about storage before the visitor has
             // answered; one who allowed storage before gets it back now.
@@ -339,7 +342,8 @@ fn SiteHeader(
 #[cfg(feature = "home")]
 #[component]
 fn NotFound(
-    /// The path that was asked for, echoed so a typo is easy to spot.
+    /// The path that was asked for, echoed so a typo is easy to spot
+    /// (`route::parse_hash` has cut it to 80 characters and a "…").
     path: String,
 ) -> impl IntoView {
     view! {

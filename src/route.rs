@@ -60,8 +60,28 @@ pub struct Location {
     pub embed: Option<EmbedOptions>,
 }
 
-/// Reads `location.hash` (with or without the leading `#`).
+/// The longest fragment read as a route, in bytes. The longest real one
+/// is an embed URL carrying its call-to-action links (a few kilobytes);
+/// anything longer is not one of ours, and is not worth walking.
+pub const MAX_HASH: usize = 64 * 1024;
+
+/// How much of an unknown path the not-found page echoes, in characters:
+/// enough to spot a typo, too little to pass a message off as the app's.
+pub const NOT_FOUND_ECHO: usize = 80;
+
+fn not_found(path: &str) -> Route {
+    Route::NotFound(crate::share_code::shorten_to(path, NOT_FOUND_ECHO))
+}
+
+/// Reads `location.hash` (with or without the leading `#`). Every step is
+/// one pass over at most [`MAX_HASH`] bytes.
 pub fn parse_hash(hash: &str) -> Location {
+    if hash.len() > MAX_HASH {
+        return Location {
+            route: not_found(hash.trim_start_matches('#').trim_start_matches('/')),
+            embed: None,
+        };
+    }
     let trimmed = hash.trim_start_matches('#').trim_start_matches('/');
     let (path, query) = match trimmed.split_once('?') {
         Some((p, q)) => (p, q),
@@ -87,7 +107,7 @@ pub fn parse_hash(hash: &str) -> Location {
             };
         }
         return Location {
-            route: Route::NotFound(path.to_string()),
+            route: not_found(path),
             embed: None,
         };
     }
@@ -99,7 +119,7 @@ pub fn parse_hash(hash: &str) -> Location {
                 tool,
                 rest: rest.to_string(),
             },
-            None => Route::NotFound(path.to_string()),
+            None => not_found(path),
         },
     };
     Location { route, embed: None }
@@ -168,6 +188,47 @@ mod tests {
             parse_hash("#/embed/nothing").route,
             Route::NotFound("embed/nothing".into())
         );
+    }
+
+    #[test]
+    fn not_found_echoes_at_most_80_characters() {
+        let long = format!(
+            "#/Your-account-is-locked.Call-+1-555-0100-{}",
+            "x".repeat(500)
+        );
+        let Route::NotFound(echo) = parse_hash(&long).route else {
+            panic!("not found expected");
+        };
+        assert_eq!(echo.chars().count(), NOT_FOUND_ECHO + 1);
+        assert!(echo.ends_with('…'), "{echo}");
+        assert!(echo.starts_with("Your-account-is-locked"), "{echo}");
+        // Exactly 80 characters are echoed whole, multi-byte ones included.
+        let eighty = "é".repeat(NOT_FOUND_ECHO);
+        assert_eq!(
+            parse_hash(&format!("#/{eighty}")).route,
+            Route::NotFound(eighty.clone())
+        );
+    }
+
+    #[test]
+    fn a_two_megabyte_fragment_is_not_found_and_echoed_short() {
+        // 50,000 segments, 2 MB: once under a tool's slug, once not.
+        let segments = "abcdefghijklmnopqrstuvwxyz0123456789abcd/".repeat(50_000);
+        for hash in [
+            format!("#/{segments}"),
+            format!("#/discovery/{segments}"),
+            format!("#/embed/audit/{segments}?theme=dark"),
+        ] {
+            assert!(hash.len() > 2_000_000);
+            let loc = parse_hash(&hash);
+            assert_eq!(loc.embed, None);
+            match loc.route {
+                Route::NotFound(echo) => {
+                    assert_eq!(echo.chars().count(), NOT_FOUND_ECHO + 1, "{echo}")
+                }
+                other => panic!("not found expected, got {:?}", page_of(&other)),
+            }
+        }
     }
 
     #[test]

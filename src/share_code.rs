@@ -73,11 +73,20 @@ pub fn from_base32(text: &str) -> Result<Vec<u8>, Option<char>> {
 
 /// Keeps error messages short when someone pastes a wall of text.
 pub fn shorten(s: &str) -> String {
-    if s.chars().count() > 12 {
-        let head: String = s.chars().take(12).collect();
-        format!("{head}…")
-    } else {
-        s.to_string()
+    shorten_to(s, 12)
+}
+
+/// The first `max` characters of `s`, and "…" when there were more. Stops
+/// reading at `max`, so a megabyte of text costs no more than a word.
+pub fn shorten_to(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((end, _)) => {
+            let mut out = String::with_capacity(end + '…'.len_utf8());
+            out.push_str(&s[..end]);
+            out.push('…');
+            out
+        }
+        None => s.to_string(),
     }
 }
 
@@ -104,6 +113,18 @@ mod tests {
         fn base32_never_panics(s in ".{0,80}") {
             let _ = from_base32(&s);
         }
+    }
+
+    #[test]
+    fn shorten_to_keeps_whole_characters() {
+        assert_eq!(shorten_to("abc", 3), "abc");
+        assert_eq!(shorten_to("abcd", 3), "abc…");
+        assert_eq!(shorten_to("ééééé", 2), "éé…");
+        assert_eq!(shorten_to("", 0), "");
+        assert_eq!(
+            shorten("x".repeat(13).as_str()),
+            format!("{}…", "x".repeat(12))
+        );
     }
 
     #[test]

@@ -44,11 +44,26 @@ pub trait Document:
 /// the stored string: each document type's deserialiser is compiled once
 /// (for text), not twice (for text and for `serde_json::Value`), which is a
 /// few kilobytes of wasm per type.
+///
+/// `version` is kept as its number text too: a newer build may count past
+/// any fixed width, and a version too big for this build's integer type is
+/// still a newer document to leave alone, not damage.
 #[derive(Deserialize)]
 struct Envelope<'a> {
-    version: u32,
+    #[serde(borrow)]
+    version: &'a RawValue,
     #[serde(borrow)]
     data: &'a RawValue,
+}
+
+/// A stored version: whole digits only (`2.0`, `-1` and `"2"` are damage).
+/// Past `u64::MAX` it reads as `u64::MAX`, newer than any build.
+fn version_number(text: &str) -> Option<u64> {
+    let t = text.trim();
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(t.parse().unwrap_or(u64::MAX))
 }
 
 /// What a stored string turned out to hold.
@@ -61,7 +76,7 @@ pub enum Loaded<T> {
     /// Unreadable JSON or a failed migration. `raw` must be backed up.
     Corrupt { raw: String, reason: String },
     /// Written by a newer Stagecraft: leave it alone, never overwrite.
-    Newer { found: u32 },
+    Newer { found: u64 },
 }
 
 /// The full storage key of a document type.
@@ -124,25 +139,28 @@ fn decode_as<T: Document, V: DeserializeOwned>(raw: Option<&str>) -> Loaded<V> {
         Ok(e) => e,
         Err(e) => return corrupt(format!("not valid saved data ({e})")),
     };
-    if envelope.version > T::VERSION {
-        return Loaded::Newer {
-            found: envelope.version,
-        };
+    let Some(version) = version_number(envelope.version.get()) else {
+        return corrupt("its version is not a whole number".into());
+    };
+    if version > u64::from(T::VERSION) {
+        return Loaded::Newer { found: version };
     }
-    if envelope.version == 0 {
+    // Now at most `T::VERSION`, so it fits.
+    let version = version as u32;
+    if version == 0 {
         return corrupt("version 0 does not exist".into());
     }
     // Only an older document goes through `Value`, for its migrations;
     // the result is written back to text and read like a current one.
     let upgraded;
-    let text = if envelope.version == T::VERSION {
+    let text = if version == T::VERSION {
         envelope.data.get()
     } else {
         let mut data: Value = match serde_json::from_str(envelope.data.get()) {
             Ok(d) => d,
             Err(e) => return corrupt(format!("not valid saved data ({e})")),
         };
-        for from in envelope.version..T::VERSION {
+        for from in version..T::VERSION {
             data = match T::migrate(from, data) {
                 Ok(d) => d,
                 Err(e) => return corrupt(format!("could not upgrade from version {from}: {e}")),
@@ -377,6 +395,39 @@ mod tests {
     fn newer_version_is_left_alone() {
         let raw = r#"{"version":9,"data":{"anything":true}}"#;
         assert_eq!(decode::<Counter>(Some(raw)), Loaded::Newer { found: 9 });
+    }
+
+    #[test]
+    fn versions_past_u32_and_u64_are_newer_not_damage() {
+        let newer =
+            |v: &str| decode::<Counter>(Some(&format!(r#"{{"version":{v},"data":{{"x":1}}}}"#)));
+        assert_eq!(newer("4294967296"), Loaded::Newer { found: 1 << 32 });
+        assert_eq!(
+            newer("18446744073709551615"),
+            Loaded::Newer { found: u64::MAX }
+        );
+        assert_eq!(
+            newer("340282366920938463463374607431768211456"),
+            Loaded::Newer { found: u64::MAX }
+        );
+        assert!(
+            check_document::<Counter>(r#"{"version":4294967296,"data":{}}"#)
+                .unwrap_err()
+                .contains("newer")
+        );
+        // Not whole numbers: damage, as before.
+        for v in ["-1", "2.0", "1e3", "\"3\"", "null"] {
+            assert!(
+                matches!(newer(v), Loaded::Corrupt { .. }),
+                "{v}: {:?}",
+                newer(v)
+            );
+        }
+        // A current version written with the same digits still reads.
+        assert!(matches!(
+            decode::<Counter>(Some(r#"{"version": 3 ,"data":{"count":7}}"#)),
+            Loaded::Ready(_)
+        ));
     }
 
     /// A reader that only wants to know whether anything was counted.

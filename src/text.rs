@@ -4,28 +4,49 @@
 //! once, natively, and every tool writes the same thing.
 
 /// Money as `$12,000` or `$1,250.50`: cents only when there are some.
-/// Negative, NaN and infinite amounts read `$0`; huge ones saturate
-/// rather than panic. The views use the browser's Intl formatter instead;
-/// this one keeps recaps and summaries pure.
+/// Negative, NaN and infinite amounts read `$0`. Written out in full up
+/// to 10^36 dollars (far past any product of bounded inputs); beyond that
+/// it says so instead of printing a saturated number. The views use the
+/// browser's Intl formatter instead; this one keeps recaps and summaries
+/// pure.
 pub fn format_money(x: f64) -> String {
     let x = crate::numbers::finite_non_negative(x);
-    let cents = (x * 100.0).round() as u64;
-    let (whole, frac) = (cents / 100, cents % 100);
-    let digits = whole.to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 4);
-    grouped.push('$');
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
+    // `as u128` saturates: refuse rather than print u128::MAX.
+    if x >= u128::MAX as f64 / 100.0 {
+        return "an amount too large to show".into();
     }
+    // Cents while an f64 holds them exactly (below 2^53 cents); past that
+    // the amount is whole dollars anyway, and multiplying by 100 would only
+    // add rounding noise to the last digits.
+    let (mut whole, frac) = if x * 100.0 < 9_007_199_254_740_992.0 {
+        let cents = (x * 100.0).round() as u128;
+        (cents / 100, cents % 100)
+    } else {
+        (x.round() as u128, 0)
+    };
+    // Digits from the right, a comma every three, then reversed.
+    let mut rev: Vec<u8> = Vec::with_capacity(64);
     if frac != 0 {
-        grouped.push('.');
-        grouped.push(char::from(b'0' + (frac / 10) as u8));
-        grouped.push(char::from(b'0' + (frac % 10) as u8));
+        rev.push(b'0' + (frac % 10) as u8);
+        rev.push(b'0' + (frac / 10) as u8);
+        rev.push(b'.');
     }
-    grouped
+    let mut n = 0;
+    loop {
+        if n > 0 && n % 3 == 0 {
+            rev.push(b',');
+        }
+        rev.push(b'0' + (whole % 10) as u8);
+        whole /= 10;
+        n += 1;
+        if whole == 0 {
+            break;
+        }
+    }
+    rev.push(b'$');
+    rev.reverse();
+    // Only ASCII digits, commas, a dot and `$` were pushed.
+    String::from_utf8(rev).unwrap_or_default()
 }
 
 thread_local! {
@@ -175,6 +196,16 @@ mod tests {
         assert_eq!(format_money(-3.0), "$0");
         assert_eq!(format_money(f64::NAN), "$0");
         assert_eq!(format_money(f64::INFINITY), "$0");
+    }
+
+    #[test]
+    fn money_never_saturates_silently() {
+        // u64 cents stopped at $184,467,440,737,095,516.15.
+        assert_eq!(format_money(1e18), "$1,000,000,000,000,000,000");
+        assert_eq!(format_money(1.2e22), "$12,000,000,000,000,000,000,000");
+        assert_eq!(format_money(1e12 * 12.0), "$12,000,000,000,000");
+        assert_eq!(format_money(1e308), "an amount too large to show");
+        assert_ne!(format_money(1e19), format_money(1e20));
     }
 
     #[test]

@@ -207,6 +207,7 @@ fn NoteWithNotices() -> impl leptos::IntoView {
             Notice::MemoryOnly => "memory-only",
             Notice::Corrupt { .. } => "corrupt",
             Notice::Newer { .. } => "newer",
+            Notice::ReadFailed { .. } => "read-failed",
         }).collect::<Vec<_>>().join(",")}</p>
     }
 }

@@ -55,6 +55,15 @@ pub fn NoticeBanners() -> impl IntoView {
                             <button type="button" class="sc-button sc-button--ghost" on:click=dismiss>"Dismiss"</button>
                         </div>
                     }.into_any(),
+                    Notice::ReadFailed { key } => view! {
+                        <div class="sc-notice sc-notice--warn" data-testid="notice-read-failed">
+                            <p>
+                                "Your browser wouldn't let Stagecraft read your saved data (" <code>{key}</code>
+                                "), so this tool started empty. That data is left as it was; changes made here last until you close this page."
+                            </p>
+                            <button type="button" class="sc-button sc-button--ghost" on:click=dismiss>"Dismiss"</button>
+                        </div>
+                    }.into_any(),
                     Notice::Corrupt { key, backup_key, raw, reason } => {
                         let filename = format!("{backup_key}.txt");
                         view! {

@@ -48,10 +48,12 @@ impl NumberRules {
         max: None,
         required: true,
     };
-    /// A money amount of 0 or more.
+    /// A money amount from 0 to one trillion ([`MAX_AMOUNT`]): every money
+    /// field starts from this rule, so none accepts an amount whose
+    /// products would stop being exact.
     pub const MONEY: NumberRules = NumberRules {
         integer: false,
-        max: None,
+        max: Some(MAX_AMOUNT),
         required: true,
     };
     /// A percentage from 0 to 100.
@@ -193,6 +195,51 @@ pub fn finite_non_negative(x: f64) -> f64 {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn every_money_field_stops_at_one_trillion() {
+        use crate::tools::benchmarks::model::{BenchmarksDoc, Field};
+        use crate::tools::discovery::model::{Pain, MONEY_RULES};
+        use crate::tools::qualify::model::{Deal, ACV_RULES};
+        let rules = [
+            ("qualify ACV", ACV_RULES),
+            ("discovery pain", MONEY_RULES),
+            ("deal size", Field::DealSize.rules()),
+            ("quota", Field::Quota.rules()),
+        ];
+        for (name, r) in rules {
+            assert_eq!(r.max, Some(MAX_AMOUNT), "{name}");
+        }
+        let over = "1000000000001";
+        let at = "1000000000000";
+        let deal = |acv: &str| Deal {
+            acv: acv.into(),
+            ..Deal::default()
+        };
+        assert_eq!(deal(over).acv_value(), Err(NumberError::AmountTooLarge));
+        assert_eq!(deal(at).acv_value(), Ok(Some(MAX_AMOUNT)));
+        assert!(deal("1e308").acv_value().is_err());
+        let pain = |monthly: &str, price: &str| Pain {
+            monthly_cost: monthly.into(),
+            annual_price: price.into(),
+            ..Pain::default()
+        };
+        assert!(!pain(over, "").fields_valid());
+        assert!(!pain("", over).fields_valid());
+        assert_eq!(pain(over, over).figures().annual, None, "never $0 a year");
+        assert_eq!(pain(at, "").figures().annual, Some(12.0 * MAX_AMOUNT));
+        for f in [Field::DealSize, Field::Quota] {
+            let mut doc = BenchmarksDoc::default();
+            doc.apply(crate::tools::benchmarks::model::Action::SetField(
+                f,
+                over.into(),
+            ));
+            assert_eq!(doc.parse(f), Err(NumberError::AmountTooLarge), "{f:?}");
+        }
+        // The shared rule itself, for any field that reads through it.
+        assert!(parse_required(over, NumberRules::MONEY).is_err());
+        assert_eq!(parse_required(at, NumberRules::MONEY), Ok(MAX_AMOUNT));
+    }
 
     #[test]
     fn accepts_plain_and_pasted_numbers() {

@@ -29,21 +29,67 @@ enum Backend {
 
 thread_local! {
     static BACKEND: RefCell<Option<Backend>> = const { RefCell::new(None) };
+    /// Keys whose `getItem` threw, and what this page holds for each. What
+    /// storage has under them is unknown, so nothing is ever written there:
+    /// an edit would replace a document nobody could read with an empty one.
+    static UNREADABLE: RefCell<Vec<(String, Option<String>)>> = const { RefCell::new(Vec::new()) };
+    /// The probe found storage that reads but refuses writes (full).
+    static FULL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 const PROBE_KEY: &str = "stagecraft.__probe";
 
 fn probe() -> Backend {
-    let usable = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .filter(|s| s.set_item(PROBE_KEY, "1").is_ok() && s.remove_item(PROBE_KEY).is_ok())
-        .is_some();
-    if usable {
+    let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return Backend::Memory(BTreeMap::new());
+    };
+    if s.set_item(PROBE_KEY, "1").is_ok() && s.remove_item(PROBE_KEY).is_ok() {
         // Safe now: the probe proved `window.localStorage` exists and accepts writes.
-        Backend::Local(LocalStorage::raw())
-    } else {
-        Backend::Memory(BTreeMap::new())
+        return Backend::Local(LocalStorage::raw());
     }
+    // Storage that is there, holds something and refuses a write is full:
+    // reading does not depend on writing, so work in memory on top of what
+    // it holds. Empty and refusing is storage switched off (a quota of 0).
+    let held = copy_of(&s);
+    FULL.with(|f| f.set(!held.is_empty()));
+    Backend::Memory(held)
+}
+
+/// Everything `s` lets this page read.
+fn copy_of(s: &web_sys::Storage) -> BTreeMap<String, String> {
+    let mut memory = BTreeMap::new();
+    for i in 0..s.length().unwrap_or(0) {
+        if let Some(k) = s.key(i).ok().flatten() {
+            if let Some(v) = s.get_item(&k).ok().flatten() {
+                memory.insert(k, v);
+            }
+        }
+    }
+    memory
+}
+
+/// Whether storage was full before this page loaded (it then works in
+/// memory on top of what is stored, and the shell says storage is full).
+pub fn storage_full() -> bool {
+    with_backend(|_| ());
+    FULL.with(|f| f.get())
+}
+
+/// Whether reading `key` from storage failed on this page.
+fn is_unreadable(key: &str) -> bool {
+    held(key, |_| ()).is_some()
+}
+
+/// Runs `f` on what memory holds for `key`, if its read failed. A short
+/// list, not a map: there are five keys at most, and a new map type would
+/// cost the pages more code than it could ever save.
+fn held<R>(key: &str, f: impl FnOnce(&mut Option<String>) -> R) -> Option<R> {
+    UNREADABLE.with(|u| {
+        u.borrow_mut()
+            .iter_mut()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| f(v))
+    })
 }
 
 fn with_backend<R>(f: impl FnOnce(&mut Backend) -> R) -> R {
@@ -62,6 +108,8 @@ pub fn is_persistent() -> bool {
 /// after changing what `window.localStorage` does.
 pub fn reset_backend() {
     BACKEND.with(|cell| *cell.borrow_mut() = None);
+    UNREADABLE.with(|u| u.borrow_mut().clear());
+    FULL.with(|f| f.set(false));
 }
 
 /// Moves this page's documents into `storage`, which the Storage Access API
@@ -120,8 +168,18 @@ pub fn adopt_storage(storage: web_sys::Storage) -> bool {
 /// typed doors (`use_document_with`, `read_view`, the data-page functions),
 /// so the rules about newer and damaged data live in one place.
 fn read_raw(key: &str) -> Option<String> {
+    if let Some(v) = held(key, |v| v.clone()) {
+        return v;
+    }
     with_backend(|b| match b {
-        Backend::Local(s) => s.get_item(key).ok().flatten(),
+        Backend::Local(s) => match s.get_item(key) {
+            Ok(v) => v,
+            // Not "nothing stored": from now on this key lives in memory.
+            Err(_) => {
+                UNREADABLE.with(|u| u.borrow_mut().push((key.to_string(), None)));
+                None
+            }
+        },
         Backend::Memory(m) => m.get(key).cloned(),
     })
 }
@@ -136,6 +194,15 @@ fn all_entries() -> Vec<(String, String)> {
                 .filter(|k| k.starts_with(KEY_PREFIX) && k != PROBE_KEY)
                 .filter_map(|k| s.get_item(&k).ok().flatten().map(|v| (k, v)))
                 .collect();
+            // What memory holds for unreadable keys is this page's work.
+            UNREADABLE.with(|u| {
+                for (k, v) in u.borrow().iter() {
+                    if let Some(v) = v {
+                        out.retain(|(o, _)| o != k);
+                        out.push((k.clone(), v.clone()));
+                    }
+                }
+            });
             out.sort();
             out
         }
@@ -155,20 +222,15 @@ pub struct WriteFailed;
 /// everything moves to memory so the app keeps working, and the caller is
 /// told so it can warn the user.
 fn write_raw(key: &str, value: &str) -> Result<(), WriteFailed> {
+    if held(key, |v| *v = Some(value.to_string())).is_some() {
+        return Err(WriteFailed);
+    }
     with_backend(|b| match b {
         Backend::Local(s) => {
             if s.set_item(key, value).is_ok() {
                 return Ok(());
             }
-            let mut memory: BTreeMap<String, String> = BTreeMap::new();
-            let len = s.length().unwrap_or(0);
-            for i in 0..len {
-                if let Some(k) = s.key(i).ok().flatten() {
-                    if let Some(v) = s.get_item(&k).ok().flatten() {
-                        memory.insert(k, v);
-                    }
-                }
-            }
+            let mut memory = copy_of(s);
             memory.insert(key.to_string(), value.to_string());
             *b = Backend::Memory(memory);
             Err(WriteFailed)
@@ -182,6 +244,9 @@ fn write_raw(key: &str, value: &str) -> Result<(), WriteFailed> {
 
 /// Removes one value.
 fn remove_raw(key: &str) {
+    if held(key, |v| *v = None).is_some() {
+        return;
+    }
     with_backend(|b| match b {
         Backend::Local(s) => {
             let _ = s.remove_item(key);
@@ -208,7 +273,10 @@ pub enum Notice {
     },
     /// Saved data comes from a newer Stagecraft; it is left untouched and
     /// this tab's changes are not saved.
-    Newer { key: String, found: u32 },
+    Newer { key: String, found: u64 },
+    /// Storage would not let this page read `key`: the tool started empty,
+    /// works in memory, and never writes over what is stored there.
+    ReadFailed { key: String },
 }
 
 /// The shell's list of storage notices, shared through context. Tools never
@@ -332,7 +400,16 @@ impl<T: 'static> Copy for DocHandle<T> {}
 /// is backed up and reported, a newer version is left untouched. Returns the
 /// document and, when this tab must not write, the status that says why.
 fn load<T: Document>(key: &str, notices: Option<Notices>) -> (T, Option<SaveStatus>) {
-    match decode::<T>(read_raw(key).as_deref()) {
+    let raw = read_raw(key);
+    if is_unreadable(key) {
+        notify(
+            notices,
+            Notice::ReadFailed {
+                key: key.to_string(),
+            },
+        );
+    }
+    match decode::<T>(raw.as_deref()) {
         Loaded::Missing => (T::default(), None),
         Loaded::Ready(v) => (v, None),
         Loaded::Corrupt { raw, reason } => {
@@ -372,7 +449,7 @@ fn load<T: Document>(key: &str, notices: Option<Notices>) -> (T, Option<SaveStat
 /// documents, not text: an import writes the same data with its keys in
 /// another order.
 fn stored_holds<T: Document>(key: &str, doc: &T) -> bool {
-    if !is_persistent() {
+    if !is_persistent() || is_unreadable(key) {
         return false;
     }
     match read_raw(key) {
@@ -509,7 +586,9 @@ fn document_hook<T: Document>(saver: Option<(DocOptions, StartSaver)>) -> DocHan
                 Loaded::Ready(_) | Loaded::Missing => {}
             }
         }
-        if write_raw(&key, &text).is_err() {
+        // An unreadable key is held in memory on purpose; its own notice
+        // has said so.
+        if write_raw(&key, &text).is_err() && !is_unreadable(&key) {
             notify(notices, Notice::WriteFailed);
         }
         last.set_value(text);

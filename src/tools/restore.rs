@@ -116,14 +116,17 @@ pub fn merge_calls(mut ours: CallsDoc, theirs: CallsDoc) -> CallsDoc {
             Some(_) => {}
             None => {
                 if ours.calls.iter().any(|c| c.id == call.id) {
-                    next += 1;
-                    call.id = next;
+                    // Checked: ids near u64::MAX must not wrap onto a call.
+                    let used: Vec<u64> = ours.calls.iter().map(|c| c.id).collect();
+                    call.id =
+                        crate::tools::discovery::model::fresh_id(&used, next.saturating_add(1));
+                    next = next.max(call.id);
                 }
                 ours.calls.push(call);
             }
         }
     }
-    ours.next_id = ours.next_id.max(next + 1);
+    ours.next_id = ours.next_id.max(next.saturating_add(1));
     ours
 }
 
@@ -275,6 +278,33 @@ mod tests {
             next_id: 2,
         };
         assert_eq!(merge_calls(ours, theirs).calls[0].title, "New title");
+    }
+
+    #[test]
+    fn merging_calls_at_id_u64_max_wraps_onto_nothing() {
+        let ours = CallsDoc {
+            calls: vec![
+                call(u64::MAX, "Mine at the top", 0, 3),
+                call(1, "Mine", 0, 3),
+            ],
+            next_id: u64::MAX,
+        };
+        let theirs = CallsDoc {
+            calls: vec![
+                call(u64::MAX, "Theirs at the top", 10, 11),
+                call(1, "Theirs one", 10, 11),
+            ],
+            next_id: u64::MAX,
+        };
+        let m = merge_calls(ours, theirs);
+        let mut ids: Vec<u64> = m.calls.iter().map(|c| c.id).collect();
+        assert_eq!(m.calls.len(), 4);
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), 4, "four calls, four ids");
+        let title = |id| m.calls.iter().find(|c| c.id == id).unwrap().title.as_str();
+        assert_eq!(title(u64::MAX), "Mine at the top");
+        assert_eq!(title(1), "Mine");
     }
 
     #[test]

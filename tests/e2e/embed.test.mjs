@@ -27,6 +27,16 @@ const TYPO_WIDGETS = [
   { id: "bad-options", tool: "audit", attrs: { accent: "notacolour", "cta-url": "javascript:alert(1)", "cta-text": "<b>Go</b>", "min-heigth": "300" } },
   { id: "bench-cta", tool: "benchmarks", attrs: { "cta-text": "Talk to us", "cta-url": "https://acme.example/talk" } },
 ];
+// Heights past the documented range are clamped; anything but whole pixels
+// is named and falls back to the default.
+const HEIGHT_WIDGETS = [
+  { id: "huge-min", tool: "qualify", attrs: { "min-height": "20000" } },
+  { id: "tiny", tool: "qualify", attrs: { "min-height": "50", "max-height": "50" } },
+  { id: "sci", tool: "qualify", attrs: { "min-height": "1e9" } },
+  { id: "inf", tool: "qualify", attrs: { "max-height": "Infinity" } },
+  { id: "neg", tool: "qualify", attrs: { "min-height": "-5" } },
+  { id: "unit", tool: "qualify", attrs: { "max-height": "12px" } },
+];
 const WIDGETS = [
   { id: "audit-widget", tool: "audit", attrs: { accent: "#c2410c" } },
   { id: "bench-widget", tool: "benchmarks", attrs: { theme: "dark", "min-height": "300" } },
@@ -47,6 +57,7 @@ before(async () => {
       "/cta.html": { type: "text/html; charset=utf-8", body: hostPageHtml(app.origin, CTA_WIDGETS) },
       "/shared.html": { type: "text/html; charset=utf-8", body: hostPageHtml(app.origin, SHARE_WIDGETS) },
       "/typos.html": { type: "text/html; charset=utf-8", body: hostPageHtml(app.origin, TYPO_WIDGETS) },
+      "/heights.html": { type: "text/html; charset=utf-8", body: hostPageHtml(app.origin, HEIGHT_WIDGETS) },
     },
   });
   browser = await launchBrowser();
@@ -221,6 +232,44 @@ test("a share link to the marketer's page opens the shared report inside the wid
   const frame = hp.frame("share-widget");
   await frame.getByTestId("audit-shared-banner").waitFor();
   assert.equal((await frame.getByTestId("audit-score").textContent()).trim(), "67");
+});
+
+test("widget heights are clamped to 120–10,000 px and only whole pixels are read", async () => {
+  const page = await (await browser.newContext()).newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`http://localhost:${host.port}/heights.html`);
+  const hp = new HostPage(page);
+  // The loader sizes each iframe when it mounts it; widgets pushed below the
+  // fold load lazily, so this reads the loader's heights, not the app's.
+  for (const w of HEIGHT_WIDGETS) await hp.iframe(w.id).waitFor({ state: "attached" });
+  assert.equal(await hp.iframeHeight("huge-min"), 10000);
+  assert.equal(await hp.iframeHeight("tiny"), 120);
+  assert.equal(await hp.problem("huge-min").count(), 0, "a number out of range is clamped, not refused");
+  for (const [id, name] of [["sci", "min-height"], ["inf", "max-height"], ["neg", "min-height"], ["unit", "max-height"]]) {
+    assert.match(await hp.problem(id).textContent(), new RegExp(`data-stagecraft-${name} must be a whole number of pixels`), id);
+    const height = await hp.iframeHeight(id);
+    assert.ok(height >= 120 && height < 3000, `${id}: ${height} px, the default, not the value`);
+  }
+  assert.deepEqual(errors, []);
+});
+
+test("a frame id such as __proto__ or toString finds no widget and throws nothing on the host page", async () => {
+  const { page, hp, errors } = await openLanding();
+  const before = (await hp.events("stagecraft:resize")).length;
+  const frame = await hp.contentFrame("audit-widget");
+  // From the app's own origin and window, as a compromised or confused app would.
+  await frame.evaluate(() => {
+    for (const id of ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"]) {
+      for (const type of ["stagecraft:resize", "stagecraft:ready", "stagecraft:completed"]) {
+        parent.postMessage({ type, frame: id, payload: { height: 5000, tool: "audit" } }, "*");
+      }
+    }
+  });
+  await page.waitForTimeout(300);
+  assert.deepEqual(errors, []);
+  assert.equal((await hp.events("stagecraft:resize")).length, before);
+  assert.deepEqual(await hp.events("stagecraft:completed"), []);
 });
 
 test("a bad tool name or option says so inside the div", async () => {

@@ -246,3 +246,49 @@ test("changing an answer from the widget's report sends a new completed event", 
   assert.equal(second.answers[0], 3);
   await context.close();
 });
+
+// The calculator's example team, as a returning visitor's widget saved it.
+const SAVED_BENCHMARKS = JSON.stringify({
+  version: 1,
+  data: {
+    segment: "mid-market", mode: "rates", prospects: "400", open_opportunities: "60", deal_size: "24000",
+    conversion: ["12", "55", "52", "58", "70", "82"], days: ["5", "6", "12", "18", "16", "10"], onboarding_days: "25",
+  },
+});
+
+test("a returning visitor's saved figures are not reported: only a change made in this visit is", async () => {
+  // A host on the app's own site (another port), so the widget reads its
+  // storage at once, as where the browser partitions instead of blocking.
+  const sameSite = await serveStatic({
+    extra: { "/bench.html": { type: "text/html; charset=utf-8", body: hostPageHtml(app.origin, PAGES["/bench.html"]) } },
+  });
+  const context = await browser.newContext({ viewport: { width: 640, height: 900 }, serviceWorkers: "block" });
+  await context.addInitScript(([origin, saved]) => {
+    if (location.origin === origin) localStorage.setItem("stagecraft.benchmarks", saved);
+  }, [app.origin, SAVED_BENCHMARKS]);
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${sameSite.origin}/bench.html`);
+    const hp = new HostPage(page);
+    await hp.waitForEvent("stagecraft:ready", "bench");
+    await hp.iframe("bench").scrollIntoViewIfNeeded();
+    const frame = hp.frame("bench");
+    await frame.locator("summary", { hasText: "Your pipeline" }).click();
+    const field = frame.getByLabel("Average deal size");
+    assert.equal(await field.inputValue(), "24000", "the saved figures are back");
+    await page.waitForTimeout(2500); // past the widget's one-second pause
+    assert.deepEqual(await hp.events("stagecraft:completed", "bench"), [], "nothing the visitor did in this visit");
+    await field.fill("");
+    await field.pressSequentially("42000", { delay: 40 });
+    await hp.waitForEvent("stagecraft:completed", "bench");
+    await page.waitForTimeout(1500);
+    const done = await hp.events("stagecraft:completed", "bench");
+    assert.equal(done.length, 1, JSON.stringify(done.map((e) => e.detail)));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await sameSite.close();
+  }
+});

@@ -54,8 +54,8 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
     let form = Memo::new(move |_| doc.with(|d| ParsedForm::from(d)));
     let form_sig: Signal<ParsedForm> = form.into();
 
-    // The last result told to an embedding page, so each distinct finished
-    // result is reported once (never saved).
+    // The last result told to an embedding page in this visit, so each
+    // distinct finished result is reported once (never saved).
     let reported = StoredValue::new(Reported::default());
     let report = move |outcome: Option<Outcome>| {
         if let Some(Outcome::Completed {
@@ -91,14 +91,10 @@ pub fn BenchmarksTool(#[prop(into)] rest: Signal<String>) -> impl IntoView {
             on_action.run(Action::SetField(field, text));
         }
     }
-    // A result already saved when the tool opens is reported once too, as
-    // a host page expects. Reads are untracked, so this runs only once.
-    Effect::new(move |_| {
-        report(
-            form.with_untracked(|f| reported.try_update_value(|r| r.settle(f)))
-                .flatten(),
-        )
-    });
+    // A result already saved when the tool opens is not reported: a widget
+    // tells the host page only what the visitor did in this visit, never a
+    // returning visitor's stored figures (issue 16). The first change made
+    // here reports, even when it lands on the saved result.
 
     // What is on screen, output by output: each figure as soon as its own
     // inputs are in, a field being fixed keeping its last valid number (so

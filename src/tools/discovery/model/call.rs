@@ -54,6 +54,26 @@ pub struct Call {
     pub next_item_id: u64,
 }
 
+/// An id from 1 up that no id in `used` has: `next` or one past the
+/// largest used, whichever is higher, so ids are not reused after a delete.
+/// When the largest is `u64::MAX` (a stored or imported document can say
+/// anything) there is no "one past", and `max + 1` would wrap onto an
+/// existing item: the smallest free id is taken instead. No sort: of
+/// 1..=len+1 at least one is free, and a table of that size finds it.
+pub fn fresh_id(used: &[u64], next: u64) -> u64 {
+    let max = used.iter().copied().max().unwrap_or(0);
+    if let Some(past) = max.checked_add(1) {
+        return next.max(past).max(1);
+    }
+    let mut taken = vec![false; used.len() + 2];
+    for &id in used {
+        if let Some(slot) = usize::try_from(id).ok().and_then(|i| taken.get_mut(i)) {
+            *slot = true;
+        }
+    }
+    (1..taken.len()).find(|&i| !taken[i]).unwrap_or(1) as u64
+}
+
 fn default_minutes() -> String {
     DEFAULT_SECTION_MINUTES.to_string()
 }
@@ -178,16 +198,14 @@ impl Call {
     }
 
     fn take_id(&mut self) -> u64 {
-        self.next_item_id = self.next_item_id.max(1);
-        let max_used = self
+        let used: Vec<u64> = self
             .stakeholders
             .iter()
             .map(|s| s.id)
             .chain(self.plan.iter().map(|i| i.id))
-            .max()
-            .unwrap_or(0);
-        let id = self.next_item_id.max(max_used + 1);
-        self.next_item_id = id + 1;
+            .collect();
+        let id = fresh_id(&used, self.next_item_id);
+        self.next_item_id = id.saturating_add(1);
         id
     }
 
@@ -430,9 +448,9 @@ impl Document for CallsDoc {
 
 impl CallsDoc {
     fn take_id(&mut self) -> u64 {
-        let max_used = self.calls.iter().map(|c| c.id).max().unwrap_or(0);
-        let id = self.next_id.max(max_used + 1).max(1);
-        self.next_id = id + 1;
+        let used: Vec<u64> = self.calls.iter().map(|c| c.id).collect();
+        let id = fresh_id(&used, self.next_id);
+        self.next_id = id.saturating_add(1);
         id
     }
 

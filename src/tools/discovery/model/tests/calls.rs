@@ -234,3 +234,63 @@ fn stored_dates_and_times_use_compact_forms() {
         Loaded::Corrupt { .. }
     ));
 }
+
+// --- Ids at the top of u64 (issue 16) ----------------------------------------------
+
+#[test]
+fn a_call_with_id_u64_max_is_never_overwritten_by_a_new_call() {
+    for next_id in [0, 7, u64::MAX] {
+        let mut doc = CallsDoc::default();
+        doc.calls
+            .push(Call::new(u64::MAX, "Top".into(), day(2026, 3, 1), at(0)));
+        doc.calls
+            .push(Call::new(1, "One".into(), day(2026, 3, 1), at(0)));
+        doc.next_id = next_id;
+        let mut ids = vec![];
+        for _ in 0..3 {
+            let id = doc.create("New".into(), day(2026, 3, 2), at(10));
+            ids.push(id);
+        }
+        assert_eq!(doc.get(u64::MAX).unwrap().title, "Top", "next_id {next_id}");
+        assert_eq!(doc.get(1).unwrap().title, "One");
+        let mut all: Vec<u64> = doc.calls.iter().map(|c| c.id).collect();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), 5, "every call keeps its own id: {ids:?}");
+        assert!(ids.iter().all(|&id| id != 0 && id != u64::MAX && id != 1));
+    }
+}
+
+#[test]
+fn an_item_with_id_u64_max_is_never_overwritten_by_a_new_one() {
+    let mut doc = CallsDoc::default();
+    let id = doc.create("x".into(), day(2026, 3, 1), at(0));
+    doc.update(id, at(1), |c| {
+        let s = c.add_stakeholder();
+        c.stakeholders.iter_mut().find(|x| x.id == s).unwrap().id = u64::MAX;
+        c.stakeholders[0].name = "Top".into();
+        c.next_item_id = u64::MAX;
+        let a = c.add_stakeholder();
+        let b = c.add_stakeholder();
+        assert_ne!(a, b);
+        assert!(a != u64::MAX && b != u64::MAX);
+    });
+    let call = doc.get(id).unwrap();
+    let top: Vec<_> = call
+        .stakeholders
+        .iter()
+        .filter(|s| s.id == u64::MAX)
+        .collect();
+    assert_eq!(top.len(), 1);
+    assert_eq!(top[0].name, "Top");
+    assert_eq!(call.stakeholders.len(), 3);
+}
+
+#[test]
+fn fresh_ids_skip_every_used_one() {
+    assert_eq!(fresh_id(&[], 0), 1);
+    assert_eq!(fresh_id(&[3, 9], 5), 10);
+    assert_eq!(fresh_id(&[3], 20), 20, "ids are not reused after a delete");
+    assert_eq!(fresh_id(&[u64::MAX, 1, 2, 4], 0), 3);
+    assert_eq!(fresh_id(&[u64::MAX], u64::MAX), 1);
+}
