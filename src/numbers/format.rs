@@ -119,7 +119,7 @@ pub fn shortest(a: f64) -> String {
     #[cfg(target_arch = "wasm32")]
     {
         let text: String = js_sys::Number::from(a)
-            .to_string(10)
+            .to_string_with_radix(10)
             .map(String::from)
             .unwrap_or_default();
         expand_exponent(&text)
@@ -141,6 +141,9 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
     }
     #[cfg(target_arch = "wasm32")]
     {
+        // `Number(text)`, the conversion (not `parseFloat`, which would
+        // read "1.2.3" as 1.2).
+        #[allow(deprecated)]
         let v = js_sys::Number::new(&wasm_bindgen::JsValue::from_str(text)).value_of();
         (!v.is_nan()).then_some(v)
     }
