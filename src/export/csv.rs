@@ -8,7 +8,7 @@
 //! neutralised against CSV injection as OWASP advises. Both directions use
 //! `csv-core` (small, allocation-free, well tested) for the quoting rules.
 
-use csv_core::{ReadRecordResult, ReaderBuilder, Terminator, WriterBuilder};
+use csv_core::{ReadRecordResult, ReaderBuilder};
 
 /// The UTF-8 byte-order mark. Excel reads a CSV without it in the system's
 /// legacy code page, turning "Zoë" into "ZoÃ«".
@@ -124,7 +124,7 @@ pub fn machine_number(value: f64, max_decimals: u8, delimiter: Delimiter) -> Str
         if value < 0.0 {
             out.push('-');
         }
-        out.push_str(&(value.abs().round() as u128).to_string());
+        out.push_str(&crate::numbers::format::shortest(value.abs().round()));
         return out;
     }
     let units = scaled as u64;
@@ -153,46 +153,53 @@ pub fn machine_number(value: f64, max_decimals: u8, delimiter: Delimiter) -> Str
 /// Writes CSV text row by row.
 ///
 /// Every record, the last included, ends with CRLF (RFC 4180 §2.1–2.2); a
-/// field is quoted only when RFC 4180 §2.6 requires it, and a lone empty
-/// field is written `""` so the row is not mistaken for a blank line.
+/// field is quoted only when RFC 4180 §2.6 requires it (it holds the
+/// delimiter, a double quote, CR or LF), with each `"` doubled (§2.7); and
+/// a lone empty field is written `""` so the row is not mistaken for a
+/// blank line. Written by hand, not with csv-core's writer: these three
+/// rules are the whole of it, and csv-core's state machine cost the qualify
+/// page several KB. The golden files and a proptest (the reader, on
+/// csv-core, reads back every field) hold it to the spec.
 pub struct CsvWriter {
-    writer: csv_core::Writer,
-    out: Vec<u8>,
+    out: String,
+    delimiter: char,
+    /// Bytes written in the current record, to spot a lone empty field.
+    record_len: usize,
 }
 
 impl CsvWriter {
     /// Starts a file, with the byte-order mark if `options.bom`.
     pub fn new(options: &CsvOptions) -> Self {
-        let writer = WriterBuilder::new()
-            .delimiter(options.delimiter.byte())
-            .terminator(Terminator::CRLF)
-            .build();
-        let mut out = Vec::with_capacity(1024);
+        let mut out = String::with_capacity(1024);
         if options.bom {
-            out.extend_from_slice(BOM.as_bytes());
+            out.push_str(BOM);
         }
-        CsvWriter { writer, out }
+        CsvWriter {
+            out,
+            delimiter: options.delimiter.byte() as char,
+            record_len: 0,
+        }
     }
 
     /// Writes one record.
     pub fn row(&mut self, cells: &[Cell<'_>]) {
         for (i, cell) in cells.iter().enumerate() {
             if i > 0 {
-                self.delimiter();
+                self.out.push(self.delimiter);
+                self.record_len += 1;
             }
             match *cell {
-                Cell::User(text) if needs_neutralising(text) => {
-                    // The prefix and the text form one field, so the quoting
-                    // decision must see both: write them in one call.
-                    let mut field = String::with_capacity(text.len() + 1);
-                    field.push('\'');
-                    field.push_str(text);
-                    self.field(field.as_bytes());
-                }
-                Cell::User(text) | Cell::Generated(text) => self.field(text.as_bytes()),
+                // The prefix and the text form one field, so the quoting
+                // decision sees both.
+                Cell::User(text) if needs_neutralising(text) => self.field("'", text),
+                Cell::User(text) | Cell::Generated(text) => self.field("", text),
             }
         }
-        self.terminator();
+        if self.record_len == 0 {
+            self.out.push_str("\"\"");
+        }
+        self.out.push_str("\r\n");
+        self.record_len = 0;
     }
 
     /// Writes one record of generated text (a header row).
@@ -202,33 +209,30 @@ impl CsvWriter {
     }
 
     /// The finished file.
-    pub fn finish(mut self) -> String {
-        let mut tail = [0u8; 4];
-        let (_, n) = self.writer.finish(&mut tail);
-        self.out.extend_from_slice(&tail[..n]);
-        // Only whole UTF-8 strings and ASCII punctuation went in.
-        String::from_utf8(self.out)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    pub fn finish(self) -> String {
+        self.out
     }
 
-    fn field(&mut self, bytes: &[u8]) {
+    fn field(&mut self, prefix: &str, text: &str) {
+        let d = self.delimiter;
+        let quote = text.contains(|c| c == d || c == '"' || c == '\r' || c == '\n');
         let start = self.out.len();
-        // csv-core's documented worst case: every byte a doubled quote.
-        self.out.resize(start + 2 + 2 * bytes.len(), 0);
-        let (_, _, n) = self.writer.field(bytes, &mut self.out[start..]);
-        self.out.truncate(start + n);
-    }
-
-    fn delimiter(&mut self) {
-        let mut buf = [0u8; 4];
-        let (_, n) = self.writer.delimiter(&mut buf);
-        self.out.extend_from_slice(&buf[..n]);
-    }
-
-    fn terminator(&mut self) {
-        let mut buf = [0u8; 4];
-        let (_, n) = self.writer.terminator(&mut buf);
-        self.out.extend_from_slice(&buf[..n]);
+        if quote {
+            self.out.push('"');
+        }
+        self.out.push_str(prefix);
+        if quote {
+            for c in text.chars() {
+                if c == '"' {
+                    self.out.push('"');
+                }
+                self.out.push(c);
+            }
+            self.out.push('"');
+        } else {
+            self.out.push_str(text);
+        }
+        self.record_len += self.out.len() - start;
     }
 }
 

@@ -39,7 +39,7 @@ pub fn DealCalls(
         let _ = on_action.run(u.apply.clone());
         applied.set(Some(u));
     };
-    let (list, named, eb) = calls.with_value(|c| {
+    let (list, eb, named) = calls.with_value(|c| {
         let list = c
             .iter()
             .map(|call| {
@@ -58,23 +58,16 @@ pub fn DealCalls(
                 }
             })
             .collect_view();
-        let named = people(c)
-            .into_iter()
-            .map(|p| {
-                let title = if p.title.is_empty() {
-                    String::new()
-                } else {
-                    format!(", {}", p.title)
-                };
-                view! { <li>{format!("{}{title} ({})", p.name, p.role)}</li> }
-            })
-            .collect_view();
-        (list, named, economic_buyer(c))
+        (list, economic_buyer(c), people(c).len())
     });
     view! {
         <section class="sc-card sc-stack" aria-labelledby="sc-qualify-calls-heading" data-testid="deal-calls">
             <h3 id="sc-qualify-calls-heading">"From discovery calls"</h3>
             <ul>{list}</ul>
+            <p>{match named {
+                1 => "1 person named on calls, counted as engaged on the deal.".to_string(),
+                n => format!("{n} people named on calls, counted as engaged on the deal."),
+            }}</p>
             <p>
                 <strong>"Economic buyer: "</strong>
                 {match eb {
@@ -83,10 +76,6 @@ pub fn DealCalls(
                     None => "not named on a call yet".to_string(),
                 }}
             </p>
-            <details>
-                <summary>"People named on calls"</summary>
-                <ul>{named}</ul>
-            </details>
             <Show when=move || updates.with(|u| !u.is_empty())>
                 <h4>"Updates from calls"</h4>
                 <p class="sc-qualify-muted">"Each adds what a call found to the deal. Ratings stay yours to change."</p>

@@ -562,11 +562,11 @@ pub fn CrmExport(
                 />
             </div>
             <p class="sc-field__hint" data-testid="crm-hint">
-                "HubSpot: import the file as deals; it maps the columns by name, and the stage comes from the verdict. Salesforce: insert it as Opportunities with Data Loader, with UTF-8 reading on. "
+                "HubSpot: import as deals. Salesforce: insert as Opportunities with Data Loader (UTF-8 on). "
                 {move || match undated.get() {
                     0 => String::new(),
-                    1 => "1 deal has no expected close date, which Salesforce requires: add it on the deal's first step.".to_string(),
-                    n => format!("{n} deals have no expected close date, which Salesforce requires: add it on each deal's first step."),
+                    1 => "1 deal has no expected close date, which Salesforce requires.".to_string(),
+                    n => format!("{n} deals have no expected close date, which Salesforce requires."),
                 }}
             </p>
         </section>
