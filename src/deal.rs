@@ -25,10 +25,6 @@ pub struct LinkedCall {
     /// The call's title (never blank: "Untitled call, 10 Mar 2026").
     pub title: String,
     pub date: NaiveDate,
-    /// Time on the call's clock, in seconds.
-    pub secs: u64,
-    /// The rep's share of talk time, once anyone talked.
-    pub rep_share: Option<u8>,
     pub people: Vec<Person>,
     pub decision_date: Option<NaiveDate>,
     /// The decision steps, one per entry.

@@ -7,7 +7,6 @@ use super::model::{call_updates, economic_buyer, CallUpdate, Deal};
 use crate::components::UndoToast;
 use crate::deal::{people, LinkedCall};
 use crate::route::{Route, Tool};
-use crate::tools::discovery::model::format_clock_words;
 use leptos::prelude::*;
 
 /// The link to one call on the discovery page.
@@ -43,17 +42,10 @@ pub fn DealCalls(
         let list = c
             .iter()
             .map(|call| {
-                let mut facts = vec![crate::dates::day_month_year(call.date)];
-                if call.secs > 0 {
-                    facts.push(format_clock_words(call.secs));
-                }
-                if let Some(share) = call.rep_share {
-                    facts.push(format!("you talked {share}%"));
-                }
                 view! {
                     <li>
                         <a href=call_href(call.id)>{call.title.clone()}</a>
-                        " · "{facts.join(" · ")}
+                        " · "{crate::dates::day_month_year(call.date)}
                     </li>
                 }
             })

@@ -66,7 +66,7 @@ pub fn SummaryView(
     let stored = deal;
     let calls = StoredValue::new(deal.with_untracked(|d| {
         crate::storage::browser::read_view::<CallsLight>()
-            .map(|v| v.for_deal(&d.id, chrono::Utc::now()))
+            .map(|v| v.for_deal(&d.id))
             .unwrap_or_default()
     }));
     let has_calls = calls.with_value(|c| !c.is_empty());
