@@ -67,7 +67,7 @@ test("a call linked to a deal brings its people, economic buyer and findings to 
   assert.match(await page.getByTestId("qual-verdict").textContent(), /Incomplete/);
 
   // What the call learned, applied with one click, then undone.
-  const apply = (name) => calls.getByRole("button", { name: new RegExp(`^Apply: ${name}`) });
+  const apply = (name) => calls.getByRole("button", { name: new RegExp(`^Apply\\s*:\\s*${name}`) });
   await apply("Economic buyer").click();
   const evidence = page.locator("table.sc-qualify-evidence");
   await evidence.getByText("Economic buyer named on a call: Bo Chen, CFO.").waitFor();

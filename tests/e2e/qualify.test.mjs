@@ -183,7 +183,7 @@ test("the deal list downloads as a HubSpot import and a Salesforce Data Loader f
   await q.rows().nth(1).waitFor();
   await page.getByTestId("crm-hint").getByText("1 deal has no expected close date", { exact: false }).waitFor();
 
-  const hubspot = await q.download("Download HubSpot CSV");
+  const hubspot = await q.downloadFile("Download HubSpot CSV");
   assert.match(hubspot.name, /^stagecraft-deals-hubspot-\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = hubspot.text.split("\r\n");
   assert.equal(lines[0], "\ufeffDeal name,Pipeline,Deal stage,Amount,Close date,Deal owner,Deal description,Note");
@@ -191,7 +191,7 @@ test("the deal list downloads as a HubSpot import and a Salesforce Data Loader f
   const acme = hubspot.text.slice(hubspot.text.indexOf("\"'=HYPERLINK"));
   assert.ok(acme.startsWith('"\'=HYPERLINK(""x"")",Sales Pipeline,Appointment Scheduled,40000,2026-12-31,,"Acme, Inc. · Incomplete: '), acme);
 
-  const salesforce = await q.download("Download Salesforce CSV");
+  const salesforce = await q.downloadFile("Download Salesforce CSV");
   const sf = salesforce.text.split("\r\n");
   assert.equal(sf[0], "\ufeffName,StageName,CloseDate,Amount,Probability,NextStep,Description");
   assert.ok(sf[1].startsWith("Hooli renewal,Qualification,,15000,10,"), sf[1]);

@@ -78,7 +78,7 @@ export class QualifyPage {
     await this.newCategory(newCategory).check();
   }
   /** Clicks a list download and returns its file name and text. */
-  async download(label) {
+  async downloadFile(label) {
     const [file] = await Promise.all([this.page.waitForEvent("download"), this.page.getByRole("button", { name: label }).click()]);
     const { readFile } = await import("node:fs/promises");
     return { name: file.suggestedFilename(), text: await readFile(await file.path(), "utf8") };

@@ -75,16 +75,16 @@ pub fn CallList(
     let controls = move || {
         (count.get() > 1).then(|| view! {
             <div class="sc-row sc-list-controls">
-                <label class="sc-field">
-                    <span class="sc-field__label">"Sort by"</span>
+                <div class="sc-field">
+                    <label class="sc-field__label" for="sc-discovery-sort">"Sort by"</label>
                     <select id="sc-discovery-sort" on:change=move |ev| order.set(CallSort::from_slug(&event_target_value(&ev)))>
                         {CallSort::ALL.into_iter().map(|o| view! {
                             <option value=o.slug() prop:selected=move || order.get() == o>{o.label()}</option>
                         }).collect_view()}
                     </select>
-                </label>
-                <label class="sc-field">
-                    <span class="sc-field__label">"Deal"</span>
+                </div>
+                <div class="sc-field">
+                    <label class="sc-field__label" for="sc-discovery-deal-filter">"Deal"</label>
                     <select id="sc-discovery-deal-filter" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         by_deal.set(match v.as_str() {
@@ -98,7 +98,7 @@ pub fn CallList(
                         <option value="-">"No deal linked"</option>
                         {deal_names.with_value(|ds| ds.iter().map(|d| view! { <option value=d.id.clone()>{d.name.clone()}</option> }).collect_view())}
                     </select>
-                </label>
+                </div>
             </div>
         })
     };

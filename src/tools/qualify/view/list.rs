@@ -190,23 +190,23 @@ pub fn DealList(
                 shown=shown
             />
             <div class="sc-row sc-list-controls">
-                <label class="sc-field">
-                    <span class="sc-field__label">"Sort by"</span>
+                <div class="sc-field">
+                    <label class="sc-field__label" for="sc-qualify-sort">"Sort by"</label>
                     <select id="sc-qualify-sort" on:change=move |ev| order.set(DealSort::from_slug(&event_target_value(&ev)))>
                         {DealSort::ALL.into_iter().map(|o| view! {
                             <option value=o.slug() prop:selected=move || order.get() == o>{o.label()}</option>
                         }).collect_view()}
                     </select>
-                </label>
-                <label class="sc-field">
-                    <span class="sc-field__label">"Show"</span>
+                </div>
+                <div class="sc-field">
+                    <label class="sc-field__label" for="sc-qualify-filter">"Show"</label>
                     <select id="sc-qualify-filter" on:change=move |ev| { only.set(VerdictFilter::from_slug(&event_target_value(&ev))); shown.set(PAGE); }>
                         <option value="" prop:selected=move || only.get().is_none()>"Every verdict"</option>
                         {VerdictFilter::ALL.into_iter().map(|f| view! {
                             <option value=f.slug() prop:selected=move || only.get() == Some(f)>{f.label()}</option>
                         }).collect_view()}
                     </select>
-                </label>
+                </div>
             </div>
             <div class="sc-qualify-table-wrap" role="region" aria-labelledby="sc-qualify-list-caption" tabindex="0">
                 <table class="sc-qualify-table sc-qualify-table--list">
@@ -224,14 +224,22 @@ pub fn DealList(
                         </tr>
                     </thead>
                     <tbody>
-                        <For
-                            each=move || visible.get()
-                            // A row is rebuilt only when its deal changed.
-                            key=|r| (r.id.clone(), r.updated)
-                            children=move |row| view! {
-                                <DealListRow row=row now=now renaming=renaming status=status on_command=row_command />
+                        // A new order or filter draws the rows afresh (a keyed
+                        // diff of a whole reordering left rows out of place);
+                        // otherwise a row is rebuilt only when its deal changed.
+                        {move || {
+                            order.track();
+                            only.track();
+                            view! {
+                                <For
+                                    each=move || visible.get()
+                                    key=|r| (r.id.clone(), r.updated)
+                                    children=move |row| view! {
+                                        <DealListRow row=row now=now renaming=renaming status=status on_command=row_command />
+                                    }
+                                />
                             }
-                        />
+                        }}
                     </tbody>
                 </table>
             </div>
