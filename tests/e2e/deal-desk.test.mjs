@@ -121,7 +121,7 @@ test("the call list sorts and filters by deal, and a long deal list can be searc
   assert.deepEqual(await runAxe(page), [], "sorted, filtered call list passes axe");
 
   // Twelve deals: the picker gets a search box that narrows its options.
-  await page.getByRole("link", { name: "Call 1" }).click();
+  await page.getByRole("link", { name: "Call 1", exact: true }).click();
   const picker = page.getByLabel("Linked deal");
   await picker.waitFor();
   assert.equal(await picker.locator("option").count(), 13);

@@ -70,7 +70,7 @@ pub fn RecapScreen(
                 <h1 class="sc-page-title">{move || format!("Recap: {}", parts.with(|p| p.title.clone()))}</h1>
                 <p class="sc-lede">{move || parts.with(|p| p.meta.clone())}</p>
             </header>
-            <fieldset class="sc-discovery-recap__audience sc-no-print">
+            <fieldset class="sc-fieldset-grid sc-discovery-recap__audience sc-no-print">
                 <legend>"Which recap"</legend>
                 {choice(Audience::Buyer, "email", "Email to the buyer", "Their pain and goals in their words, how they decide, and the next steps with owners and dates. No roles, talk share, competitors or notes.")}
                 {choice(Audience::Internal, "crm", "CRM note", "Everything captured on the call, for your CRM or your team.")}

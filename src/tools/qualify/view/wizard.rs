@@ -248,7 +248,7 @@ fn BasicsStep(
                     value=Signal::derive(move || deal.with(|d| d.close_date))
                     on_change=Callback::new(move |d| { let _ = on_action.run(DealAction::CloseDate(d)); })
                 />
-                <fieldset class="sc-stack sc-qualify-pipeline">
+                <fieldset class="sc-fieldset-grid sc-qualify-pipeline">
                     <legend class="sc-field__label">"Where the deal stands"</legend>
                     <Field id="sc-qualify-stage" label="Stage" hint="Moving it restarts the days-in-stage count.">
                         {
