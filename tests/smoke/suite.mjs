@@ -213,6 +213,9 @@ export function smoke(engineName) {
     await main.go(`http://localhost:${host.port}/sandboxed.html`);
     await main.frame(await main.find("#sandboxed", "the sandboxed iframe"));
     try {
+      // The app replaces the first screen when it mounts: wait for it, so the
+      // button found is the one that stays.
+      await ui.ready();
       // Quiet until the visitor answers (issue 15), then one line.
       await ui.focusAndPress(await ui.button("Start the audit", 30000), "Enter");
       await waitForQuestion(ui, 1);
