@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+pub mod merge;
 
 /// Every key the app writes starts with this, so export, reset and the
 /// cross-tab listener can tell our data from a host page's.

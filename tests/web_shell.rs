@@ -465,3 +465,210 @@ async fn a_call_imported_from_an_export_shows_as_saved() {
     assert_eq!(status.get_attribute("data-state").as_deref(), Some("saved"));
     assert_eq!(status.text_content().unwrap().trim(), "✓ Saved");
 }
+
+// ---- Issue 16: merges, unknown fields, work held in memory, exact backups.
+
+/// Two fields, saved after a pause, so one can be typed into while the
+/// other tab saves the other.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Form {
+    a: String,
+    b: String,
+}
+
+impl stagecraft::storage::Document for Form {
+    const KEY: &'static str = "test-form";
+    const VERSION: u32 = 1;
+}
+
+/// The form, debounced like a tool with free text, with its status.
+#[leptos::component]
+fn FormView() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    use stagecraft::storage::browser::{use_document_with, DocOptions};
+    let handle = use_document_with::<Form>(DocOptions {
+        debounce_ms: 300,
+        flush_on_hide: true,
+        flush_on_blur: false,
+    });
+    let form = handle.doc;
+    view! {
+        <p data-testid="a">{move || form.with(|f| f.a.clone())}</p>
+        <p data-testid="b">{move || form.with(|f| f.b.clone())}</p>
+        <p data-testid="status">{move || status_name(handle.status.get())}</p>
+        <button on:click=move |_| form.update(|f| f.a.push_str("typed in A"))>"Type"</button>
+    }
+}
+
+/// The form behind a toggle, so a test can leave the tool and reopen it
+/// within one page (as a route change does), with the shell's notices.
+#[leptos::component]
+fn ReopenableForm() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    use stagecraft::storage::browser::Notices;
+    provide_context(Notices::new());
+    let open = RwSignal::new(true);
+    view! {
+        <button on:click=move |_| open.update(|o| *o = !*o)>"Toggle"</button>
+        <Show when=move || open.get()><FormView /></Show>
+    }
+}
+
+fn dispatch_storage_event(key: &str, value: &str) {
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(key));
+    init.set_new_value(Some(value));
+    let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    leptos::prelude::window().dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn another_tabs_save_is_merged_with_typing_not_yet_saved() {
+    local_storage().clear().unwrap();
+    let host = mount_alone(FormView).await;
+    click(&button(&host, "Type"));
+    settle().await;
+    assert_eq!(text_of(&host, "status"), "pending");
+    // Before the pause ends, tab B saves its own field.
+    let theirs = r#"{"version":1,"data":{"a":"","b":"typed in B"}}"#;
+    local_storage()
+        .set_item("stagecraft.test-form", theirs)
+        .unwrap();
+    dispatch_storage_event("stagecraft.test-form", theirs);
+    settle().await;
+    assert_eq!(text_of(&host, "a"), "typed in A", "this tab's typing stays");
+    assert_eq!(
+        text_of(&host, "b"),
+        "typed in B",
+        "the other tab's field arrives"
+    );
+    sleep_ms(450).await;
+    settle().await;
+    let saved: serde_json::Value =
+        serde_json::from_str(&stored("stagecraft.test-form").unwrap()).unwrap();
+    assert_eq!(saved["data"]["a"], "typed in A");
+    assert_eq!(saved["data"]["b"], "typed in B");
+    assert_eq!(text_of(&host, "status"), "saved");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_save_from_this_tab_keeps_what_another_saved_meanwhile() {
+    local_storage().clear().unwrap();
+    let host = mount_alone(FormView).await;
+    click(&button(&host, "Type"));
+    settle().await;
+    // The other tab's save arrives with no event (it fired while this tab
+    // was busy, say): the write still merges with it.
+    let theirs = r#"{"version":1,"data":{"a":"","b":"typed in B"}}"#;
+    local_storage()
+        .set_item("stagecraft.test-form", theirs)
+        .unwrap();
+    sleep_ms(450).await;
+    settle().await;
+    let saved: serde_json::Value =
+        serde_json::from_str(&stored("stagecraft.test-form").unwrap()).unwrap();
+    assert_eq!(saved["data"]["a"], "typed in A");
+    assert_eq!(saved["data"]["b"], "typed in B");
+    assert_eq!(text_of(&host, "b"), "typed in B");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn fields_a_newer_build_added_survive_an_edit_here() {
+    local_storage().clear().unwrap();
+    let newer_fields =
+        r#"{"version":1,"data":{"text":"","crm_id":"HS-1","tags":[{"id":1,"x":true}]}}"#;
+    local_storage()
+        .set_item("stagecraft.test-note", newer_fields)
+        .unwrap();
+    let host = mount_alone(NoteView).await;
+    click(&button(&host, "Type"));
+    settle().await;
+    let saved: serde_json::Value =
+        serde_json::from_str(&stored("stagecraft.test-note").unwrap()).unwrap();
+    assert_eq!(saved["data"]["text"], "typed here");
+    assert_eq!(saved["data"]["crm_id"], "HS-1");
+    assert_eq!(saved["data"]["tags"][0]["x"], true);
+    // And again: a second edit still keeps them.
+    click(&button(&host, "Type"));
+    settle().await;
+    assert!(stored("stagecraft.test-note").unwrap().contains("HS-1"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_document_keeps_this_pages_work_when_the_tool_is_reopened() {
+    local_storage().clear().unwrap();
+    let newer = r#"{"version":7,"data":{"a":"from a newer Stagecraft"}}"#;
+    local_storage()
+        .set_item("stagecraft.test-form", newer)
+        .unwrap();
+    let host = mount_alone(ReopenableForm).await;
+    assert_eq!(text_of(&host, "status"), "newer-elsewhere");
+    click(&button(&host, "Type"));
+    settle().await;
+    // Leave the tool and come back, as "New deal" or a route change does.
+    click(&button(&host, "Toggle"));
+    settle().await;
+    click(&button(&host, "Toggle"));
+    settle().await;
+    assert_eq!(
+        text_of(&host, "a"),
+        "typed in A",
+        "the work made here is still here"
+    );
+    assert_eq!(text_of(&host, "status"), "newer-elsewhere");
+    assert_eq!(stored("stagecraft.test-form").as_deref(), Some(newer));
+    host.remove();
+    stagecraft::storage::browser::reset_backend();
+}
+
+#[wasm_bindgen_test]
+async fn damaged_data_with_no_room_for_a_backup_is_left_alone_and_work_is_held() {
+    local_storage().clear().unwrap();
+    let damaged = "{\"version\":1,\"data\":{\"a\":";
+    local_storage()
+        .set_item("stagecraft.test-form", damaged)
+        .unwrap();
+    js_sys::eval(
+        "window.__realSetItem = Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+    )
+    .unwrap();
+    let host = mount_alone(ReopenableForm).await;
+    click(&button(&host, "Type"));
+    settle().await;
+    click(&button(&host, "Toggle"));
+    settle().await;
+    click(&button(&host, "Toggle"));
+    settle().await;
+    js_sys::eval("Storage.prototype.setItem = window.__realSetItem;").unwrap();
+    assert_eq!(text_of(&host, "a"), "typed in A");
+    assert_eq!(text_of(&host, "status"), "not-kept");
+    assert_eq!(stored("stagecraft.test-form").as_deref(), Some(damaged));
+    assert_eq!(stored("stagecraft.test-form.backup"), None);
+    host.remove();
+    stagecraft::storage::browser::reset_backend();
+}
+
+#[wasm_bindgen_test]
+async fn a_backup_keeps_text_that_is_not_valid_utf16_unit_for_unit() {
+    local_storage().clear().unwrap();
+    // A damaged document holding a lone surrogate, which a Rust string
+    // can't carry.
+    js_sys::eval(
+        "localStorage.setItem('stagecraft.test-form', '{\"version\":1,\"data\":{\"a\":\"\\uD800' + 'broken');",
+    )
+    .unwrap();
+    let host = mount_alone(FormView).await;
+    let exact = js_sys::eval(
+        "localStorage.getItem('stagecraft.test-form.backup') === '{\"version\":1,\"data\":{\"a\":\"\\uD800' + 'broken'",
+    )
+    .unwrap();
+    assert_eq!(
+        exact.as_bool(),
+        Some(true),
+        "the backup is the stored text, unit for unit"
+    );
+    host.remove();
+}

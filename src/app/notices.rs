@@ -64,13 +64,18 @@ pub fn NoticeBanners() -> impl IntoView {
                             <button type="button" class="sc-button sc-button--ghost" on:click=dismiss>"Dismiss"</button>
                         </div>
                     }.into_any(),
-                    Notice::Corrupt { key, backup_key, raw, reason } => {
+                    Notice::Corrupt { key, backup_key, raw, reason, backed_up } => {
                         let filename = format!("{backup_key}.txt");
+                        // Say exactly what is and isn't kept.
+                        let kept = if backed_up {
+                            ". We kept the original text as a backup and started this tool fresh."
+                        } else {
+                            ". Storage is too full to keep a backup, so the damaged text is left where it was; download it to keep a copy. This tool started fresh, and changes made here last until you close this page."
+                        };
                         view! {
                             <div class="sc-notice sc-notice--bad" data-testid="notice-corrupt">
                                 <p>
-                                    "Some saved data (" <code>{key}</code> ") couldn't be read: " {reason}
-                                    ". We kept the original text as a backup and started this tool fresh."
+                                    "Some saved data (" <code>{key}</code> ") couldn't be read: " {reason} {kept}
                                 </p>
                                 <button type="button" class="sc-button" on:click=move |_| download_text(&filename, "text/plain", &raw)>
                                     "Download the damaged data"
@@ -83,7 +88,7 @@ pub fn NoticeBanners() -> impl IntoView {
                         <div class="sc-notice sc-notice--warn" data-testid="notice-newer">
                             <p>
                                 "Your saved data (" <code>{key}</code> ") was written by a newer version of Stagecraft (format "
-                                {found} "). We left it untouched; changes made here won't be saved. Reload to get the latest version."
+                                {found} "). We left it untouched; changes made here last until you close this page. Reload to get the latest version."
                             </p>
                             <button type="button" class="sc-button sc-button--ghost" on:click=dismiss>"Dismiss"</button>
                         </div>

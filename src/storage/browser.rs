@@ -7,6 +7,7 @@
 //! storage is probed once with web-sys and only then used; every later
 //! failure is a value, never a panic.
 
+use super::merge::merge_texts;
 use super::{
     backup_key, build_export, decode, decode_view, encode, is_backup_key, parse_import,
     storage_key, Document, DocumentView, ImportError, ImportOutcome, Loaded, KEY_PREFIX,
@@ -29,15 +30,49 @@ enum Backend {
 
 thread_local! {
     static BACKEND: RefCell<Option<Backend>> = const { RefCell::new(None) };
-    /// Keys whose `getItem` threw, and what this page holds for each. What
-    /// storage has under them is unknown, so nothing is ever written there:
-    /// an edit would replace a document nobody could read with an empty one.
-    static UNREADABLE: RefCell<Vec<(String, Option<String>)>> = const { RefCell::new(Vec::new()) };
+    /// Keys this page keeps in memory instead of storage, what it holds for
+    /// each, and why. Nothing is ever written to storage under them: for an
+    /// unreadable key an edit would replace a document nobody could read
+    /// with an empty one; a newer or damaged document must stay as it is.
+    /// Held for the whole page, so a tool that is left and reopened (a new
+    /// deal, another route) finds its work here instead of re-reading the
+    /// document it can't use.
+    static HELD: RefCell<Vec<(String, Option<String>, Hold)>> = const { RefCell::new(Vec::new()) };
     /// The probe found storage that reads but refuses writes (full).
     static FULL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 const PROBE_KEY: &str = "stagecraft.__probe";
+
+/// Why a key is held in memory (see `HELD`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Hold {
+    /// Its `getItem` threw: what storage has is unknown.
+    Unreadable,
+    /// Storage has a document this build must not write over (newer, or
+    /// damaged with no room for a backup); the status says which.
+    Blocked(SaveStatus),
+}
+
+/// Starts holding `key` in memory with `value`, unless it is held already.
+fn hold(key: &str, value: Option<String>, why: Hold) {
+    HELD.with(|h| {
+        let mut h = h.borrow_mut();
+        if !h.iter().any(|(k, _, _)| k == key) {
+            h.push((key.to_string(), value, why));
+        }
+    });
+}
+
+/// Why `key` is held in memory, if it is.
+fn hold_of(key: &str) -> Option<Hold> {
+    HELD.with(|h| {
+        h.borrow()
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, _, w)| *w)
+    })
+}
 
 fn probe() -> Backend {
     let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
@@ -75,20 +110,20 @@ pub fn storage_full() -> bool {
     FULL.with(|f| f.get())
 }
 
-/// Whether reading `key` from storage failed on this page.
-fn is_unreadable(key: &str) -> bool {
-    held(key, |_| ()).is_some()
+/// Whether `key` lives in this page's memory instead of storage.
+fn is_held(key: &str) -> bool {
+    hold_of(key).is_some()
 }
 
-/// Runs `f` on what memory holds for `key`, if its read failed. A short
-/// list, not a map: there are five keys at most, and a new map type would
-/// cost the pages more code than it could ever save.
+/// Runs `f` on what memory holds for `key`, if it is held. A short list,
+/// not a map: there are five keys at most, and a new map type would cost
+/// the pages more code than it could ever save.
 fn held<R>(key: &str, f: impl FnOnce(&mut Option<String>) -> R) -> Option<R> {
-    UNREADABLE.with(|u| {
+    HELD.with(|u| {
         u.borrow_mut()
             .iter_mut()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| f(v))
+            .find(|(k, _, _)| k == key)
+            .map(|(_, v, _)| f(v))
     })
 }
 
@@ -108,7 +143,7 @@ pub fn is_persistent() -> bool {
 /// after changing what `window.localStorage` does.
 pub fn reset_backend() {
     BACKEND.with(|cell| *cell.borrow_mut() = None);
-    UNREADABLE.with(|u| u.borrow_mut().clear());
+    HELD.with(|u| u.borrow_mut().clear());
     FULL.with(|f| f.set(false));
 }
 
@@ -176,7 +211,7 @@ fn read_raw(key: &str) -> Option<String> {
             Ok(v) => v,
             // Not "nothing stored": from now on this key lives in memory.
             Err(_) => {
-                UNREADABLE.with(|u| u.borrow_mut().push((key.to_string(), None)));
+                hold(key, None, Hold::Unreadable);
                 None
             }
         },
@@ -194,10 +229,11 @@ fn all_entries() -> Vec<(String, String)> {
                 .filter(|k| k.starts_with(KEY_PREFIX) && k != PROBE_KEY)
                 .filter_map(|k| s.get_item(&k).ok().flatten().map(|v| (k, v)))
                 .collect();
-            // What memory holds for unreadable keys is this page's work.
-            UNREADABLE.with(|u| {
-                for (k, v) in u.borrow().iter() {
-                    if let Some(v) = v {
+            // What memory holds for unreadable keys is this page's work;
+            // for a blocked key, what storage holds is the real document.
+            HELD.with(|u| {
+                for (k, v, why) in u.borrow().iter() {
+                    if let (Some(v), Hold::Unreadable) = (v, why) {
                         out.retain(|(o, _)| o != k);
                         out.push((k.clone(), v.clone()));
                     }
@@ -264,15 +300,19 @@ pub enum Notice {
     MemoryOnly,
     /// A save failed part-way (usually a full quota): newer changes are not kept.
     WriteFailed,
-    /// Saved data could not be read; its raw text was copied to `backup_key`.
+    /// Saved data could not be read. With `backed_up`, its raw text was
+    /// copied to `backup_key` and the tool started fresh; without (storage
+    /// full), the damaged text is left where it is and the tool works in
+    /// memory.
     Corrupt {
         key: String,
         backup_key: String,
         raw: String,
         reason: String,
+        backed_up: bool,
     },
     /// Saved data comes from a newer Stagecraft; it is left untouched and
-    /// this tab's changes are not saved.
+    /// this tab's changes last only as long as the page.
     Newer { key: String, found: u64 },
     /// Storage would not let this page read `key`: the tool started empty,
     /// works in memory, and never writes over what is stored there.
@@ -326,6 +366,40 @@ fn notify(notices: Option<Notices>, notice: Notice) {
     if let Some(n) = notices {
         n.push(notice);
     }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `Storage` with its values left as JS strings. web-sys hands back a
+    /// Rust `String`, which turns text that isn't valid UTF-16 (a lone
+    /// surrogate) into U+FFFD: fine for reading, wrong for a backup.
+    type ExactStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item(
+        this: &ExactStorage,
+        key: &str,
+    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item(
+        this: &ExactStorage,
+        key: &str,
+        value: &wasm_bindgen::JsValue,
+    ) -> Result<(), wasm_bindgen::JsValue>;
+}
+
+/// Backs up `from` under `to`, as the browser holds it, unit for unit;
+/// `raw` (this page's reading of it) is written where storage can't copy
+/// (memory). False when the backup couldn't be kept.
+fn copy_exact(from: &str, to: &str, raw: &str) -> bool {
+    let copied = with_backend(|b| match b {
+        Backend::Local(s) => match s.unchecked_ref::<ExactStorage>().get_item(from) {
+            Ok(v) if v.is_string() => s.unchecked_ref::<ExactStorage>().set_item(to, &v).is_ok(),
+            _ => false,
+        },
+        Backend::Memory(_) => false,
+    });
+    // Otherwise the usual write, which moves to memory if storage is full.
+    copied || write_raw(to, raw).is_ok()
 }
 
 /// Picks a backup key that doesn't overwrite an earlier, different backup.
@@ -401,7 +475,16 @@ impl<T: 'static> Copy for DocHandle<T> {}
 /// document and, when this tab must not write, the status that says why.
 fn load<T: Document>(key: &str, notices: Option<Notices>) -> (T, Option<SaveStatus>) {
     let raw = read_raw(key);
-    if is_unreadable(key) {
+    if let Some(Hold::Blocked(status)) = hold_of(key) {
+        // Reopened after a block: this page's work is in memory (its
+        // notice is still showing).
+        let doc = match decode::<T>(raw.as_deref()) {
+            Loaded::Ready(v) => v,
+            _ => T::default(),
+        };
+        return (doc, Some(status));
+    }
+    if hold_of(key) == Some(Hold::Unreadable) {
         notify(
             notices,
             Notice::ReadFailed {
@@ -414,12 +497,14 @@ fn load<T: Document>(key: &str, notices: Option<Notices>) -> (T, Option<SaveStat
         Loaded::Ready(v) => (v, None),
         Loaded::Corrupt { raw, reason } => {
             let backup = free_backup_key(key, &raw);
-            let backed_up = write_raw(&backup, &raw).is_ok();
+            let backed_up = copy_exact(key, &backup, &raw);
             let fresh = T::default();
             if backed_up {
                 // The damaged text is safe in the backup, so the live key can
                 // start over; otherwise leave it alone for the user to rescue.
                 let _ = write_raw(key, &encode(&fresh));
+            } else {
+                hold(key, None, Hold::Blocked(SaveStatus::NotKept));
             }
             notify(
                 notices,
@@ -428,11 +513,13 @@ fn load<T: Document>(key: &str, notices: Option<Notices>) -> (T, Option<SaveStat
                     backup_key: backup,
                     raw,
                     reason,
+                    backed_up,
                 },
             );
             (fresh, (!backed_up).then_some(SaveStatus::NotKept))
         }
         Loaded::Newer { found } => {
+            hold(key, None, Hold::Blocked(SaveStatus::NewerElsewhere));
             notify(
                 notices,
                 Notice::Newer {
@@ -449,7 +536,7 @@ fn load<T: Document>(key: &str, notices: Option<Notices>) -> (T, Option<SaveStat
 /// documents, not text: an import writes the same data with its keys in
 /// another order.
 fn stored_holds<T: Document>(key: &str, doc: &T) -> bool {
-    if !is_persistent() || is_unreadable(key) {
+    if !is_persistent() || is_held(key) {
         return false;
     }
     match read_raw(key) {
@@ -564,34 +651,66 @@ fn document_hook<T: Document>(saver: Option<(DocOptions, StartSaver)>) -> DocHan
         };
         pending.try_set(false);
         let unchanged = last.try_with_value(|l| *l == text).unwrap_or(true);
-        if unchanged || blocked.try_get_untracked().flatten().is_some() {
+        if unchanged {
             return;
         }
         let Some(key) = key.try_get_value() else {
             return;
         };
-        // Something else wrote since we looked: only overwrite what this
-        // build can read.
+        // A blocked key is written only to this page's memory; should that
+        // hold be gone (tests reset the backend), write nothing at all.
+        if blocked.try_get_untracked().flatten().is_some() && !is_held(&key) {
+            return;
+        }
+        let mut text = text;
+        let mut merged_in = false;
+        // Something else wrote since we looked (another tab, or a newer
+        // build that added fields): only overwrite what this build can
+        // read, and merge with it rather than write over it.
         if let Some(raw) = read_raw(&key).filter(|raw| last.with_value(|l| l != raw)) {
-            match decode::<T>(Some(&raw)) {
+            let stop = match decode::<T>(Some(&raw)) {
                 Loaded::Newer { found } => {
-                    blocked.set(Some(SaveStatus::NewerElsewhere));
-                    notify(notices, Notice::Newer { key, found });
-                    return;
+                    notify(
+                        notices,
+                        Notice::Newer {
+                            key: key.clone(),
+                            found,
+                        },
+                    );
+                    Some(SaveStatus::NewerElsewhere)
                 }
-                Loaded::Corrupt { .. } => {
-                    blocked.set(Some(SaveStatus::NotKept));
-                    return;
+                Loaded::Corrupt { .. } => Some(SaveStatus::NotKept),
+                Loaded::Ready(_) | Loaded::Missing => None,
+            };
+            match stop {
+                // From now on this page's work lives in memory.
+                Some(status) => {
+                    blocked.set(Some(status));
+                    hold(&key, None, Hold::Blocked(status));
                 }
-                Loaded::Ready(_) | Loaded::Missing => {}
+                None => {
+                    if let Some(merged) = last.with_value(|l| merge_texts(l, &text, &raw)) {
+                        text = merged;
+                        merged_in = true;
+                    }
+                }
             }
         }
-        // An unreadable key is held in memory on purpose; its own notice
-        // has said so.
-        if write_raw(&key, &text).is_err() && !is_unreadable(&key) {
+        // A held key lives in memory on purpose; its own notice has said so.
+        if write_raw(&key, &text).is_err() && !is_held(&key) {
             notify(notices, Notice::WriteFailed);
         }
-        last.set_value(text);
+        // `last` is in this build's own shape; after a merge the doc takes
+        // in whatever it brought from the other side.
+        match merged_in.then(|| decode::<T>(Some(&text))) {
+            Some(Loaded::Ready(merged)) => {
+                last.set_value(encode(&merged));
+                if doc.with_untracked(|d| *d != merged) {
+                    doc.set(merged);
+                }
+            }
+            _ => last.set_value(text),
+        }
         written.notify();
     };
 
@@ -625,11 +744,17 @@ fn document_hook<T: Document>(saver: Option<(DocOptions, StartSaver)>) -> DocHan
         if !affects_us || blocked.get_untracked().is_some() {
             return;
         }
-        let adopted = match decode::<T>(ev.new_value().as_deref()) {
+        let theirs = ev.new_value();
+        let adopted = match decode::<T>(theirs.as_deref()) {
             Loaded::Ready(v) => v,
             Loaded::Missing => T::default(),
             Loaded::Newer { found } => {
                 blocked.set(Some(SaveStatus::NewerElsewhere));
+                hold(
+                    &key.get_value(),
+                    Some(doc.with_untracked(encode)),
+                    Hold::Blocked(SaveStatus::NewerElsewhere),
+                );
                 notify(
                     notices,
                     Notice::Newer {
@@ -641,8 +766,19 @@ fn document_hook<T: Document>(saver: Option<(DocOptions, StartSaver)>) -> DocHan
             }
             Loaded::Corrupt { .. } => return,
         };
+        // Edits this tab hasn't saved yet are merged in, field by field,
+        // not thrown away; with none, the other tab's document is taken.
+        let mine = doc.with_untracked(encode);
+        let next = theirs
+            .as_deref()
+            .filter(|_| last.with_value(|l| *l != mine))
+            .and_then(|t| last.with_value(|l| merge_texts(l, &mine, t)))
+            .and_then(|m| match decode::<T>(Some(&m)) {
+                Loaded::Ready(v) => Some(v),
+                _ => None,
+            });
         last.set_value(encode(&adopted));
-        doc.set(adopted);
+        doc.set(next.unwrap_or(adopted));
         written.notify();
     });
 

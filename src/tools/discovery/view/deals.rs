@@ -25,15 +25,17 @@ pub fn deal_options() -> Vec<DealOption> {
         .collect()
 }
 
-/// The company of one deal, if it still exists and has one.
-pub fn deal_company(id: &str) -> Option<String> {
-    read_view::<DealsLight>().and_then(|d| d.company(id))
+/// One deal's name (as the picker labels it) and company, from a single
+/// read of the view: the recap needs both, and each read decodes the whole
+/// stored list.
+pub fn linked_deal(id: &str) -> Option<(String, String)> {
+    let light = read_view::<DealsLight>()?;
+    let company = light.company(id).unwrap_or_default();
+    let (_, name) = light.choices().into_iter().find(|(d, _)| d == id)?;
+    Some((name, company))
 }
 
 /// The name of one deal, if it still exists.
 pub fn deal_name(id: &str) -> Option<String> {
-    deal_options()
-        .into_iter()
-        .find(|d| d.id == id)
-        .map(|d| d.name)
+    linked_deal(id).map(|(name, _)| name)
 }

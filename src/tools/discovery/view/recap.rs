@@ -27,11 +27,9 @@ pub fn RecapScreen(
 ) -> impl IntoView {
     let id = call.with_untracked(|c| c.id);
     let deal_id = call.with_untracked(|c| c.deal_id.clone());
-    let deal = StoredValue::new(deal_id.as_deref().and_then(deals::deal_name));
-    let company = deal_id
-        .as_deref()
-        .and_then(deals::deal_company)
-        .unwrap_or_default();
+    let linked = deal_id.as_deref().and_then(deals::linked_deal);
+    let company = linked.as_ref().map(|(_, c)| c.clone()).unwrap_or_default();
+    let deal = StoredValue::new(linked.map(|(name, _)| name));
     // The email comes first: it is what the rep sends right after the call.
     let audience = RwSignal::new(Audience::Buyer);
     let parts = Memo::new(move |_| {

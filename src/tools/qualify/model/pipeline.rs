@@ -31,11 +31,6 @@ pub const DEAL_STAGES: [Stage; 5] = [
     Stage::Closing,
 ];
 
-/// The stage's name in the deal list ("Proposal & negotiation").
-pub fn stage_name(stage: Stage) -> &'static str {
-    stage.name()
-}
-
 /// Days in `stage` after which a deal on `framework` is stale.
 pub fn stale_after(stage: Stage, framework: Framework) -> u32 {
     let baseline = if framework == Framework::Bant {
@@ -66,7 +61,7 @@ impl DealFlags {
         if let Some((days, limit)) = self.stale {
             out.push(format!(
                 "Stale: {days} days in {} (stale after {limit})",
-                stage_name(stage)
+                stage.name()
             ));
         }
         if let Some(days) = self.overdue {

@@ -2,8 +2,8 @@
 //! rename, duplicate and delete (with a few seconds to undo).
 
 use super::model::{
-    deal_rest, hubspot_csv, missing_close_dates, relative_time, salesforce_csv, sort_rows,
-    stage_name, Deal, DealRow, DealSort, DealsDoc, Snooze, Verdict, VerdictFilter,
+    deal_rest, hubspot_csv, missing_close_dates, relative_time, salesforce_csv, sort_rows, Deal,
+    DealRow, DealSort, DealsDoc, Snooze, Verdict, VerdictFilter,
 };
 use crate::components::listen::every;
 use crate::components::{
@@ -429,7 +429,7 @@ fn DealListRow(
                 {acv}
                 {close_date.map(|d| view! { <small class="sc-qualify-muted sc-qualify-resume-at">{format!("closes {}", crate::dates::day_month_year(d))}</small> })}
             </td>
-            <td data-label="Stage">{format!("{} · {}", stage_name(stage), framework.name())}</td>
+            <td data-label="Stage">{format!("{} · {}", stage.name(), framework.name())}</td>
             <td data-label="Score" class="sc-qualify-num">{score.map_or("—".to_string(), |s| s.to_string())}</td>
             <td data-label="Verdict">
                 {match verdict {

@@ -5,8 +5,8 @@
 
 use super::common::{OnAction, STEP_HEADING_ID};
 use super::model::{
-    recommend_framework, stage_name, Criterion, Deal, DealAction, Framework, Plan, Rating, Step,
-    ACV_RULES, DEAL_STAGES, STAKEHOLDER_RULES,
+    recommend_framework, Criterion, Deal, DealAction, Framework, Plan, Rating, Step, ACV_RULES,
+    DEAL_STAGES, STAKEHOLDER_RULES,
 };
 use super::summary::SummaryView;
 use crate::components::listen::listen;
@@ -264,7 +264,7 @@ fn BasicsStep(
                                     }
                                 >
                                     {DEAL_STAGES.into_iter().map(|st| view! {
-                                        <option value=st.slug() prop:selected=move || deal.with(|d| d.stage == st)>{stage_name(st)}</option>
+                                        <option value=st.slug() prop:selected=move || deal.with(|d| d.stage == st)>{st.name()}</option>
                                     }).collect_view()}
                                 </select>
                             }
