@@ -53,9 +53,10 @@ fn preview_question(text: &str, docs: &[(String, String)]) -> String {
 }
 
 /// What in the file is kept aside as backups instead of imported, in plain
-/// words, naming each piece and why: "The calls in this file can't be
-/// used: it is damaged…". `done` picks the tense. Empty when the file is
-/// all usable.
+/// words, naming each piece and why: "The calls in this file can't be used
+/// (it is damaged…), so its text will be kept as a backup, not imported."
+/// `done` picks the tense. Empty when the file is all usable. A hostile
+/// file of a thousand bad entries gets five sentences and a count.
 fn aside_text(plan: &ImportPlan, done: bool) -> String {
     let (kept, too) = if done {
         (
@@ -85,6 +86,19 @@ fn aside_text(plan: &ImportPlan, done: bool) -> String {
             document_label(key)
         )
     }));
+    const SHOWN: usize = 5;
+    if parts.len() > SHOWN {
+        let more = parts.len() - SHOWN;
+        parts.truncate(SHOWN);
+        parts.push(format!(
+            "{more} more entries in the file {}.",
+            if done {
+                "were kept as backups too"
+            } else {
+                "will be kept as backups too"
+            }
+        ));
+    }
     parts.join(" ")
 }
 
