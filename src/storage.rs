@@ -200,8 +200,17 @@ pub enum ImportError {
     NewerFormat(u32),
     #[error("The export holds no data, so nothing was imported.")]
     Empty,
+    /// Only when no document in the file can be used at all.
     #[error("“{key}” in this file can't be used: {reason}. Nothing was imported.")]
     BadDocument { key: String, reason: String },
+    #[error("This file holds only backups of damaged data, with nothing to import, so nothing was imported.")]
+    OnlyBackups,
+    /// Storage refused a write; everything written was put back as it was.
+    #[error("Nothing was imported: your browser's storage is full, so the file's data doesn't fit. Everything here is as it was. Free some space (delete backups you no longer need, or other sites' data) and try again.")]
+    StorageFull,
+    /// Storage would not let this page read a key the import would write.
+    #[error("Nothing was imported: some data stored here can't be read by this version of Stagecraft (your browser won't let it, or a newer version saved it), and an import could overwrite what it can't see.")]
+    Unreadable,
 }
 
 /// What an accepted import did.
@@ -209,23 +218,66 @@ pub enum ImportError {
 pub struct ImportOutcome {
     /// How many documents (tools) the file replaced.
     pub count: usize,
-    /// False when storage refused a write part-way: the data is then only
-    /// kept in memory until the page closes.
+    /// False when the data is only kept in memory until the page closes
+    /// (storage was unavailable or full before the import).
     pub kept: bool,
 }
 
-/// Builds the export file from `(full key, raw stored text)` pairs.
-/// Backups and unknown keys are skipped; unreadable documents are kept as
-/// text so an export never loses anything.
-pub fn build_export(entries: &[(String, String)], exported_at: &str) -> String {
-    let documents = entries
+/// The live key a backup key belongs to: `stagecraft.qualify.backup.2` →
+/// `stagecraft.qualify`. A key that is not a backup is its own.
+pub fn backup_base(key: &str) -> &str {
+    key.find(BACKUP_SUFFIX).map_or(key, |i| &key[..i])
+}
+
+/// Where `raw`, a backup of `base`, goes among `taken` (every key already
+/// holding a backup, with its text): `None` when a backup of `base`
+/// already holds exactly this text (it is kept already), otherwise the
+/// first backup key of `base` that no backup holds. Never a key that holds
+/// a different backup, so keeping one never overwrites another.
+fn place_backup(base: &str, raw: &str, taken: &[(String, String)]) -> Option<String> {
+    if taken
         .iter()
-        .filter(|(k, _)| k.starts_with(KEY_PREFIX) && !is_backup_key(k))
-        .map(|(k, raw)| {
-            let value = serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.clone()));
-            (k.clone(), value)
-        })
-        .collect();
+        .any(|(k, v)| is_backup_key(k) && backup_base(k) == base && v == raw)
+    {
+        return None;
+    }
+    (1..)
+        .map(|n| backup_key(base, n))
+        .find(|candidate| taken.iter().all(|(k, _)| k != candidate))
+}
+
+/// Builds the export file from `(full key, raw stored text)` pairs, so it
+/// holds everything stored and every piece can be imported back.
+/// `validate` is `crate::tools::validate_document`: a live document it
+/// refuses (damaged, newer, unknown) is exported under a free backup key,
+/// its text as a JSON string, byte for byte, as the import would keep it
+/// anyway; a whole file is then never refused for one bad document. Stored
+/// backups are exported as their text too. Keys of other apps are skipped.
+pub fn build_export(
+    entries: &[(String, String)],
+    exported_at: &str,
+    validate: impl Fn(&str, &str) -> Result<(), String>,
+) -> String {
+    let ours = || entries.iter().filter(|(k, _)| k.starts_with(KEY_PREFIX));
+    // Backups first, so a damaged document is placed beside them.
+    let mut kept: Vec<(String, String)> =
+        ours().filter(|(k, _)| is_backup_key(k)).cloned().collect();
+    let mut documents = BTreeMap::new();
+    for (key, raw) in ours().filter(|(k, _)| !is_backup_key(k)) {
+        match serde_json::from_str::<Value>(raw) {
+            Ok(value) if validate(key, raw).is_ok() => {
+                documents.insert(key.clone(), value);
+            }
+            _ => {
+                if let Some(at) = place_backup(key, raw, &kept) {
+                    kept.push((at, raw.clone()));
+                }
+            }
+        }
+    }
+    for (key, raw) in kept {
+        documents.insert(key, Value::String(raw));
+    }
     let bundle = ExportBundle {
         app: "stagecraft".into(),
         format: EXPORT_FORMAT,
@@ -235,14 +287,62 @@ pub fn build_export(entries: &[(String, String)], exported_at: &str) -> String {
     serde_json::to_string_pretty(&bundle).unwrap_or_default()
 }
 
+/// A document in an import file that this build can't use as it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unusable {
+    /// The live key it was filed under, for `crate::tools::document_label`.
+    pub key: String,
+    /// Why, in the user's words (from `validate`).
+    pub reason: String,
+    /// Its text, to keep as a backup.
+    pub raw: String,
+}
+
+/// A checked import file: what to import, and what to keep aside so that
+/// nothing in the file is lost.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportPlan {
+    /// The documents to import, as `(full key, raw text)`.
+    pub docs: Vec<(String, String)>,
+    /// Documents in the file that can't be imported, and why.
+    pub skipped: Vec<Unusable>,
+    /// The backups the file itself holds, as `(live key they belong to,
+    /// raw text)`.
+    pub backups: Vec<(String, String)>,
+}
+
+impl ImportPlan {
+    /// Everything to keep as backups, as `(live key, raw text)` for
+    /// `backup_writes`: the skipped documents, then the file's backups.
+    pub fn kept_aside(&self) -> Vec<(String, String)> {
+        self.skipped
+            .iter()
+            .map(|u| (backup_home(&u.key), u.raw.clone()))
+            .chain(self.backups.iter().cloned())
+            .collect()
+    }
+}
+
+/// The live key under which a file's `key` is kept as a backup: its own,
+/// or for a key outside Stagecraft's, the same under our prefix (where the
+/// data page lists it, never among a host page's keys).
+fn backup_home(key: &str) -> String {
+    match backup_base(key) {
+        b if b.starts_with(KEY_PREFIX) => b.to_string(),
+        b => format!("{KEY_PREFIX}{b}"),
+    }
+}
+
 /// Checks an import file completely before anything is written.
 /// `validate` is asked about each document (key, raw envelope text) and
 /// returns why it is unusable; see `crate::tools::validate_document`.
-/// On success, returns the `(full key, raw text)` pairs to write.
+/// A bad document does not sink the file: it is listed in `skipped`, to
+/// be kept as a backup with the file's own backups (`kept_aside`). Only a
+/// file with no usable document at all is refused.
 pub fn parse_import(
     text: &str,
     validate: impl Fn(&str, &str) -> Result<(), String>,
-) -> Result<Vec<(String, String)>, ImportError> {
+) -> Result<ImportPlan, ImportError> {
     let bundle: ExportBundle = serde_json::from_str(text).map_err(|e| {
         if e.is_syntax() || e.is_eof() {
             ImportError::NotJson
@@ -259,16 +359,53 @@ pub fn parse_import(
     if bundle.documents.is_empty() {
         return Err(ImportError::Empty);
     }
-    let mut out = Vec::new();
+    let mut plan = ImportPlan::default();
     for (key, doc) in bundle.documents {
-        let raw = serde_json::to_string(&doc).unwrap_or_default();
-        validate(&key, &raw).map_err(|reason| ImportError::BadDocument {
-            key: key.clone(),
-            reason,
-        })?;
-        out.push((key, raw));
+        // Text that was kept as text (a backup, or damage an older export
+        // kept as a string) is stored as that text, not as quoted JSON.
+        let raw = match doc {
+            Value::String(s) => s,
+            other => other.to_string(),
+        };
+        if is_backup_key(&key) {
+            plan.backups.push((backup_home(&key), raw));
+            continue;
+        }
+        match validate(&key, &raw) {
+            Ok(()) => plan.docs.push((key, raw)),
+            Err(reason) => plan.skipped.push(Unusable { key, reason, raw }),
+        }
     }
-    Ok(out)
+    if plan.docs.is_empty() {
+        return Err(match plan.skipped.into_iter().next() {
+            Some(Unusable { key, reason, .. }) => ImportError::BadDocument { key, reason },
+            None => ImportError::OnlyBackups,
+        });
+    }
+    Ok(plan)
+}
+
+/// Where an import keeps each of `backups` (see `ImportPlan::kept_aside`),
+/// given the backups `stored` holds: `(backup key, text)` to write. Text
+/// already kept in a backup of the same key is not written twice, and no
+/// existing backup is ever overwritten.
+pub fn backup_writes(
+    backups: &[(String, String)],
+    stored: &[(String, String)],
+) -> Vec<(String, String)> {
+    let mut taken: Vec<(String, String)> = stored
+        .iter()
+        .filter(|(k, _)| is_backup_key(k))
+        .cloned()
+        .collect();
+    let mut out = Vec::new();
+    for (base, raw) in backups {
+        if let Some(at) = place_backup(base, raw, &taken) {
+            taken.push((at.clone(), raw.clone()));
+            out.push((at, raw.clone()));
+        }
+    }
+    out
 }
 
 /// The shared import check for one document type: it must decode cleanly.
@@ -464,8 +601,9 @@ mod tests {
         assert_eq!(decode_view::<CountOnly>(None), Loaded::Missing);
     }
 
+    /// Counters are stored under two keys; any other key is unknown.
     fn accept_counters(key: &str, raw: &str) -> Result<(), String> {
-        if key == "stagecraft.counter" {
+        if key == "stagecraft.counter" || key == "stagecraft.other" {
             check_document::<Counter>(raw)
         } else {
             Err("unknown document".into())
@@ -473,7 +611,7 @@ mod tests {
     }
 
     #[test]
-    fn export_then_import_round_trips_and_skips_backups() {
+    fn export_then_import_round_trips_with_backups() {
         let entries = vec![
             (
                 "stagecraft.counter".to_string(),
@@ -485,13 +623,112 @@ mod tests {
             ),
             ("someone.else".to_string(), "x".to_string()),
         ];
-        let file = build_export(&entries, "2026-11-29T10:00:00Z");
-        let docs = parse_import(&file, accept_counters).expect("valid export");
-        assert_eq!(docs.len(), 1);
-        assert_eq!(docs[0].0, "stagecraft.counter");
+        let file = build_export(&entries, "2026-11-29T10:00:00Z", accept_counters);
+        assert!(!file.contains("someone.else"), "{file}");
+        let plan = parse_import(&file, accept_counters).expect("valid export");
+        assert_eq!(plan.docs.len(), 1);
+        assert_eq!(plan.docs[0].0, "stagecraft.counter");
         assert_eq!(
-            decode::<Counter>(Some(&docs[0].1)),
+            decode::<Counter>(Some(&plan.docs[0].1)),
             Loaded::Ready(Counter { count: 3 })
+        );
+        assert!(plan.skipped.is_empty());
+        assert_eq!(
+            plan.kept_aside(),
+            vec![("stagecraft.counter".to_string(), "{broken".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_damaged_document_is_exported_as_a_backup_and_imported_as_one() {
+        let entries = vec![
+            (
+                "stagecraft.counter".to_string(),
+                r#"{"version":3,"data":{"count":"seven"}}"#.to_string(),
+            ),
+            (
+                "stagecraft.counter.backup".to_string(),
+                "{older damage".to_string(),
+            ),
+            (
+                "stagecraft.other".to_string(),
+                encode(&Counter { count: 1 }),
+            ),
+        ];
+        let file = build_export(&entries, "", accept_counters);
+        let bundle: ExportBundle = serde_json::from_str(&file).unwrap();
+        // The live key is not exported as a document; its text sits under
+        // the next free backup key, as a string, byte for byte.
+        assert!(!bundle.documents.contains_key("stagecraft.counter"));
+        assert_eq!(
+            bundle.documents["stagecraft.counter.backup.2"],
+            Value::String(entries[0].1.clone())
+        );
+        let plan = parse_import(&file, accept_counters).unwrap();
+        assert_eq!(plan.docs.len(), 1);
+        assert_eq!(plan.docs[0].0, "stagecraft.other");
+        assert_eq!(plan.kept_aside().len(), 2);
+        // Into a browser that already holds one of the two texts as a
+        // backup and another backup under the first free key: only the new
+        // text is written, under a key that overwrites nothing.
+        let stored = vec![
+            (
+                "stagecraft.counter.backup".to_string(),
+                "something else".to_string(),
+            ),
+            (
+                "stagecraft.counter.backup.2".to_string(),
+                "{older damage".to_string(),
+            ),
+        ];
+        assert_eq!(
+            backup_writes(&plan.kept_aside(), &stored),
+            vec![(
+                "stagecraft.counter.backup.3".to_string(),
+                entries[0].1.clone()
+            )]
+        );
+    }
+
+    #[test]
+    fn one_bad_document_is_kept_aside_and_the_rest_imports() {
+        let file = format!(
+            r#"{{"app":"stagecraft","format":1,"exported_at":"","documents":{{
+                "stagecraft.counter":{{"version":3,"data":{{"count":-1}}}},
+                "stagecraft.future":{{"version":9,"data":{{}}}},
+                "stagecraft.old":"{{not json",
+                "other.thing.backup":"x",
+                "stagecraft.other":{}}}}}"#,
+            encode(&Counter { count: 2 })
+        );
+        let plan = parse_import(&file, accept_counters).unwrap();
+        assert_eq!(plan.docs.len(), 1);
+        assert_eq!(plan.docs[0].0, "stagecraft.other");
+        let skipped: Vec<&str> = plan.skipped.iter().map(|u| u.key.as_str()).collect();
+        assert_eq!(
+            skipped,
+            ["stagecraft.counter", "stagecraft.future", "stagecraft.old"]
+        );
+        assert!(plan.skipped[0].reason.contains("damaged"));
+        // Text kept as text (an older export's way with damage) is kept as
+        // that text; another app's key is kept under ours.
+        let aside = plan.kept_aside();
+        assert!(aside.contains(&("stagecraft.old".to_string(), "{not json".to_string())));
+        assert!(aside.contains(&("stagecraft.other.thing".to_string(), "x".to_string())));
+        assert_eq!(aside.len(), 4);
+        let written = backup_writes(&aside, &[]);
+        assert_eq!(written.len(), 4);
+        assert!(written
+            .iter()
+            .all(|(k, _)| k.starts_with(KEY_PREFIX) && is_backup_key(k)));
+    }
+
+    #[test]
+    fn a_file_of_backups_alone_is_refused() {
+        let file = r#"{"app":"stagecraft","format":1,"exported_at":"","documents":{"stagecraft.counter.backup":"{x"}}"#;
+        assert_eq!(
+            parse_import(file, accept_counters),
+            Err(ImportError::OnlyBackups)
         );
     }
 
@@ -530,5 +767,113 @@ mod tests {
             parse_import(unknown, accept_counters),
             Err(ImportError::BadDocument { .. })
         ));
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod import_props {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    struct Counter {
+        count: u32,
+    }
+
+    impl Document for Counter {
+        const KEY: &'static str = "counter";
+        const VERSION: u32 = 1;
+    }
+
+    const LIVE: [&str; 3] = [
+        "stagecraft.counter",
+        "stagecraft.tally",
+        "stagecraft.mystery",
+    ];
+
+    /// Counters and tallies are known; `mystery` is data this build does
+    /// not know, like a newer build's tool.
+    fn validate(key: &str, raw: &str) -> Result<(), String> {
+        match key {
+            "stagecraft.counter" | "stagecraft.tally" => check_document::<Counter>(raw),
+            _ => Err("unknown".into()),
+        }
+    }
+
+    /// A stored text: a good counter, a newer one, or damage (random text,
+    /// or JSON of the wrong shape).
+    fn stored_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<u32>().prop_map(|count| encode(&Counter { count })),
+            (2u64..).prop_map(|v| format!(r#"{{"version":{v},"data":{{}}}}"#)),
+            "\\PC{0,12}",
+            "[{}\\[\\]\\\\\"a-z0-9:,\\u00e9 ]{0,16}",
+            Just(r#"{"version":1,"data":{"count":"seven"}}"#.to_string()),
+        ]
+    }
+
+    /// Stored entries: some live documents and some backups of them.
+    fn state() -> impl Strategy<Value = BTreeMap<String, String>> {
+        let live = prop::collection::vec((0..LIVE.len(), stored_text()), 0..4);
+        let backups = prop::collection::vec((0..LIVE.len(), 1u32..4, stored_text()), 0..4);
+        (live, backups).prop_map(|(live, backups)| {
+            let mut m: BTreeMap<String, String> = live
+                .into_iter()
+                .map(|(i, raw)| (LIVE[i].to_string(), raw))
+                .collect();
+            for (i, n, raw) in backups {
+                m.insert(backup_key(LIVE[i], n), raw);
+            }
+            m
+        })
+    }
+
+    proptest! {
+        /// The import of any export of any state, into any browser, restores
+        /// every good document and keeps every damaged one, and every
+        /// backup, as a backup; no backup already there is overwritten.
+        #[test]
+        fn importing_an_export_restores_good_documents_and_keeps_the_rest(
+            source in state(),
+            target in state(),
+        ) {
+            let entries: Vec<(String, String)> = source.clone().into_iter().collect();
+            let file = build_export(&entries, "2026-12-02T10:00:00Z", validate);
+            let good: Vec<(&String, &String)> = source
+                .iter()
+                .filter(|(k, raw)| !is_backup_key(k) && validate(k, raw).is_ok())
+                .collect();
+            let plan = match parse_import(&file, validate) {
+                Ok(plan) => plan,
+                Err(e) => {
+                    prop_assert!(good.is_empty(), "refused with good documents: {e:?}");
+                    return Ok(());
+                }
+            };
+            // Replace, as the data page does: documents, then backups.
+            let mut after = target.clone();
+            let stored: Vec<(String, String)> = target.clone().into_iter().collect();
+            for (key, raw) in &plan.docs {
+                after.insert(key.clone(), raw.clone());
+            }
+            for (key, raw) in backup_writes(&plan.kept_aside(), &stored) {
+                prop_assert!(!target.contains_key(&key), "{key} overwritten");
+                prop_assert!(is_backup_key(&key));
+                after.insert(key, raw);
+            }
+            for (key, raw) in &good {
+                prop_assert_eq!(decode::<Counter>(after.get(*key).map(String::as_str)), decode::<Counter>(Some(raw)));
+            }
+            for (key, raw) in source.iter().filter(|(k, raw)| is_backup_key(k) || validate(k, raw).is_err()) {
+                let base = backup_base(key);
+                prop_assert!(
+                    after.iter().any(|(k, v)| is_backup_key(k) && backup_base(k) == base && v == raw),
+                    "{key}: {raw:?} is not kept"
+                );
+            }
+            for (key, raw) in target.iter().filter(|(k, _)| is_backup_key(k)) {
+                prop_assert_eq!(after.get(key), Some(raw));
+            }
+        }
     }
 }

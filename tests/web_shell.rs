@@ -451,6 +451,7 @@ async fn a_call_imported_from_an_export_shows_as_saved() {
     let file = stagecraft::storage::build_export(
         &[("stagecraft.discovery".to_string(), encoded.clone())],
         "2026-11-29T10:00:00Z",
+        stagecraft::tools::validate_document,
     );
     stagecraft::storage::browser::reset_backend();
     stagecraft::storage::browser::import_bundle(&file, stagecraft::tools::validate_document)

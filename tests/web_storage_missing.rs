@@ -30,10 +30,15 @@ async fn missing_storage_falls_back_to_memory_with_a_notice() {
             r#"{"version":1,"data":{}}"#.to_string(),
         )],
         "2026-11-29T10:00:00Z",
+        stagecraft::tools::validate_document,
     );
     stagecraft::storage::browser::import_bundle(&file, stagecraft::tools::validate_document)
         .unwrap();
-    assert!(stagecraft::storage::browser::export_bundle("now").contains("stagecraft.benchmarks"));
+    assert!(stagecraft::storage::browser::export_bundle(
+        "now",
+        stagecraft::tools::validate_document
+    )
+    .contains("stagecraft.benchmarks"));
     // The rest of the app still renders.
     let _ = leptos::prelude::window().location().set_hash("#/");
     settle().await;

@@ -1,9 +1,10 @@
 use crate::components::download_text;
 use crate::storage::browser::{
-    backups, clear_all, export_bundle, is_persistent, remove_backup, snapshot, stored_documents,
-    write_documents,
+    backups, clear_all, export_bundle, import_documents, is_persistent, remove_backup, snapshot,
+    storage_full, stored_documents, ImportWrite,
 };
-use crate::storage::{parse_import, ExportBundle};
+use crate::storage::{backup_writes, parse_import, ExportBundle, ImportError, ImportPlan};
+use crate::tools::document_label;
 use crate::tools::restore::{contents, describe, merged};
 use crate::tools::validate_document;
 use leptos::prelude::*;
@@ -17,10 +18,12 @@ type Snapshot = Vec<(String, Option<String>)>;
 #[derive(Clone, PartialEq)]
 enum ImportState {
     Idle,
-    /// A checked file, waiting for a choice.
+    /// A checked file, waiting for a choice. `aside` says what in it
+    /// can't be imported and will be kept as backups (empty if nothing).
     Preview {
-        docs: Vec<(String, String)>,
+        plan: ImportPlan,
         question: String,
+        aside: String,
     },
     /// Imported; `undo` puts back exactly what was there.
     Done {
@@ -49,12 +52,71 @@ fn preview_question(text: &str, docs: &[(String, String)]) -> String {
     )
 }
 
-/// Writes the file's documents, replacing or merging, and returns what was
-/// there before and what to tell the user.
-fn apply_import(docs: &[(String, String)], merge: bool) -> (Snapshot, String) {
-    let keys: Vec<String> = docs.iter().map(|(k, _)| k.clone()).collect();
+/// What in the file is kept aside as backups instead of imported, in plain
+/// words, naming each piece and why: "The calls in this file can't be used
+/// (it is damaged…), so its text will be kept as a backup, not imported."
+/// `done` picks the tense. Empty when the file is all usable. A hostile
+/// file of a thousand bad entries gets five sentences and a count.
+fn aside_text(plan: &ImportPlan, done: bool) -> String {
+    let (kept, too) = if done {
+        (
+            "its text was kept as a backup, listed under “Backups of damaged data”",
+            "was kept with your backups",
+        )
+    } else {
+        (
+            "its text will be kept as a backup, not imported",
+            "will be kept with your backups",
+        )
+    };
+    let mut parts: Vec<String> = plan
+        .skipped
+        .iter()
+        .map(|u| {
+            format!(
+                "The {} in this file can't be used ({}), so {kept}.",
+                document_label(&u.key),
+                u.reason
+            )
+        })
+        .collect();
+    parts.extend(plan.backups.iter().map(|(key, _)| {
+        format!(
+            "The file's backup of damaged {} {too}.",
+            document_label(key)
+        )
+    }));
+    const SHOWN: usize = 5;
+    if parts.len() > SHOWN {
+        let more = parts.len() - SHOWN;
+        parts.truncate(SHOWN);
+        parts.push(format!(
+            "{more} more entries in the file {}.",
+            if done {
+                "were kept as backups too"
+            } else {
+                "will be kept as backups too"
+            }
+        ));
+    }
+    parts.join(" ")
+}
+
+/// Writes the file's documents, replacing or merging, and keeps what it
+/// holds that can't be used as backups, all or nothing. Returns what was
+/// there before (for undo: it also removes the backups the import made)
+/// and what to tell the user, or why nothing was imported.
+fn apply_import(plan: &ImportPlan, merge: bool) -> Result<(Snapshot, String), String> {
+    let aside = backup_writes(&plan.kept_aside(), &backups());
+    let keys: Vec<String> = plan
+        .docs
+        .iter()
+        .chain(&aside)
+        .map(|(k, _)| k.clone())
+        .collect();
     let before = snapshot(&keys);
-    let writes: Snapshot = docs
+    let mut writes: Snapshot = plan
+        .docs
         .iter()
         .zip(&before)
         .map(|((key, theirs), (_, ours))| {
@@ -66,8 +128,19 @@ fn apply_import(docs: &[(String, String)], merge: bool) -> (Snapshot, String) {
             (key.clone(), Some(text))
         })
         .collect();
-    let kept = write_documents(&writes);
-    let n = docs.len();
+    writes.extend(aside.into_iter().map(|(k, v)| (k, Some(v))));
+    let how_kept = match import_documents(&writes) {
+        ImportWrite::Kept => "",
+        ImportWrite::InMemory if storage_full() => {
+            " Your browser's storage is full, so this lasts only until you close this page: export a copy before then."
+        }
+        ImportWrite::InMemory => {
+            " Storage is unavailable here, so this lasts only until you close this page: export a copy before then."
+        }
+        ImportWrite::Full => return Err(ImportError::StorageFull.to_string()),
+        ImportWrite::Unreadable => return Err(ImportError::Unreadable.to_string()),
+    };
+    let n = plan.docs.len();
     let tools = if n == 1 {
         "1 tool".to_string()
     } else {
@@ -78,12 +151,13 @@ fn apply_import(docs: &[(String, String)], merge: bool) -> (Snapshot, String) {
     } else {
         "replacing what was here"
     };
-    let message = if kept {
-        format!("Imported {tools}, {how}.")
+    let aside = aside_text(plan, true);
+    let aside = if aside.is_empty() {
+        aside
     } else {
-        format!("Imported {tools}, {how}, but your browser's storage is full: the data is only kept until you close this page.")
+        format!(" {aside}")
     };
-    (before, message)
+    Ok((before, format!("Imported {tools}, {how}.{how_kept}{aside}")))
 }
 
 /// Export, import and reset: the user's own copy of their data, so storage
@@ -102,7 +176,7 @@ pub fn DataPage() -> impl IntoView {
 
     let export = move |_| {
         let now = chrono::Utc::now();
-        let text = export_bundle(&now.to_rfc3339());
+        let text = export_bundle(&now.to_rfc3339(), validate_document);
         download_text(
             &format!(
                 "stagecraft-data-{}.json",
@@ -135,33 +209,46 @@ pub fn DataPage() -> impl IntoView {
                 return;
             };
             match parse_import(&text, validate_document) {
-                Err(crate::storage::ImportError::BadDocument { key, reason }) => {
+                Err(ImportError::BadDocument { key, reason }) => {
                     import_state.set(ImportState::Failed(format!(
                         "The {} in this file can't be used: {reason}. Nothing was imported.",
-                        crate::tools::document_label(&key)
+                        document_label(&key)
                     )))
                 }
                 Err(e) => import_state.set(ImportState::Failed(e.to_string())),
-                Ok(docs) => {
-                    let question = preview_question(&text, &docs);
-                    import_state.set(ImportState::Preview { docs, question });
+                Ok(plan) => {
+                    let question = preview_question(&text, &plan.docs);
+                    let aside = aside_text(&plan, false);
+                    import_state.set(ImportState::Preview {
+                        plan,
+                        question,
+                        aside,
+                    });
                     crate::components::focus_after_render("sc-import-question");
                 }
             }
         });
     };
     let choose = move |merge: bool| {
-        let ImportState::Preview { docs, .. } = import_state.get_untracked() else {
+        let ImportState::Preview { plan, .. } = import_state.get_untracked() else {
             return;
         };
-        let (undo, message) = apply_import(&docs, merge);
-        import_state.set(ImportState::Done { message, undo });
+        import_state.set(match apply_import(&plan, merge) {
+            Ok((undo, message)) => ImportState::Done { message, undo },
+            Err(message) => ImportState::Failed(message),
+        });
         changes.update(|n| *n += 1);
     };
     let undo_import = move |_| {
         if let ImportState::Done { undo, .. } = import_state.get_untracked() {
-            write_documents(&undo);
-            import_state.set(ImportState::Undone);
+            // All or nothing too: a refused undo leaves the import in place,
+            // whole, and says so.
+            import_state.set(match import_documents(&undo) {
+                ImportWrite::Full | ImportWrite::Unreadable => ImportState::Failed(
+                    "The import could not be undone: your browser refused to save. The imported data is still in place, whole.".into(),
+                ),
+                _ => ImportState::Undone,
+            });
             changes.update(|n| *n += 1);
         }
     };
@@ -214,9 +301,10 @@ pub fn DataPage() -> impl IntoView {
                     />
                 </div>
                 {move || match import_state.get() {
-                    ImportState::Preview { question, .. } => Some(view! {
+                    ImportState::Preview { question, aside, .. } => Some(view! {
                         <div class="sc-confirm sc-stack" role="group" aria-labelledby="sc-import-question">
                             <p id="sc-import-question" tabindex="-1"><strong>{question}</strong></p>
+                            {(!aside.is_empty()).then(|| view! { <p data-testid="import-aside">{aside}</p> })}
                             <p>"Merge keeps both: a deal or call in both keeps its more recent edit, and calculator inputs and settings stay as they are here unless empty. Replace puts the file's data in place of this browser's, tool by tool."</p>
                             <div class="sc-row">
                                 <button type="button" class="sc-button sc-button--primary" on:click=move |_| choose(true)>"Merge"</button>

@@ -9,8 +9,9 @@
 
 use super::merge::merge_texts;
 use super::{
-    backup_key, build_export, decode, decode_view, encode, is_backup_key, parse_import,
-    storage_key, Document, DocumentView, ImportError, ImportOutcome, Loaded, KEY_PREFIX,
+    backup_key, backup_writes, build_export, decode, decode_view, encode, is_backup_key,
+    parse_import, storage_key, Document, DocumentView, ImportError, ImportOutcome, Loaded,
+    KEY_PREFIX,
 };
 use crate::components::listen::listen;
 use gloo_storage::{LocalStorage, Storage as _};
@@ -846,9 +847,14 @@ pub fn clear_all() {
     }
 }
 
-/// The export file of everything stored (see `build_export`).
-pub fn export_bundle(exported_at: &str) -> String {
-    build_export(&all_entries(), exported_at)
+/// The export file of everything stored (see `build_export`; `validate`
+/// is `crate::tools::validate_document`, passed in so that only the page
+/// that exports compiles every document type's reader).
+pub fn export_bundle(
+    exported_at: &str,
+    validate: impl Fn(&str, &str) -> Result<(), String>,
+) -> String {
+    build_export(&all_entries(), exported_at, validate)
 }
 
 /// Every live document (no backups) as `(full key, stored text)`: what an
@@ -881,19 +887,113 @@ pub fn write_documents(entries: &[(String, Option<String>)]) -> bool {
 }
 
 /// Checks an export file completely (every document through `validate`, see
-/// `crate::tools::validate_document`) and only then writes it. A refused
-/// file changes nothing.
+/// `crate::tools::validate_document`) and only then writes it, all or
+/// nothing (see `import_documents`): the file's usable documents replace
+/// what is stored, and what it holds that can't be used is kept as
+/// backups. A refused file changes nothing.
 pub fn import_bundle(
     text: &str,
     validate: impl Fn(&str, &str) -> Result<(), String>,
 ) -> Result<ImportOutcome, ImportError> {
-    let docs = parse_import(text, validate)?;
-    let mut kept = true;
-    for (key, raw) in &docs {
-        kept &= write_raw(key, raw).is_ok();
-    }
+    let plan = parse_import(text, validate)?;
+    let mut writes: Vec<(String, Option<String>)> = plan
+        .docs
+        .iter()
+        .map(|(k, v)| (k.clone(), Some(v.clone())))
+        .collect();
+    writes.extend(
+        backup_writes(&plan.kept_aside(), &backups())
+            .into_iter()
+            .map(|(k, v)| (k, Some(v))),
+    );
+    let kept = match import_documents(&writes) {
+        ImportWrite::Kept => true,
+        ImportWrite::InMemory => false,
+        ImportWrite::Full => return Err(ImportError::StorageFull),
+        ImportWrite::Unreadable => return Err(ImportError::Unreadable),
+    };
     Ok(ImportOutcome {
-        count: docs.len(),
+        count: plan.docs.len(),
         kept,
     })
+}
+
+/// How an all-or-nothing write (`import_documents`) went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportWrite {
+    /// Every value is in storage that outlives the page.
+    Kept,
+    /// Storage was unavailable (or full) before the import began, so this
+    /// page already works in memory: every value is there, until it closes.
+    InMemory,
+    /// Storage refused a write: every key already written was put back as
+    /// it was, and storage stays in charge. Nothing changed.
+    Full,
+    /// Storage won't let this page read a key the write would change (its
+    /// `getItem` threw), so nothing was written over what it can't see.
+    Unreadable,
+}
+
+/// Writes each `(key, text)`, or removes the key for `None`, all or
+/// nothing. An import (or its undo) must never half-apply: `write_raw`
+/// would move the whole page to memory at the first refused write, leaving
+/// the tools written so far changed in storage and the rest not. Here a
+/// refused write puts every key already written back exactly as it was,
+/// and the backend is left as it was, so the app keeps saving normally.
+pub fn import_documents(entries: &[(String, Option<String>)]) -> ImportWrite {
+    if entries.iter().any(|(k, _)| is_held(k)) {
+        return ImportWrite::Unreadable;
+    }
+    with_backend(|b| match b {
+        Backend::Memory(m) => {
+            for (key, text) in entries {
+                match text {
+                    Some(t) => m.insert(key.clone(), t.clone()),
+                    None => m.remove(key),
+                };
+            }
+            ImportWrite::InMemory
+        }
+        Backend::Local(s) => {
+            // Every key as it is now, before anything is written.
+            let mut before = Vec::with_capacity(entries.len());
+            for (key, _) in entries {
+                match s.get_item(key) {
+                    Ok(v) => before.push((key.as_str(), v)),
+                    Err(_) => return ImportWrite::Unreadable,
+                }
+            }
+            for (done, (key, text)) in entries.iter().enumerate() {
+                let ok = match text {
+                    Some(t) => s.set_item(key, t).is_ok(),
+                    None => s.remove_item(key).is_ok(),
+                };
+                if !ok {
+                    // Newest first, so each step returns storage to a state
+                    // it held during the writes, which fitted.
+                    for (key, old) in before[..done].iter().rev() {
+                        put_back(s, key, old.as_deref());
+                    }
+                    return ImportWrite::Full;
+                }
+            }
+            ImportWrite::Kept
+        }
+    })
+}
+
+/// Restores one key to `old` (absent for `None`). Removing first frees the
+/// key's space, should the store be too full to swap the texts in place.
+fn put_back(s: &web_sys::Storage, key: &str, old: Option<&str>) {
+    match old {
+        Some(old) => {
+            if s.set_item(key, old).is_err() {
+                let _ = s.remove_item(key);
+                let _ = s.set_item(key, old);
+            }
+        }
+        None => {
+            let _ = s.remove_item(key);
+        }
+    }
 }

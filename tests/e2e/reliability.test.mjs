@@ -273,3 +273,62 @@ test("a field added by a newer build at the same version survives edits in this 
   assert.deepEqual(page.pageErrors, []);
   await ctx.close();
 });
+
+// Storage with room for `limit` UTF-16 units of keys and values: a setItem
+// that would pass it throws QuotaExceededError, as a full browser does, and
+// anything smaller still fits. (Issue 16, item 5.)
+const QUOTA = (limit) => {
+  if (location.hostname !== "127.0.0.1") return;
+  const realSet = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    key = String(key);
+    value = String(value);
+    let used = key.length + value.length;
+    for (let i = 0; i < this.length; i++) {
+      const k = this.key(i);
+      if (k !== key) used += k.length + this.getItem(k).length;
+    }
+    if (used > limit) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    return realSet.call(this, key, value);
+  };
+};
+
+/** A qualify document with one deal called `name`. */
+function oneDeal(name) {
+  const at = "2026-12-01T09:00:00Z";
+  const deal = { id: `id-${name.length}`, name, company: "", acv: "", stakeholders: "", new_category: false, framework_override: null, answers: {}, step: "basics", created: at, updated: at };
+  return { version: 1, data: { deals: [deal] } };
+}
+
+test("an import that storage has room for only part of changes nothing, says so, and the app still saves", async () => {
+  const ctx = await h.newContext();
+  await ctx.addInitScript(QUOTA, 20000);
+  const page = await h.newPage("#/data", ctx);
+  await page.evaluate((doc) => localStorage.setItem("stagecraft.qualify", JSON.stringify(doc)), oneDeal("Stored deal"));
+  const everything = () =>
+    page.evaluate(() => Object.fromEntries(Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).map((k) => [k, localStorage.getItem(k)])));
+  const before = await everything();
+  // The calculator inputs come first and fit; the deals are too big for what is left.
+  const file = JSON.stringify({
+    app: "stagecraft",
+    format: 1,
+    exported_at: "2026-12-01T10:00:00Z",
+    documents: { "stagecraft.benchmarks": { version: 1, data: {} }, "stagecraft.qualify": oneDeal("Big ".repeat(6000)) },
+  });
+  const input = page.getByLabel("Import a Stagecraft export");
+  await input.setInputFiles({ name: "big.json", mimeType: "application/json", buffer: Buffer.from(file) });
+  await page.getByRole("group", { name: /^This file has/ }).getByRole("button", { name: "Replace", exact: true }).click();
+  const result = page.getByTestId("import-result");
+  await result.getByText("Nothing was imported: your browser's storage is full").waitFor();
+  assert.doesNotMatch(await result.textContent(), /Imported/);
+  assert.deepEqual(await everything(), before, "every stored key is as it was");
+  assert.equal(await page.getByRole("button", { name: "Undo import" }).count(), 0);
+
+  // Storage is still in charge: the next change is saved there, with no notice.
+  const currency = page.getByLabel("Currency for all tools", { exact: true });
+  await currency.selectOption("CHF");
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("stagecraft.settings") || "null")?.data?.currency === "CHF");
+  assert.equal(await page.getByTestId("notice-write-failed").count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem("stagecraft.qualify")), before["stagecraft.qualify"]);
+  assert.deepEqual(page.pageErrors, []);
+});

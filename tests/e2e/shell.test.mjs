@@ -174,6 +174,66 @@ test("restoring an export previews it, merges or replaces only when asked, and c
   assert.equal(await page.evaluate(() => localStorage.getItem("stagecraft.qualify")), here);
 });
 
+test("an export taken while one document is damaged imports back: the good data is restored, the damaged one named and kept as a backup", async () => {
+  const DAMAGED = '{"version":1,"data":{"calls":[{"id":"half a call';
+  const page = await h.newPage("#/data");
+  await page.evaluate(
+    ([deals, damaged]) => {
+      localStorage.setItem("stagecraft.qualify", deals);
+      localStorage.setItem("stagecraft.discovery", damaged);
+    },
+    [dealsDoc(["Acme", "Globex"]), DAMAGED],
+  );
+  const shell = new ShellPage(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), shell.exportButton.click()]);
+  const exported = await readFile(await download.path(), "utf8");
+  const bundle = JSON.parse(exported);
+  assert.equal(bundle.documents["stagecraft.discovery"], undefined, "the damaged document is not exported as a document");
+  assert.equal(bundle.documents["stagecraft.discovery.backup"], DAMAGED, "its text is exported as a backup, byte for byte");
+
+  const fresh = await h.newPage("#/data");
+  const freshShell = new ShellPage(fresh);
+  const names = () => fresh.evaluate(() => JSON.parse(localStorage.getItem("stagecraft.qualify")).data.deals.map((d) => d.name).sort());
+  await freshShell.importInput.setInputFiles({ name: "export.json", mimeType: "application/json", buffer: Buffer.from(exported) });
+  await fresh.getByText(/^This file has 2 deals/).waitFor();
+  assert.match(await fresh.getByTestId("import-aside").textContent(), /backup of damaged calls will be kept/);
+  assert.equal(await fresh.evaluate(() => localStorage.length), 0, "nothing changes before a choice");
+  await freshShell.importChoice("Replace").click();
+  await freshShell.importResult.getByText("Imported 1 tool, replacing what was here.").waitFor();
+  assert.match(await freshShell.importResult.textContent(), /damaged calls was kept with your backups/);
+  assert.deepEqual(await names(), ["Acme", "Globex"]);
+  assert.equal(await fresh.evaluate(() => localStorage.getItem("stagecraft.discovery.backup")), DAMAGED);
+  const listed = fresh.getByRole("heading", { name: "Backups of damaged data" }).locator("..").locator("code", { hasText: "stagecraft.discovery.backup" });
+  await listed.waitFor();
+
+  // Undo takes back the backup the import made, as well as the deals.
+  await freshShell.undoImport.click();
+  await freshShell.importResult.getByText("Import undone").waitFor();
+  assert.equal(await fresh.evaluate(() => localStorage.length), 0);
+  assert.equal(await listed.count(), 0);
+
+  // A file whose damaged document is still filed as a document (an older
+  // export, or one made by hand) imports the rest and names the damaged one.
+  const older = JSON.stringify({
+    app: "stagecraft",
+    format: 1,
+    exported_at: "2026-12-01T10:00:00Z",
+    documents: { "stagecraft.qualify": JSON.parse(dealsDoc(["Acme"])), "stagecraft.discovery": DAMAGED },
+  });
+  for (const round of [1, 2]) {
+    await freshShell.importInput.setInputFiles({ name: "older.json", mimeType: "application/json", buffer: Buffer.from(older) });
+    await fresh.getByTestId("import-aside").getByText("The calls in this file can't be used (it is damaged").waitFor();
+    await freshShell.importChoice("Replace").click();
+    await freshShell.importResult.getByText("Imported 1 tool, replacing what was here.").waitFor();
+    assert.match(await freshShell.importResult.textContent(), /The calls in this file can't be used \(it is damaged[^)]*\), so its text was kept as a backup/, `round ${round}`);
+  }
+  assert.deepEqual(await names(), ["Acme"]);
+  const backupKeys = await fresh.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(".backup")));
+  assert.deepEqual(backupKeys, ["stagecraft.discovery.backup"], "the same text is kept once, however often it is imported");
+  assert.equal(await fresh.evaluate(() => localStorage.getItem("stagecraft.discovery.backup")), DAMAGED);
+  assert.deepEqual(fresh.pageErrors, []);
+});
+
 test("dist/ works under a sub-path with deep links and reloads", async () => {
   const site = await serveStatic({ prefix: "/tools/stagecraft/" });
   const browser = await launchBrowser();
