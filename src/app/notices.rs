@@ -70,7 +70,7 @@ pub fn NoticeBanners() -> impl IntoView {
                         let kept = if backed_up {
                             ". We kept the original text as a backup and started this tool fresh."
                         } else {
-                            ". Storage is too full to keep a backup, so the damaged text is left where it was; download it to keep a copy. This tool started fresh, and changes made here last until you close this page."
+                            ". Storage is full, so no backup could be made: the damaged text is left as it was (download it to keep a copy), and changes made here last until you close this page."
                         };
                         view! {
                             <div class="sc-notice sc-notice--bad" data-testid="notice-corrupt">
@@ -88,7 +88,7 @@ pub fn NoticeBanners() -> impl IntoView {
                         <div class="sc-notice sc-notice--warn" data-testid="notice-newer">
                             <p>
                                 "Your saved data (" <code>{key}</code> ") was written by a newer version of Stagecraft (format "
-                                {found} "). We left it untouched; changes made here last until you close this page. Reload to get the latest version."
+                                {found} "). We left it untouched; changes made here won't be saved. Reload to get the latest version."
                             </p>
                             <button type="button" class="sc-button sc-button--ghost" on:click=dismiss>"Dismiss"</button>
                         </div>

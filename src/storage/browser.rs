@@ -7,7 +7,6 @@
 //! storage is probed once with web-sys and only then used; every later
 //! failure is a value, never a panic.
 
-use super::merge::merge_texts;
 use super::{
     backup_key, backup_writes, build_export, decode, decode_view, encode, is_backup_key,
     parse_import, storage_key, Document, DocumentView, ImportError, ImportOutcome, Loaded,
@@ -64,7 +63,6 @@ fn hold(key: &str, value: Option<String>, why: Hold) {
         }
     });
 }
-
 /// Why `key` is held in memory, if it is.
 fn hold_of(key: &str) -> Option<Hold> {
     HELD.with(|h| {
@@ -369,40 +367,6 @@ fn notify(notices: Option<Notices>, notice: Notice) {
     }
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    /// `Storage` with its values left as JS strings. web-sys hands back a
-    /// Rust `String`, which turns text that isn't valid UTF-16 (a lone
-    /// surrogate) into U+FFFD: fine for reading, wrong for a backup.
-    type ExactStorage;
-    #[wasm_bindgen(method, catch, js_name = getItem)]
-    fn get_item(
-        this: &ExactStorage,
-        key: &str,
-    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
-    #[wasm_bindgen(method, catch, js_name = setItem)]
-    fn set_item(
-        this: &ExactStorage,
-        key: &str,
-        value: &wasm_bindgen::JsValue,
-    ) -> Result<(), wasm_bindgen::JsValue>;
-}
-
-/// Backs up `from` under `to`, as the browser holds it, unit for unit;
-/// `raw` (this page's reading of it) is written where storage can't copy
-/// (memory). False when the backup couldn't be kept.
-fn copy_exact(from: &str, to: &str, raw: &str) -> bool {
-    let copied = with_backend(|b| match b {
-        Backend::Local(s) => match s.unchecked_ref::<ExactStorage>().get_item(from) {
-            Ok(v) if v.is_string() => s.unchecked_ref::<ExactStorage>().set_item(to, &v).is_ok(),
-            _ => false,
-        },
-        Backend::Memory(_) => false,
-    });
-    // Otherwise the usual write, which moves to memory if storage is full.
-    copied || write_raw(to, raw).is_ok()
-}
-
 /// Picks a backup key that doesn't overwrite an earlier, different backup.
 fn free_backup_key(key: &str, raw: &str) -> String {
     free_backup_key_in(key, raw, &read_raw)
@@ -498,7 +462,7 @@ fn load<T: Document>(key: &str, notices: Option<Notices>) -> (T, Option<SaveStat
         Loaded::Ready(v) => (v, None),
         Loaded::Corrupt { raw, reason } => {
             let backup = free_backup_key(key, &raw);
-            let backed_up = copy_exact(key, &backup, &raw);
+            let backed_up = write_raw(&backup, &raw).is_ok();
             let fresh = T::default();
             if backed_up {
                 // The damaged text is safe in the backup, so the live key can
@@ -663,11 +627,8 @@ fn document_hook<T: Document>(saver: Option<(DocOptions, StartSaver)>) -> DocHan
         if blocked.try_get_untracked().flatten().is_some() && !is_held(&key) {
             return;
         }
-        let mut text = text;
-        let mut merged_in = false;
-        // Something else wrote since we looked (another tab, or a newer
-        // build that added fields): only overwrite what this build can
-        // read, and merge with it rather than write over it.
+        // Something else wrote since we looked: only overwrite what this
+        // build can read.
         if let Some(raw) = read_raw(&key).filter(|raw| last.with_value(|l| l != raw)) {
             let stop = match decode::<T>(Some(&raw)) {
                 Loaded::Newer { found } => {
@@ -683,35 +644,17 @@ fn document_hook<T: Document>(saver: Option<(DocOptions, StartSaver)>) -> DocHan
                 Loaded::Corrupt { .. } => Some(SaveStatus::NotKept),
                 Loaded::Ready(_) | Loaded::Missing => None,
             };
-            match stop {
-                // From now on this page's work lives in memory.
-                Some(status) => {
-                    blocked.set(Some(status));
-                    hold(&key, None, Hold::Blocked(status));
-                }
-                None => {
-                    if let Some(merged) = last.with_value(|l| merge_texts(l, &text, &raw)) {
-                        text = merged;
-                        merged_in = true;
-                    }
-                }
+            // From now on this page's work lives in memory.
+            if let Some(status) = stop {
+                blocked.set(Some(status));
+                hold(&key, None, Hold::Blocked(status));
             }
         }
         // A held key lives in memory on purpose; its own notice has said so.
         if write_raw(&key, &text).is_err() && !is_held(&key) {
             notify(notices, Notice::WriteFailed);
         }
-        // `last` is in this build's own shape; after a merge the doc takes
-        // in whatever it brought from the other side.
-        match merged_in.then(|| decode::<T>(Some(&text))) {
-            Some(Loaded::Ready(merged)) => {
-                last.set_value(encode(&merged));
-                if doc.with_untracked(|d| *d != merged) {
-                    doc.set(merged);
-                }
-            }
-            _ => last.set_value(text),
-        }
+        last.set_value(text);
         written.notify();
     };
 
@@ -745,8 +688,7 @@ fn document_hook<T: Document>(saver: Option<(DocOptions, StartSaver)>) -> DocHan
         if !affects_us || blocked.get_untracked().is_some() {
             return;
         }
-        let theirs = ev.new_value();
-        let adopted = match decode::<T>(theirs.as_deref()) {
+        let adopted = match decode::<T>(ev.new_value().as_deref()) {
             Loaded::Ready(v) => v,
             Loaded::Missing => T::default(),
             Loaded::Newer { found } => {
@@ -767,19 +709,8 @@ fn document_hook<T: Document>(saver: Option<(DocOptions, StartSaver)>) -> DocHan
             }
             Loaded::Corrupt { .. } => return,
         };
-        // Edits this tab hasn't saved yet are merged in, field by field,
-        // not thrown away; with none, the other tab's document is taken.
-        let mine = doc.with_untracked(encode);
-        let next = theirs
-            .as_deref()
-            .filter(|_| last.with_value(|l| *l != mine))
-            .and_then(|t| last.with_value(|l| merge_texts(l, &mine, t)))
-            .and_then(|m| match decode::<T>(Some(&m)) {
-                Loaded::Ready(v) => Some(v),
-                _ => None,
-            });
         last.set_value(encode(&adopted));
-        doc.set(next.unwrap_or(adopted));
+        doc.set(adopted);
         written.notify();
     });
 

@@ -148,7 +148,7 @@ test("storage full before load: what is stored is shown, new work is kept in mem
   assert.deepEqual(page.pageErrors, []);
 });
 
-// ---- A newer document, two tabs, unknown fields, discovery's own notice.
+// ---- A newer document, and discovery's own notice.
 
 const NEWER = JSON.stringify({ version: 99, data: { deals: [], calls: [], from: "a newer Stagecraft" } });
 
@@ -163,7 +163,7 @@ test("a document from a newer Stagecraft: new deals and calls still open and sta
   const page = await h.newPage("#/qualify", ctx);
   const q = new QualifyPage(page);
   await page.getByTestId("notice-newer").filter({ hasText: "stagecraft.qualify" }).waitFor();
-  assert.match(await page.getByTestId("notice-newer").first().textContent(), /last until you close this page/);
+  assert.match(await page.getByTestId("notice-newer").first().textContent(), /left it untouched/);
   await q.newDeal.click();
   await q.dealName.waitFor();
   assert.equal(await page.getByRole("heading", { name: "We can't find that deal" }).count(), 0);
@@ -209,67 +209,6 @@ test("discovery shows the storage-full notice when its own save is refused", asy
   // The typing is still there, in memory, after leaving the call.
   await page.evaluate(() => (location.hash = "#/discovery"));
   await d.rowLinks().filter({ hasText: "Typed while storage is full" }).waitFor();
-  assert.deepEqual(page.pageErrors, []);
-  await ctx.close();
-});
-
-test("two tabs typing at once: each keeps its own typing and gets the other's fields", async () => {
-  const ctx = await h.newContext();
-  const a = await h.newPage("#/qualify", ctx);
-  const qa = new QualifyPage(a);
-  await qa.newDeal.click();
-  await qa.dealName.fill("Northwind");
-  await a.waitForTimeout(800);
-  const b = await ctx.newPage();
-  b.pageErrors = [];
-  b.on("pageerror", (e) => b.pageErrors.push(String(e)));
-  await b.goto(a.url());
-  const qb = new QualifyPage(b);
-  await qb.company.waitFor();
-  // Tab A types without a pause while tab B fills another field and saves.
-  await qa.company.focus();
-  await a.keyboard.type("Contoso in A", { delay: 20 });
-  await qb.acv.fill("40000");
-  await qb.acv.blur();
-  await b.waitForTimeout(800);
-  await a.keyboard.type(" and more");
-  await a.waitForTimeout(800);
-  assert.equal(await qa.company.inputValue(), "Contoso in A and more", "tab A's typing is whole");
-  assert.equal(await qa.acv.inputValue(), "40000", "tab B's field reached tab A");
-  const deal = await a.evaluate(() => {
-    const doc = JSON.parse(localStorage.getItem("stagecraft.qualify")).data;
-    return doc.deals.find((d) => d.name === "Northwind");
-  });
-  assert.equal(deal.company, "Contoso in A and more");
-  assert.equal(deal.acv, "40000");
-  await b.waitForTimeout(300);
-  assert.equal(await qb.company.inputValue(), "Contoso in A and more", "and tab A's reached tab B");
-  assert.deepEqual(a.pageErrors, []);
-  assert.deepEqual(b.pageErrors, []);
-  await ctx.close();
-});
-
-test("a field added by a newer build at the same version survives edits in this build", async () => {
-  const withCrmId = JSON.parse(STORED_DEAL);
-  withCrmId.data.deals[0].crm_id = "HS-4242";
-  withCrmId.data.sync = { hubspot: "2026-11-30" };
-  const ctx = await h.newContext();
-  await ctx.addInitScript((doc) => {
-    if (location.hostname !== "127.0.0.1" || sessionStorage.getItem("seeded")) return;
-    sessionStorage.setItem("seeded", "1");
-    localStorage.setItem("stagecraft.qualify", doc);
-  }, JSON.stringify(withCrmId));
-  const page = await h.newPage("#/qualify", ctx);
-  const q = new QualifyPage(page);
-  await q.row("Stored deal").getByRole("link", { name: "Stored deal" }).click();
-  await q.company.fill("Acme Renamed");
-  await q.company.blur();
-  await page.waitForTimeout(800);
-  const doc = await page.evaluate(() => JSON.parse(localStorage.getItem("stagecraft.qualify")).data);
-  const deal = doc.deals.find((d) => d.id === "kept1");
-  assert.equal(deal.company, "Acme Renamed");
-  assert.equal(deal.crm_id, "HS-4242", "the unknown field on the deal is kept");
-  assert.deepEqual(doc.sync, { hubspot: "2026-11-30" }, "the unknown top-level field is kept");
   assert.deepEqual(page.pageErrors, []);
   await ctx.close();
 });
