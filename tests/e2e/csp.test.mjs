@@ -16,6 +16,22 @@ function headersFromFile() {
   return headers;
 }
 
+/**
+ * Collects CSP violations in `page` (and in each of its frames, each in its
+ * own `window.__violations`) and returns the console errors it logs.
+ */
+async function recordViolations(page) {
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`),
+    );
+  });
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  return errors;
+}
+
 test("the app works under the recommended CSP with no violations", async () => {
   const headers = headersFromFile();
   assert.match(headers["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
@@ -23,14 +39,7 @@ test("the app works under the recommended CSP with no violations", async () => {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
-    await page.addInitScript(() => {
-      window.__violations = [];
-      document.addEventListener("securitypolicyviolation", (e) =>
-        window.__violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`),
-      );
-    });
-    const console_ = [];
-    page.on("console", (m) => m.type() === "error" && console_.push(m.text()));
+    const console_ = await recordViolations(page);
     await page.goto(site.url + "#/");
     await waitForApp(page);
     for (const route of ["#/audit", "#/qualify", "#/discovery", "#/benchmarks", "#/data", "#/"]) {
@@ -64,14 +73,7 @@ test("every page, opened in its own document, runs under the CSP with no violati
     for (const url of urls) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.addInitScript(() => {
-        window.__violations = [];
-        document.addEventListener("securitypolicyviolation", (e) =>
-          window.__violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`),
-        );
-      });
-      const console_ = [];
-      page.on("console", (m) => m.type() === "error" && console_.push(m.text()));
+      const console_ = await recordViolations(page);
       await page.goto(site.url + url);
       await waitForApp(page);
       await page.waitForTimeout(150);
@@ -92,14 +94,7 @@ test("the example landing page works under the same CSP: styled, logging, zero v
   try {
     const page = await browser.newPage();
     // Runs in the page and in every widget frame, each with its own list.
-    await page.addInitScript(() => {
-      window.__violations = [];
-      document.addEventListener("securitypolicyviolation", (e) =>
-        window.__violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`),
-      );
-    });
-    const console_ = [];
-    page.on("console", (m) => m.type() === "error" && console_.push(m.text()));
+    const console_ = await recordViolations(page);
     await page.goto(site.url + "examples/embed.html");
     const log = page.locator("#event-log");
     // The event log is the page's own script: it runs, and hears both widgets.
